@@ -1,0 +1,112 @@
+//! Argument groups shared by several commands, so a flag is spelled the same way everywhere.
+
+use crate::output::Format;
+use clap::Args;
+use std::path::PathBuf;
+
+/// Options every command accepts.
+#[derive(Debug, Args)]
+pub struct GlobalArgs {
+    /// PKCS#11 module to load (else HSMCTL_MODULE, the config file, p11-kit's proxy, SoftHSM2)
+    #[arg(long, global = true, value_name = "PATH")]
+    pub module: Option<PathBuf>,
+
+    /// hsmctl's home directory (else HSMCTL_HOME, else $XDG_CONFIG_HOME/hsmctl)
+    #[arg(long, global = true, value_name = "DIR")]
+    pub home: Option<PathBuf>,
+
+    /// Say more on stderr (which module was loaded and why, which token was selected)
+    #[arg(short, long, global = true, action = clap::ArgAction::Count)]
+    pub verbose: u8,
+}
+
+/// Token selection.
+#[derive(Debug, Args)]
+pub struct TokenArgs {
+    /// Select the token by its label
+    #[arg(long, value_name = "LABEL")]
+    pub token: Option<String>,
+
+    /// Select the token by its serial number
+    #[arg(long, value_name = "SERIAL")]
+    pub serial: Option<String>,
+
+    /// Select the token by slot id (slot ids are not stable on every module; prefer --serial)
+    #[arg(long, value_name = "ID")]
+    pub slot: Option<u64>,
+
+    /// Select the token by a pkcs11: URI (RFC 7512; honours module-path and pin-source)
+    #[arg(long, value_name = "URI")]
+    pub uri: Option<String>,
+}
+
+/// Output format.
+#[derive(Debug, Args)]
+pub struct OutputArgs {
+    /// Print one JSON document instead of a table (same as --output json)
+    #[arg(long, conflicts_with = "output")]
+    pub json: bool,
+
+    /// Output format
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub output: Option<Format>,
+}
+
+impl OutputArgs {
+    /// The format asked for; human by default.
+    pub fn format(&self) -> Format {
+        if self.json {
+            Format::Json
+        } else {
+            self.output.unwrap_or(Format::Human)
+        }
+    }
+}
+
+/// Where the user PIN comes from (else HSMCTL_PIN, else a prompt on a terminal).
+#[derive(Debug, Args)]
+pub struct PinArgs {
+    /// Read the user PIN from the first line of FILE (mode 600, not a symlink)
+    #[arg(long, value_name = "FILE", group = "user_pin")]
+    pub pin_file: Option<PathBuf>,
+
+    /// Read the user PIN from the environment variable VAR [default variable: HSMCTL_PIN]
+    #[arg(long, value_name = "VAR", group = "user_pin")]
+    pub pin_env: Option<String>,
+
+    /// Read the user PIN from the open file descriptor N
+    #[arg(long, value_name = "N", group = "user_pin")]
+    pub pin_fd: Option<i32>,
+}
+
+/// Where the security officer's PIN comes from (else HSMCTL_SO_PIN, else a prompt).
+#[derive(Debug, Args)]
+pub struct SoPinArgs {
+    /// Read the SO PIN from the first line of FILE (mode 600, not a symlink)
+    #[arg(long, value_name = "FILE", group = "so_pin")]
+    pub so_pin_file: Option<PathBuf>,
+
+    /// Read the SO PIN from the environment variable VAR [default variable: HSMCTL_SO_PIN]
+    #[arg(long, value_name = "VAR", group = "so_pin")]
+    pub so_pin_env: Option<String>,
+
+    /// Read the SO PIN from the open file descriptor N
+    #[arg(long, value_name = "N", group = "so_pin")]
+    pub so_pin_fd: Option<i32>,
+}
+
+/// Where a new PIN comes from (else HSMCTL_NEW_PIN, else a prompt asked twice).
+#[derive(Debug, Args)]
+pub struct NewPinArgs {
+    /// Read the new PIN from the first line of FILE (mode 600, not a symlink)
+    #[arg(long, value_name = "FILE", group = "new_pin")]
+    pub new_pin_file: Option<PathBuf>,
+
+    /// Read the new PIN from the environment variable VAR [default variable: HSMCTL_NEW_PIN]
+    #[arg(long, value_name = "VAR", group = "new_pin")]
+    pub new_pin_env: Option<String>,
+
+    /// Read the new PIN from the open file descriptor N
+    #[arg(long, value_name = "N", group = "new_pin")]
+    pub new_pin_fd: Option<i32>,
+}

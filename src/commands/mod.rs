@@ -1,0 +1,35 @@
+//! Commands: one file each. A command validates its arguments, does its work through `hsm`,
+//! and returns a report; it never prints results itself.
+
+mod completions;
+mod context;
+mod info;
+mod slot_show;
+mod slots;
+mod token;
+
+pub use context::Ctx;
+
+use crate::cli::{Command, SlotCommand, TokenCommand};
+use crate::output::emit;
+use anyhow::{Context as _, Result};
+
+/// Runs one parsed command to completion, printing its report.
+pub fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
+    let written = match command {
+        Command::Slots(a) => emit(&slots::run(ctx)?, a.output.format()),
+        Command::Slot(SlotCommand::Show(a)) => emit(&slot_show::run(ctx, &a)?, a.output.format()),
+        Command::Info(a) => emit(&info::run(ctx)?, a.output.format()),
+        Command::Token(TokenCommand::Init(a)) => {
+            emit(&token::init::run(ctx, &a)?, a.output.format())
+        }
+        Command::Token(TokenCommand::SetPin(a)) => {
+            emit(&token::set_pin::run(ctx, &a)?, a.output.format())
+        }
+        Command::Token(TokenCommand::InitPin(a)) => {
+            emit(&token::init_pin::run(ctx, &a)?, a.output.format())
+        }
+        Command::Completions(a) => completions::run(&a),
+    };
+    written.context("cannot write to standard output")
+}

@@ -1,0 +1,3 @@
+//! Pure data formats: parsing and printing with no I/O, unit-tested in place.
+
+pub mod pkcs11_uri;

@@ -1,0 +1,55 @@
+//! Sessions and logins.
+
+use super::error::{CkResultExt, HsmResult};
+use cryptoki::error::{Error as CkError, RvError};
+use cryptoki::session::{Session, UserType};
+use secrecy::SecretString;
+
+/// Who logs in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// The normal user (CKU_USER).
+    User,
+    /// The security officer (CKU_SO).
+    So,
+}
+
+/// An open session on one token.
+pub struct HsmSession {
+    s: Session,
+}
+
+impl HsmSession {
+    pub(crate) fn new(s: Session) -> Self {
+        HsmSession { s }
+    }
+
+    /// `C_Login`, exactly once: a failed login is never retried, so a token that counts failed
+    /// attempts loses only one.
+    pub fn login(&self, role: Role, pin: &SecretString) -> HsmResult<()> {
+        let user = match role {
+            Role::User => UserType::User,
+            Role::So => UserType::So,
+        };
+        match self.s.login(user, Some(pin)) {
+            // Logins are per application on a token: another session of ours already did it.
+            Err(CkError::Pkcs11(RvError::UserAlreadyLoggedIn, _)) => Ok(()),
+            other => other.ck(),
+        }
+    }
+
+    /// `C_InitPIN`: the logged-in SO sets the user PIN.
+    pub fn init_pin(&self, pin: &SecretString) -> HsmResult<()> {
+        self.s.init_pin(pin).ck()
+    }
+
+    /// `C_SetPIN`: changes the PIN of whoever is logged in.
+    pub fn set_pin(&self, old: &SecretString, new: &SecretString) -> HsmResult<()> {
+        self.s.set_pin(old, new).ck()
+    }
+
+    /// How many objects this session can see (private ones only after a login).
+    pub fn count_objects(&self) -> HsmResult<usize> {
+        Ok(self.s.find_objects(&[]).ck()?.len())
+    }
+}

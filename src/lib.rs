@@ -1,0 +1,75 @@
+//! hsmctl: an admin toolkit for PKCS#11 hardware security modules.
+//!
+//! Layers: `cli` (clap definitions) → `commands` (one file per command) → `hsm` (the only
+//! cryptoki user), with `formats` (pure encodings), `store` (files), `output` (rendering).
+
+pub mod cli;
+pub mod commands;
+pub mod docs;
+pub mod exit;
+pub mod formats;
+pub mod hsm;
+pub mod output;
+pub mod pin;
+pub mod store;
+
+use clap::Parser;
+use exit::{Exit, Failure};
+use hsm::HsmError;
+
+/// Runs `hsmctl` with the process arguments and returns the exit code.
+pub fn run_hsmctl() -> i32 {
+    let cli = match cli::Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            // clap prints help and version to stdout (exit 0) and usage errors to stderr (exit 2).
+            let _ = e.print();
+            return e.exit_code();
+        }
+    };
+    let ctx = commands::Ctx::new(cli.global);
+    let result = commands::dispatch(&ctx, cli.command);
+    // The module (and C_Finalize) goes before the exit code is returned, not at process exit.
+    drop(ctx);
+    match result {
+        Ok(()) => Exit::Ok.code(),
+        Err(e) => report_error(&e).code(),
+    }
+}
+
+/// Prints an error once on stderr (message, causes, hint) and picks its exit code.
+pub fn report_error(e: &anyhow::Error) -> Exit {
+    let mut exit = Exit::Failed;
+    let mut hint = None;
+    for cause in e.chain() {
+        if let Some(f) = cause.downcast_ref::<Failure>() {
+            (exit, hint) = (f.exit, f.hint.clone());
+            break;
+        }
+        if let Some(h) = cause.downcast_ref::<HsmError>() {
+            (exit, hint) = (h.exit(), h.hint());
+            break;
+        }
+        if let Some(io) = cause.downcast_ref::<std::io::Error>() {
+            exit = Exit::Io;
+            if io.kind() == std::io::ErrorKind::BrokenPipe {
+                return Exit::Ok;
+            }
+            break;
+        }
+    }
+    eprintln!("error: {e}");
+    for cause in e.chain().skip(1) {
+        eprintln!("  caused by: {cause}");
+    }
+    if let Some(h) = hint {
+        let mut lines = h.lines();
+        if let Some(first) = lines.next() {
+            eprintln!("hint: {first}");
+        }
+        for line in lines {
+            eprintln!("{line}");
+        }
+    }
+    exit
+}

@@ -1,0 +1,3 @@
+//! What hsmctl keeps on disk: the home directory and its config file.
+
+pub mod config;

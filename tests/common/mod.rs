@@ -1,0 +1,177 @@
+//! Test harness: a private SoftHSM2 token store per test, and the real hsmctl binary.
+#![allow(dead_code)]
+
+use assert_cmd::Command;
+use std::os::unix::fs::PermissionsExt;
+use std::path::{Path, PathBuf};
+use tempfile::TempDir;
+
+/// The SoftHSM2 module Debian installs.
+pub const MODULE: &str = "/usr/lib/softhsm/libsofthsm2.so";
+/// A library that is certainly not a PKCS#11 module.
+pub const LIBC: &str = "/usr/lib/x86_64-linux-gnu/libc.so.6";
+/// SO PIN of the tokens made by [`TestEnv::init_token`].
+pub const SO_PIN: &str = "10293847";
+/// User PIN of the tokens made by [`TestEnv::init_token`].
+pub const USER_PIN: &str = "56473829";
+
+/// One test's world: its own softhsm2.conf, token directory and hsmctl home.
+pub struct TestEnv {
+    pub dir: TempDir,
+    pub conf: PathBuf,
+    pub home: PathBuf,
+}
+
+impl TestEnv {
+    /// A fresh token store with no initialized token (SoftHSM2 shows one free slot).
+    pub fn new() -> Self {
+        assert!(
+            Path::new(MODULE).is_file(),
+            "SoftHSM2 is not installed ({MODULE} missing): run `apt-get install softhsm2` \
+             (scripts/test.sh does this)"
+        );
+        let dir = tempfile::tempdir().expect("temp dir");
+        let tokens = dir.path().join("tokens");
+        std::fs::create_dir(&tokens).unwrap();
+        let conf = dir.path().join("softhsm2.conf");
+        std::fs::write(
+            &conf,
+            format!(
+                "directories.tokendir = {}\nobjectstore.backend = file\nlog.level = ERROR\n",
+                tokens.display()
+            ),
+        )
+        .unwrap();
+        let home = dir.path().join("home");
+        std::fs::create_dir(&home).unwrap();
+        TestEnv { dir, conf, home }
+    }
+
+    /// Initializes a token with the real `softhsm2-util`; returns its serial.
+    pub fn init_token(&self, label: &str) -> String {
+        let out = std::process::Command::new("softhsm2-util")
+            .env("SOFTHSM2_CONF", &self.conf)
+            .args([
+                "--init-token",
+                "--free",
+                "--label",
+                label,
+                "--so-pin",
+                SO_PIN,
+                "--pin",
+                USER_PIN,
+            ])
+            .output()
+            .expect("softhsm2-util runs (apt-get install softhsm2)");
+        assert!(
+            out.status.success(),
+            "softhsm2-util: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        self.serial_of(label)
+    }
+
+    /// The serial of the token with this label, as OpenSC's pkcs11-tool reports it.
+    pub fn serial_of(&self, label: &str) -> String {
+        let listing = self.pkcs11_tool(&["-L"]);
+        let mut current_label = None;
+        for line in listing.lines() {
+            if let Some(l) = line
+                .split_once("token label")
+                .map(|(_, r)| r.trim_start_matches([' ', ':']).trim())
+            {
+                current_label = Some(l.to_string());
+            }
+            if let Some(s) = line
+                .split_once("serial num")
+                .map(|(_, r)| r.trim_start_matches([' ', ':']).trim())
+            {
+                if current_label.as_deref() == Some(label) {
+                    return s.to_string();
+                }
+            }
+        }
+        panic!("pkcs11-tool does not list token {label}:\n{listing}");
+    }
+
+    /// Runs OpenSC's pkcs11-tool against this test's token store; returns stdout.
+    pub fn pkcs11_tool(&self, args: &[&str]) -> String {
+        let out = self.pkcs11_tool_output(args);
+        assert!(
+            out.status.success(),
+            "pkcs11-tool {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    }
+
+    /// Runs pkcs11-tool and returns its whole output (for expected failures).
+    pub fn pkcs11_tool_output(&self, args: &[&str]) -> std::process::Output {
+        std::process::Command::new("pkcs11-tool")
+            .env("SOFTHSM2_CONF", &self.conf)
+            .arg("--module")
+            .arg(MODULE)
+            .args(args)
+            .output()
+            .expect("pkcs11-tool runs (apt-get install opensc)")
+    }
+
+    /// hsmctl with this test's environment; no PIN variables inherited from the caller.
+    pub fn cmd(&self) -> Command {
+        let mut c = self.bare_cmd();
+        c.env("HSMCTL_MODULE", MODULE);
+        c
+    }
+
+    /// hsmctl with this test's token store but no module configured.
+    pub fn bare_cmd(&self) -> Command {
+        let mut c = Command::cargo_bin("hsmctl").unwrap();
+        c.env("SOFTHSM2_CONF", &self.conf)
+            .env("HSMCTL_HOME", &self.home)
+            .env_remove("HSMCTL_MODULE")
+            .env_remove("HSMCTL_PIN")
+            .env_remove("HSMCTL_SO_PIN")
+            .env_remove("HSMCTL_NEW_PIN")
+            .env_remove("NO_COLOR");
+        c
+    }
+
+    /// Runs hsmctl with `args` plus `--json`, asserts success, parses stdout.
+    pub fn json(&self, args: &[&str]) -> serde_json::Value {
+        let out = self.cmd().args(args).arg("--json").output().unwrap();
+        assert!(
+            out.status.success(),
+            "hsmctl {args:?} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice(&out.stdout).expect("stdout is one JSON document")
+    }
+
+    /// Writes a PIN file with mode 0600.
+    pub fn pin_file(&self, name: &str, pin: &str) -> PathBuf {
+        let p = self.dir.path().join(name);
+        std::fs::write(&p, format!("{pin}\n")).unwrap();
+        std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o600)).unwrap();
+        p
+    }
+
+    /// The labels of initialized tokens, per `hsmctl slots --json`.
+    pub fn labels(&self) -> Vec<String> {
+        let v = self.json(&["slots"]);
+        v["slots"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|s| s["token"]["flags"]["token_initialized"] == true)
+            .map(|s| s["token"]["label"].as_str().unwrap().to_string())
+            .collect()
+    }
+}
+
+/// stdout and stderr of an output, as text.
+pub fn texts(out: &std::process::Output) -> (String, String) {
+    (
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
