@@ -53,6 +53,7 @@ Exit codes:
   9    filesystem I/O failure (disk full, read-only, permission)
   10   lock not acquired in time
   130  interrupted
+
 A broken pipe on stdout exits 0.";
 
 /// An error meant for the user: what failed, the exit code it maps to, and how to fix it.

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# The main job end to end on a throwaway SoftHSM2 token under target/demo: installs what is
+# missing, builds hsmctl, initializes a token and shows it. Nothing outside target/ is touched.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/deps.sh
+cargo build --release --locked --quiet
+hsmctl=$PWD/target/release/hsmctl
+
+demo=$PWD/target/demo
+rm -rf "$demo"
+mkdir -p "$demo/tokens"
+printf 'directories.tokendir = %s/tokens\nobjectstore.backend = file\nlog.level = ERROR\n' "$demo" >"$demo/softhsm2.conf"
+export SOFTHSM2_CONF=$demo/softhsm2.conf
+export HSMCTL_MODULE=/usr/lib/softhsm/libsofthsm2.so
+export HSMCTL_HOME=$demo/home
+# Throwaway PINs, in mode-600 files: hsmctl never takes a PIN on its command line.
+(umask 077; echo 'demo-so-pin' >"$demo/so.pin"; echo 'demo-user-pin' >"$demo/user.pin")
+
+step() { printf '\n\033[1m$ %s\033[0m\n' "$*" >&2; "$@"; }
+step "$hsmctl" info
+step "$hsmctl" token init --label demo --so-pin-file "$demo/so.pin" --pin-file "$demo/user.pin"
+step "$hsmctl" slots
+step "$hsmctl" slot show --token demo
+step "$hsmctl" slots --json
+printf '\nDemo token store: %s (SOFTHSM2_CONF=%s)\n' "$demo/tokens" "$SOFTHSM2_CONF" >&2

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Installs the Debian packages hsmctl's demo and tests use, when any is missing:
+# SoftHSM2 (the token), OpenSC (pkcs11-tool, an oracle), OpenSSH, OpenSSL, p11-kit.
+set -euo pipefail
+
+packages=(softhsm2 opensc openssh-client openssh-server openssl p11-kit libp11-kit-dev)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "deps: installing ${missing[*]}" >&2
+  sudo=()
+  if [ "$(id -u)" -ne 0 ]; then sudo=(sudo); fi
+  export DEBIAN_FRONTEND=noninteractive
+  "${sudo[@]}" apt-get update -qq
+  "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+command -v cargo >/dev/null || { echo "deps: cargo not found; install a Rust toolchain (rustup)" >&2; exit 1; }
