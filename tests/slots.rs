@@ -285,9 +285,8 @@ fn slot_show_details_and_mechanisms() {
 fn a_closed_stdout_exits_0() {
     let env = TestEnv::new();
     env.init_token("pipe");
-    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("hsmctl"))
-        .env("SOFTHSM2_CONF", &env.conf)
-        .env("HSMCTL_MODULE", MODULE)
+    let mut child = env
+        .process()
         .args(["slot", "show", "--mechanisms", "--json"])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

@@ -250,11 +250,8 @@ fn no_pin_source_without_a_terminal_exits_5_at_once() {
     let env = TestEnv::new();
     env.init_token("nopin");
     // stdin is a pipe that stays open: a command that waited on it would hang here.
-    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("hsmctl"))
-        .env("SOFTHSM2_CONF", &env.conf)
-        .env("HSMCTL_MODULE", MODULE)
-        .env_remove("HSMCTL_PIN")
-        .env_remove("HSMCTL_NEW_PIN")
+    let mut child = env
+        .process()
         .args(["token", "set-pin"])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -358,31 +355,15 @@ fn pin_env_and_pin_fd_sources() {
     assert!(texts(&out).1.contains("UNSET_PIN_VAR"));
     // --pin-fd reads an inherited descriptor (here from bash's redirection).
     let pin_path = env.pin_file("fd.pin", "11112222");
-    let bin = assert_cmd::cargo::cargo_bin("hsmctl");
-    let script = format!(
-        "echo 33334444 | {} token set-pin --pin-fd 3 --new-pin-fd 0 3<{}",
-        bin.display(),
-        pin_path.display()
-    );
-    let out = std::process::Command::new("bash")
-        .args(["-c", &script])
-        .env("SOFTHSM2_CONF", &env.conf)
-        .env("HSMCTL_MODULE", MODULE)
-        .output()
-        .unwrap();
+    let fd_file = pin_path.display();
+    let out = env.bash(&format!(
+        "echo 33334444 | $HSMCTL token set-pin --pin-fd 3 --new-pin-fd 0 3<{fd_file}"
+    ));
     // fd 0 is refused as a PIN descriptor (stdin is the prompt's), so use a second fd.
     assert_eq!(out.status.code(), Some(2), "{}", texts(&out).1);
-    let script = format!(
-        "{} token set-pin --pin-fd 3 --new-pin-fd 4 3<{} 4< <(echo 33334444)",
-        bin.display(),
-        pin_path.display()
-    );
-    let out = std::process::Command::new("bash")
-        .args(["-c", &script])
-        .env("SOFTHSM2_CONF", &env.conf)
-        .env("HSMCTL_MODULE", MODULE)
-        .output()
-        .unwrap();
+    let out = env.bash(&format!(
+        "$HSMCTL token set-pin --pin-fd 3 --new-pin-fd 4 3<{fd_file} 4< <(echo 33334444)"
+    ));
     assert!(out.status.success(), "{}", texts(&out).1);
     assert!(user_pin_works(&env, "src", "33334444"));
     // A descriptor that is not open.

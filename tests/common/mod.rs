@@ -1,6 +1,8 @@
 //! Test harness: a private SoftHSM2 token store per test, and the real hsmctl binary.
 #![allow(dead_code)]
 
+pub mod pty;
+
 use assert_cmd::Command;
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
@@ -136,6 +138,30 @@ impl TestEnv {
         c
     }
 
+    /// hsmctl as a plain `std::process::Command`, for tests that control pipes and timing.
+    pub fn process(&self) -> std::process::Command {
+        let mut c = std::process::Command::new(assert_cmd::cargo::cargo_bin("hsmctl"));
+        c.env("SOFTHSM2_CONF", &self.conf)
+            .env("HSMCTL_HOME", &self.home)
+            .env("HSMCTL_MODULE", MODULE)
+            .env_remove("HSMCTL_PIN")
+            .env_remove("HSMCTL_SO_PIN")
+            .env_remove("HSMCTL_NEW_PIN");
+        c
+    }
+
+    /// Runs `bash -c SCRIPT` with this test's environment; `$HSMCTL` is the binary.
+    pub fn bash(&self, script: &str) -> std::process::Output {
+        std::process::Command::new("bash")
+            .args(["-c", script])
+            .env("HSMCTL", assert_cmd::cargo::cargo_bin("hsmctl"))
+            .env("SOFTHSM2_CONF", &self.conf)
+            .env("HSMCTL_HOME", &self.home)
+            .env("HSMCTL_MODULE", MODULE)
+            .output()
+            .unwrap()
+    }
+
     /// Runs hsmctl with `args` plus `--json`, asserts success, parses stdout.
     pub fn json(&self, args: &[&str]) -> serde_json::Value {
         let out = self.cmd().args(args).arg("--json").output().unwrap();
@@ -167,6 +193,22 @@ impl TestEnv {
             .collect()
     }
 }
+
+/// The PKCS#11 functions a module was called with, in order, from an OpenSC pkcs11-spy log.
+pub fn spy_calls(log: &Path) -> Vec<String> {
+    std::fs::read_to_string(log)
+        .expect("pkcs11-spy wrote its log")
+        .lines()
+        .filter_map(|l| {
+            let (n, rest) = l.split_once(": ")?;
+            (n.chars().all(|c| c.is_ascii_digit()) && rest.starts_with("C_"))
+                .then(|| rest.trim().to_string())
+        })
+        .collect()
+}
+
+/// OpenSC's call-logging module, forwarding to SoftHSM2.
+pub const SPY: &str = "/usr/lib/x86_64-linux-gnu/pkcs11/pkcs11-spy.so";
 
 /// stdout and stderr of an output, as text.
 pub fn texts(out: &std::process::Output) -> (String, String) {
