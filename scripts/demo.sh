@@ -17,7 +17,8 @@ export HSMCTL_HOME=$demo/home
 # Throwaway PINs, in mode-600 files: hsmctl never takes a PIN on its command line.
 (umask 077; echo 'demo-so-pin' >"$demo/so.pin"; echo 'demo-user-pin' >"$demo/user.pin")
 
-step() { printf '\n\033[1m$ %s\033[0m\n' "$*" >&2; "$@"; }
+if [ -t 2 ]; then b=$'\033[1m' n=$'\033[0m'; else b= n=; fi
+step() { printf '\n%s$ %s%s\n' "$b" "$*" "$n" >&2; "$@"; }
 step "$hsmctl" info
 step "$hsmctl" token init --label demo --so-pin-file "$demo/so.pin" --pin-file "$demo/user.pin"
 step "$hsmctl" slots

@@ -38,9 +38,14 @@ pub struct PinSpec<'a> {
 }
 
 impl PinSpec<'_> {
-    /// True when an explicit source (not the default variable, not a prompt) was given.
-    pub fn explicit(&self) -> bool {
-        self.file.is_some() || self.env.is_some() || self.fd.is_some()
+    /// True when a PIN can be had without asking: a flag, the URI, or the default variable.
+    pub fn available(&self) -> bool {
+        self.file.is_some()
+            || self.env.is_some()
+            || self.fd.is_some()
+            || self.uri_source.is_some()
+            || self.uri_value.is_some()
+            || std::env::var_os(self.default_env).is_some_and(|v| !v.is_empty())
     }
 }
 
@@ -66,7 +71,8 @@ pub fn obtain(spec: &PinSpec, prompt_context: &str) -> Result<SecretString> {
              in the process list; use pin-source or --pin-file"
         );
         value.clone()
-    } else if let Some(pin) = from_env(spec.default_env, spec.what)? {
+    } else if let Some(pin) = from_env(spec.default_env, spec.what)?.filter(|p| !p.expose_secret().is_empty()) {
+        // An empty default variable counts as unset (a common `export HSMCTL_PIN=` leftover).
         pin
     } else if std::io::stdin().is_terminal() {
         prompt(spec, prompt_context)?

@@ -18,6 +18,39 @@ pub struct GlobalArgs {
     /// Say more on stderr (which module was loaded and why, which token was selected)
     #[arg(short, long, global = true, action = clap::ArgAction::Count)]
     pub verbose: u8,
+
+    /// How long to wait for another hsmctl changing the same token (exit 10 after that)
+    #[arg(long, global = true, value_name = "SECONDS", default_value_t = 120)]
+    pub lock_timeout: u64,
+}
+
+/// Object selection, shared by every command that works on objects.
+#[derive(Debug, Args)]
+pub struct ObjectArgs {
+    /// Select objects by CKA_LABEL
+    #[arg(long, value_name = "LABEL")]
+    pub label: Option<String>,
+
+    /// Select objects by CKA_ID (hex)
+    #[arg(long, value_name = "HEX")]
+    pub id: Option<String>,
+
+    /// Select objects of one class
+    #[arg(long, value_enum, value_name = "CLASS")]
+    pub class: Option<crate::hsm::ObjClass>,
+
+    /// Select one object by handle (handles are valid for one session; prefer labels, ids, URIs)
+    #[arg(long, value_name = "N")]
+    pub handle: Option<u64>,
+}
+
+/// Parses a PKCS#11-style boolean: true/false, t/f, 1/0, yes/no, on/off.
+pub fn parse_bool(s: &str) -> Result<bool, String> {
+    match s.to_ascii_lowercase().as_str() {
+        "true" | "t" | "1" | "yes" | "y" | "on" => Ok(true),
+        "false" | "f" | "0" | "no" | "n" | "off" => Ok(false),
+        _ => Err(format!("'{s}' is not a boolean; use true or false")),
+    }
 }
 
 /// Token selection.
@@ -64,7 +97,7 @@ impl OutputArgs {
 }
 
 /// Where the user PIN comes from (else HSMCTL_PIN, else a prompt on a terminal).
-#[derive(Debug, Args)]
+#[derive(Debug, Args, Default)]
 pub struct PinArgs {
     /// Read the user PIN from the first line of FILE (mode 600, not a symlink)
     #[arg(long, value_name = "FILE", group = "user_pin")]

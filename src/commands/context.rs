@@ -1,15 +1,16 @@
 //! What every command shares: the global options, the lazily loaded module, token selection
 //! and PIN sources.
 
-use crate::cli::args::{GlobalArgs, NewPinArgs, PinArgs, SoPinArgs, TokenArgs};
+use crate::cli::args::{GlobalArgs, NewPinArgs, ObjectArgs, PinArgs, SoPinArgs, TokenArgs};
 use crate::exit::{Exit, fail, fail_hint};
 use crate::formats::pkcs11_uri::Pkcs11Uri;
 use crate::hsm::{
-    Hsm, HsmSession, ModuleChoice, Role, SlotEntry, TokenEntry, TokenSelector, Want,
-    resolve_module, select_token,
+    Hsm, HsmSession, ModuleChoice, ObjClass, ObjectFilter, ObjectInfo, Role, SlotEntry, TokenEntry,
+    TokenSelector, Want, resolve_module, select_token,
 };
-use crate::pin::PinSpec;
+use crate::pin::{self, PinSpec};
 use crate::store::config;
+use crate::store::lock::{TokenLock, lock_token};
 use anyhow::Result;
 use secrecy::{ExposeSecret, SecretString};
 use std::cell::OnceCell;
@@ -32,10 +33,45 @@ pub struct Selected<'a> {
     pub uri: Option<Pkcs11Uri>,
 }
 
-impl Selected<'_> {
+/// When a command logs in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Login {
+    /// Always (mutations, signing).
+    Required,
+    /// When asked (`--login`) or when a PIN source is at hand; else public objects only.
+    IfAvailable(bool),
+}
+
+impl<'a> Selected<'a> {
     /// The selected token (present: selection only returns slots with a token).
     pub fn token(&self) -> Option<&TokenEntry> {
         self.slot.token.as_ref()
+    }
+
+    /// The selected initialized token.
+    pub fn initialized(&self) -> Result<&TokenEntry> {
+        self.slot
+            .initialized_token()
+            .ok_or_else(|| fail(Exit::Module, format!("the token in slot {} is not initialized", self.slot.slot_id)))
+    }
+
+    /// Opens the one session a command uses, logging in per `login`.
+    pub fn session(&self, rw: bool, mode: Login, pin_args: &PinArgs) -> Result<HsmSession<'a>> {
+        let token = self.initialized()?.clone();
+        let spec = user_pin_spec(pin_args, self.uri.as_ref(), false);
+        let wanted = match mode {
+            Login::Required => true,
+            Login::IfAvailable(asked) => asked || spec.available(),
+        };
+        // Read the PIN before touching the token, so a missing source fails fast.
+        let pin = if wanted { Some(pin::obtain(&spec, &self.name())?) } else { None };
+        let session = self.hsm.session(self.slot.slot_id, rw)?;
+        if let Some(pin) = pin {
+            login(&session, Role::User, &pin, &token)?;
+        } else if token.flags.login_required {
+            eprintln!("note: not logged in, so private objects are not included (use --login or a PIN source)");
+        }
+        Ok(session)
     }
 
     /// A short name for prompts and messages.
@@ -85,6 +121,15 @@ impl Ctx {
         self.verbose(|| format!("module {} ({source})", path.display()));
         let hsm = Hsm::load(&path)?;
         Ok(self.hsm.get_or_init(|| hsm))
+    }
+
+    /// Takes the token's lock for a mutation (exit 10 when another process holds it too long).
+    pub fn lock(&self, sel: &Selected) -> Result<TokenLock> {
+        let token = sel.initialized()?;
+        let home = config::home_dir(self.global.home.as_deref());
+        let timeout = std::time::Duration::from_secs(self.global.lock_timeout);
+        self.verbose(|| format!("locking token {}", token.serial));
+        lock_token(home.as_deref(), sel.hsm.path(), &token.serial, timeout)
     }
 
     /// Loads the module and picks the token the user selected.
@@ -177,6 +222,89 @@ pub fn check_pin_length(pin: &SecretString, token: &TokenEntry, what: &str) -> R
         ));
     }
     Ok(())
+}
+
+/// Parses a hex CKA_ID (an optional 0x prefix and ':' separators are accepted).
+pub fn parse_id(text: &str) -> Result<Vec<u8>> {
+    let clean: String = text.trim().trim_start_matches("0x").chars().filter(|c| *c != ':').collect();
+    match hex::decode(&clean) {
+        Ok(id) if !id.is_empty() => Ok(id),
+        _ => Err(fail_hint(
+            Exit::Usage,
+            format!("--id '{text}' is not a hex byte string"),
+            "give an even number of hex digits, as --id 0a1b2c",
+        )),
+    }
+}
+
+/// The object filter from `--label/--id/--class/--handle` and the URI's object, id and type.
+pub fn object_filter(args: &ObjectArgs, uri: Option<&Pkcs11Uri>) -> Result<ObjectFilter> {
+    let mut f = ObjectFilter {
+        class: args.class,
+        key_type: None,
+        label: args.label.clone(),
+        id: args.id.as_deref().map(parse_id).transpose()?,
+        handle: args.handle,
+    };
+    if let Some(u) = uri {
+        let conflict = |what: &str| fail(Exit::Usage, format!("--{what} and the URI's {what} differ"));
+        if let Some(o) = &u.object {
+            if f.label.as_ref().is_some_and(|l| l != o) {
+                return Err(conflict("label"));
+            }
+            f.label = Some(o.clone());
+        }
+        if let Some(id) = &u.id {
+            if f.id.as_ref().is_some_and(|i| i != id) {
+                return Err(conflict("id"));
+            }
+            f.id = Some(id.clone());
+        }
+        if let Some(t) = &u.object_type {
+            let c = ObjClass::from_uri_type(t);
+            if f.class.is_some() && f.class != c {
+                return Err(conflict("class"));
+            }
+            f.class = c;
+        }
+    }
+    Ok(f)
+}
+
+/// The objects matching `filter`, decoded; none is "not found" (exit 6).
+pub fn matching(session: &HsmSession, filter: &ObjectFilter, token: &TokenEntry) -> Result<Vec<ObjectInfo>> {
+    let found = session.list(filter, token)?;
+    if found.is_empty() {
+        return Err(fail_hint(
+            Exit::NotFound,
+            format!("no object matches {} on token '{}'", filter.describe(), token.label),
+            "`hsmctl list --login` shows the objects, private ones included",
+        ));
+    }
+    Ok(found)
+}
+
+/// Exactly one object, or exit 6 naming what matched.
+pub fn exactly_one(session: &HsmSession, filter: &ObjectFilter, token: &TokenEntry) -> Result<ObjectInfo> {
+    if filter.is_empty() {
+        return Err(fail(Exit::Usage, "select the object with --label, --id, --class, --handle or --uri"));
+    }
+    let mut found = matching(session, filter, token)?;
+    if found.len() > 1 {
+        let names: Vec<String> = found.iter().map(describe_object).collect();
+        return Err(fail_hint(
+            Exit::NotFound,
+            format!("{} matches {} objects: {}", filter.describe(), found.len(), names.join("; ")),
+            "narrow the selection with --class private|public|cert, --id or --handle",
+        ));
+    }
+    Ok(found.remove(0))
+}
+
+/// "private key 'label' (id 0a0b, handle 7)" for messages.
+pub fn describe_object(o: &ObjectInfo) -> String {
+    let class = o.class.trim_start_matches("CKO_").replace('_', " ").to_lowercase();
+    format!("{class} '{}' (id {}, handle {})", o.label, if o.id.is_empty() { "none" } else { &o.id }, o.handle)
 }
 
 /// Logs in once, after refusing a locked PIN and warning when the next failure may lock it.

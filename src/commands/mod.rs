@@ -3,7 +3,12 @@
 
 mod completions;
 mod context;
+mod delete;
 mod info;
+mod keygen;
+mod list;
+mod setattribute;
+mod show;
 mod slot_show;
 mod slots;
 mod token;
@@ -29,6 +34,11 @@ pub fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
         Command::Token(TokenCommand::InitPin(a)) => {
             emit(&token::init_pin::run(ctx, &a)?, a.output.format())
         }
+        Command::Generatekeypair(a) => emit(&keygen::run(ctx, &a)?, a.output.format()),
+        Command::List(a) => emit(&list::run(ctx, &a)?, a.output.format()),
+        Command::Show(a) => emit(&show::run(ctx, &a)?, a.output.format()),
+        Command::Setattribute(a) => emit(&setattribute::run(ctx, &a)?, a.output.format()),
+        Command::Delete(a) => emit(&delete::run(ctx, &a)?, a.output.format()),
         Command::Completions(a) => completions::run(&a),
     };
     written.context("cannot write to standard output")

@@ -141,6 +141,9 @@ impl HsmError {
                  lists what it offers"
             }
             CKR_TOKEN_WRITE_PROTECTED | CKR_SESSION_READ_ONLY => "the token is write-protected",
+            CKR_ATTRIBUTE_READ_ONLY | CKR_ACTION_PROHIBITED => {
+                "the token refuses this change (the object may have CKA_MODIFIABLE=false)"
+            }
             _ => return None,
         };
         Some(text.into())

@@ -1,17 +1,25 @@
 //! The PKCS#11 layer: the only code that uses `cryptoki`. Loads one module per process,
 //! initializes it once, and finalizes it when the [`Hsm`] is dropped.
 
+mod attributes;
 mod error;
+mod keygen;
 mod module;
+mod objects;
 mod raw;
 mod select;
 mod session;
+mod setattr;
 mod types;
 
 pub use error::{HsmError, HsmResult, ckr_name};
+pub use attributes::hex;
+pub use keygen::{KeySpec, KeygenRequest, KeygenResult, RSA_X9_31, Usage};
 pub use module::{ModuleChoice, ModuleSource, resolve_module};
+pub use objects::{AttributeValue, KeyFamily, ObjClass, ObjectFilter, ObjectFlags, ObjectInfo, object_uri};
 pub use select::{TokenSelector, Want, select_token};
 pub use session::{HsmSession, Role};
+pub use setattr::{AttrChange, ChangeError, applicable, parse_change};
 pub use types::{LibraryInfo, MechanismEntry, SlotEntry, TokenEntry, TokenFlags};
 
 use cryptoki::context::{CInitializeArgs, CInitializeFlags, Pkcs11};
@@ -19,12 +27,14 @@ use cryptoki::error::{Error as CkError, RvError};
 use cryptoki::slot::Slot;
 use error::CkResultExt;
 use secrecy::SecretString;
+use std::cell::OnceCell;
 use std::path::{Path, PathBuf};
 
 /// A loaded and initialized PKCS#11 module.
 pub struct Hsm {
     ctx: Pkcs11,
     path: PathBuf,
+    raw: OnceCell<raw::FunctionList>,
 }
 
 impl Hsm {
@@ -59,7 +69,17 @@ impl Hsm {
         Ok(Hsm {
             ctx,
             path: path.to_path_buf(),
+            raw: OnceCell::new(),
         })
+    }
+
+    /// The module's function list, for the calls cryptoki does not offer as needed.
+    fn raw(&self) -> HsmResult<&raw::FunctionList> {
+        if let Some(r) = self.raw.get() {
+            return Ok(r);
+        }
+        let r = raw::FunctionList::load(&self.path)?;
+        Ok(self.raw.get_or_init(|| r))
     }
 
     /// The path the module was loaded from.
@@ -103,9 +123,14 @@ impl Hsm {
         self.slot_entry(to_slot(slot_id)?)
     }
 
+    /// Whether the slot offers a mechanism (by its CKM_ code).
+    pub fn has_mechanism(&self, slot_id: u64, code: u64) -> HsmResult<bool> {
+        Ok(self.raw()?.mechanism_list(slot_id)?.contains(&code))
+    }
+
     /// Every mechanism of a slot with its key-size range and flags.
     pub fn mechanisms(&self, slot_id: u64) -> HsmResult<Vec<MechanismEntry>> {
-        let raw = raw::FunctionList::load(&self.path)?;
+        let raw = self.raw()?;
         raw.mechanism_list(slot_id)?
             .into_iter()
             .map(|code| {
@@ -123,14 +148,14 @@ impl Hsm {
     }
 
     /// Opens a session on a slot; read-write when `rw`.
-    pub fn session(&self, slot_id: u64, rw: bool) -> HsmResult<HsmSession> {
+    pub fn session(&self, slot_id: u64, rw: bool) -> HsmResult<HsmSession<'_>> {
         let slot = to_slot(slot_id)?;
         let s = if rw {
             self.ctx.open_rw_session(slot)
         } else {
             self.ctx.open_ro_session(slot)
         };
-        Ok(HsmSession::new(s.ck()?))
+        Ok(HsmSession::new(s.ck()?, self.raw()?))
     }
 }
 

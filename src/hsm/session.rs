@@ -1,6 +1,7 @@
 //! Sessions and logins.
 
 use super::error::{CkResultExt, HsmResult};
+use super::raw::FunctionList;
 use cryptoki::error::{Error as CkError, RvError};
 use cryptoki::session::{Session, UserType};
 use secrecy::SecretString;
@@ -14,14 +15,26 @@ pub enum Role {
     So,
 }
 
-/// An open session on one token.
-pub struct HsmSession {
+/// An open session on one token. Object operations go through the module's function list
+/// (see `raw`); login and PIN management through cryptoki.
+pub struct HsmSession<'a> {
     s: Session,
+    pub(crate) raw: &'a FunctionList,
 }
 
-impl HsmSession {
-    pub(crate) fn new(s: Session) -> Self {
-        HsmSession { s }
+impl<'a> HsmSession<'a> {
+    pub(crate) fn new(s: Session, raw: &'a FunctionList) -> Self {
+        HsmSession { s, raw }
+    }
+
+    /// The raw session handle, for calls through the function list.
+    pub(crate) fn handle(&self) -> cryptoki_sys::CK_SESSION_HANDLE {
+        self.s.handle()
+    }
+
+    /// C_GenerateRandom from the token's RNG.
+    pub fn random(&self, len: u32) -> HsmResult<Vec<u8>> {
+        self.s.generate_random_vec(len).ck()
     }
 
     /// `C_Login`, exactly once: a failed login is never retried, so a token that counts failed
@@ -50,6 +63,6 @@ impl HsmSession {
 
     /// How many objects this session can see (private ones only after a login).
     pub fn count_objects(&self) -> HsmResult<usize> {
-        Ok(self.s.find_objects(&[]).ck()?.len())
+        Ok(self.raw.find_objects(self.handle(), &mut Default::default())?.len())
     }
 }

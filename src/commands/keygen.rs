@@ -1,0 +1,222 @@
+//! `hsmctl generatekeypair`: validate everything, then generate under the token lock.
+
+use super::Ctx;
+use super::context::{Login, parse_id};
+use crate::cli::{KeygenArgs, RsaMechanism};
+use crate::exit::{Exit, fail, fail_hint};
+use crate::hsm::{KeySpec, KeygenRequest, ObjectInfo, Usage, Want, hex};
+use crate::output::Report;
+use anyhow::Result;
+use serde::Serialize;
+
+/// What was generated.
+#[derive(Serialize)]
+pub struct KeygenReport {
+    /// rsa:2048, ec:p256, ed25519.
+    pub key_type: String,
+    /// Key size in bits.
+    pub key_size: u32,
+    /// The generation mechanism.
+    pub mechanism: &'static str,
+    /// CKA_ID, hex.
+    pub id: String,
+    /// The public key as read back.
+    pub public: ObjectInfo,
+    /// The private key as read back.
+    pub private: ObjectInfo,
+}
+
+impl Report for KeygenReport {
+    fn human(&self) -> String {
+        let mut out = format!(
+            "Generated {} key pair with {}, id {}\n",
+            self.key_type, self.mechanism, self.id
+        );
+        for (half, o) in [("public ", &self.public), ("private", &self.private)] {
+            out.push_str(&format!("  {half}  handle {:<6} label '{}'  {}\n", o.handle, o.label, o.uri));
+        }
+        let f = &self.private.flags;
+        let yes = |b: Option<bool>| b == Some(true);
+        out.push_str(&format!(
+            "  private key: sensitive={} always_sensitive={} extractable={} never_extractable={} local={}\n",
+            yes(f.sensitive), yes(f.always_sensitive), yes(f.extractable), yes(f.never_extractable), yes(f.local)
+        ));
+        out
+    }
+}
+
+/// RSA policy: at least 2048 bits unless --allow-weak (then 512), a multiple of 8, at most 16384.
+fn check_rsa_size(bits: u32, allow_weak: bool) -> Result<()> {
+    let min = if allow_weak { 512 } else { 2048 };
+    if bits % 8 != 0 || bits > 16384 || bits < min {
+        let why = if bits < 2048 && !allow_weak {
+            "RSA keys under 2048 bits are refused (--allow-weak permits down to 512)".to_string()
+        } else {
+            format!("RSA sizes must be a multiple of 8 from {min} to 16384")
+        };
+        return Err(fail(Exit::BadInput, format!("rsa:{bits}: {why}")));
+    }
+    if bits < 2048 {
+        eprintln!("warning: generating a weak {bits}-bit RSA key (--allow-weak)");
+    }
+    Ok(())
+}
+
+/// The RSA public exponent: odd, at least 3, as minimal big-endian bytes.
+fn parse_exponent(text: &str) -> Result<Vec<u8>> {
+    let t = text.trim();
+    let parsed = match t.strip_prefix("0x").or_else(|| t.strip_prefix("0X")) {
+        Some(h) => u64::from_str_radix(h, 16),
+        None => t.parse::<u64>(),
+    };
+    let e = parsed.map_err(|_| fail(Exit::BadInput, format!("--public-exponent '{text}' is not a number")))?;
+    if e < 3 || e % 2 == 0 {
+        return Err(fail_hint(
+            Exit::BadInput,
+            format!("--public-exponent {e} is not a valid RSA exponent (it must be odd and at least 3)"),
+            "use the default, 65537",
+        ));
+    }
+    if e < 65537 {
+        eprintln!("warning: public exponent {e} is below 65537, which most policies require");
+    }
+    let bytes = e.to_be_bytes();
+    Ok(bytes[bytes.iter().take_while(|b| **b == 0).count()..].to_vec())
+}
+
+/// Usage flags with per-type defaults; nonsense for the key type is refused.
+fn usage(args: &KeygenArgs, spec: KeySpec) -> Result<Usage> {
+    let u = Usage {
+        sign: args.sign.unwrap_or(true),
+        verify: args.verify.unwrap_or(true),
+        encrypt: args.encrypt.unwrap_or(false),
+        decrypt: args.decrypt.unwrap_or(false),
+        wrap: args.wrap.unwrap_or(false),
+        unwrap: args.unwrap.unwrap_or(false),
+        derive: args.derive.unwrap_or(false),
+    };
+    let rsa_only = [("--encrypt", u.encrypt), ("--decrypt", u.decrypt), ("--wrap", u.wrap), ("--unwrap", u.unwrap)];
+    let refused: Vec<&str> = match spec {
+        KeySpec::Rsa(_) => [("--derive", u.derive)].iter().filter(|f| f.1).map(|f| f.0).collect(),
+        KeySpec::Ec(_) => rsa_only.iter().filter(|f| f.1).map(|f| f.0).collect(),
+        KeySpec::Ed25519 => rsa_only.iter().chain(&[("--derive", u.derive)]).filter(|f| f.1).map(|f| f.0).collect(),
+    };
+    if !refused.is_empty() {
+        return Err(fail_hint(
+            Exit::Usage,
+            format!("{} make no sense for a {} key", refused.join(", "), spec.name()),
+            "EC keys sign, verify and derive (ECDH); Ed25519 keys sign and verify; RSA keys \
+             sign, verify, encrypt, decrypt, wrap and unwrap",
+        ));
+    }
+    if !(u.sign || u.verify || u.encrypt || u.decrypt || u.wrap || u.unwrap || u.derive) {
+        return Err(fail(Exit::Usage, "every usage flag is false: the key could do nothing"));
+    }
+    Ok(u)
+}
+
+fn check_label(label: &str, flag: &str) -> Result<()> {
+    if label.is_empty() || label.chars().any(char::is_control) || label.len() > 255 {
+        return Err(fail(
+            Exit::Usage,
+            format!("{flag} must be 1 to 255 bytes without control characters"),
+        ));
+    }
+    Ok(())
+}
+
+/// Validates, then generates under the token lock; refuses duplicates unless allowed.
+pub fn run(ctx: &Ctx, args: &KeygenArgs) -> Result<KeygenReport> {
+    let spec = KeySpec::parse(&args.key_type).map_err(|e| fail(Exit::Usage, e))?;
+    let (mechanism, mech_name) = match (spec, args.mechanism) {
+        (KeySpec::Rsa(bits), m) => {
+            check_rsa_size(bits, args.allow_weak)?;
+            match m {
+                Some(RsaMechanism::X931) => crate::hsm::RSA_X9_31,
+                _ => spec.default_mechanism(),
+            }
+        }
+        (_, Some(_)) => return Err(fail(Exit::Usage, "--mechanism applies to RSA keys only")),
+        (_, None) => spec.default_mechanism(),
+    };
+    let public_exponent = match (spec, &args.public_exponent) {
+        (KeySpec::Rsa(_), e) => parse_exponent(e.as_deref().unwrap_or("65537"))?,
+        (_, Some(_)) => return Err(fail(Exit::Usage, "--public-exponent applies to RSA keys only")),
+        (_, None) => vec![],
+    };
+    let usage = usage(args, spec)?;
+    let extractable = args.extractable.unwrap_or(false);
+    if extractable && !args.allow_extractable {
+        return Err(fail_hint(
+            Exit::Usage,
+            "--extractable lets the private key leave the token",
+            "add --allow-extractable to confirm that this is intended",
+        ));
+    }
+    let (label_public, label_private) = match (&args.label, &args.label_public, &args.label_private) {
+        (Some(l), _, _) => (l.clone(), l.clone()),
+        (None, Some(p), Some(q)) => (p.clone(), q.clone()),
+        _ => return Err(fail(Exit::Usage, "give --label, or --label-public and --label-private")),
+    };
+    check_label(&label_public, "the public key's label")?;
+    check_label(&label_private, "the private key's label")?;
+    let id = args.id.as_deref().map(parse_id).transpose()?;
+
+    let sel = ctx.select(&args.token, Want::Initialized)?;
+    if !sel.hsm.has_mechanism(sel.slot.slot_id, mechanism)? {
+        return Err(fail_hint(
+            Exit::Unsupported,
+            format!("{} does not offer {mech_name}", sel.name()),
+            "`hsmctl slot show --mechanisms` lists what it offers",
+        ));
+    }
+    let token = sel.initialized()?.clone();
+    let session = sel.session(true, Login::Required, &args.pin)?;
+    let _lock = ctx.lock(&sel)?;
+    let id = match id {
+        Some(id) => id,
+        None => session.random(16)?,
+    };
+    if !args.allow_duplicate {
+        let used = session.with_id(&id)?.len();
+        if used > 0 {
+            return Err(fail_hint(
+                Exit::Conflict,
+                format!("CKA_ID {} is already used by {used} object(s) on {}", hex(&id), sel.name()),
+                "choose another --id, or pass --allow-duplicate",
+            ));
+        }
+        let labels = if label_public == label_private { vec![&label_public] } else { vec![&label_public, &label_private] };
+        for l in labels {
+            let used = session.keys_with_label(l)?.len();
+            if used > 0 {
+                return Err(fail_hint(
+                    Exit::Conflict,
+                    format!("label '{l}' is already used by {used} key(s) on {}", sel.name()),
+                    "choose another label, or pass --allow-duplicate",
+                ));
+            }
+        }
+    }
+    let req = KeygenRequest {
+        spec,
+        mechanism,
+        public_exponent,
+        label_public,
+        label_private,
+        id: id.clone(),
+        usage,
+        extractable,
+        modifiable: args.modifiable,
+    };
+    ctx.verbose(|| format!("C_GenerateKeyPair {mech_name} {}", spec.name()));
+    let result = session.generate(&req, &token)?;
+    Ok(KeygenReport {
+        key_type: spec.name(),
+        key_size: result.private.key_size.unwrap_or(spec.bits()),
+        mechanism: mech_name,
+        id: hex(&id),
+        public: result.public,
+        private: result.private,
+    })
+}

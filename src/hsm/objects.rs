@@ -1,0 +1,428 @@
+//! Objects on a token: the listing model, search by selector, batched attribute reads, `show`,
+//! attribute changes and deletion.
+
+use super::attributes::{self, CATALOG, Kind, boolean, class_word, hex, ulong};
+use super::error::{HsmError, HsmResult};
+use super::raw::{AttrBuf, Template};
+use super::session::HsmSession;
+use super::types::TokenEntry;
+use crate::formats::ec::Curve;
+use crate::formats::pkcs11_uri::{encode, encode_bytes};
+use cryptoki_sys::*;
+use serde::Serialize;
+
+/// Object classes by the words users type (and RFC 7512's `type=`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ObjClass {
+    /// CKO_PRIVATE_KEY.
+    Private,
+    /// CKO_PUBLIC_KEY.
+    Public,
+    /// CKO_CERTIFICATE.
+    Cert,
+    /// CKO_SECRET_KEY.
+    #[value(name = "secret-key", alias = "secret")]
+    SecretKey,
+    /// CKO_DATA.
+    Data,
+}
+
+impl ObjClass {
+    /// The CKO_ code.
+    pub fn code(self) -> CK_OBJECT_CLASS {
+        match self {
+            ObjClass::Private => CKO_PRIVATE_KEY,
+            ObjClass::Public => CKO_PUBLIC_KEY,
+            ObjClass::Cert => CKO_CERTIFICATE,
+            ObjClass::SecretKey => CKO_SECRET_KEY,
+            ObjClass::Data => CKO_DATA,
+        }
+    }
+
+    /// From RFC 7512's `type=` word.
+    pub fn from_uri_type(t: &str) -> Option<Self> {
+        Some(match t {
+            "private" => ObjClass::Private,
+            "public" => ObjClass::Public,
+            "cert" => ObjClass::Cert,
+            "secret-key" => ObjClass::SecretKey,
+            "data" => ObjClass::Data,
+            _ => return None,
+        })
+    }
+}
+
+/// Key families for `--key-type` filters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum KeyFamily {
+    /// CKK_RSA.
+    Rsa,
+    /// CKK_EC (ECDSA curves).
+    Ec,
+    /// CKK_EC_EDWARDS (Ed25519, Ed448).
+    #[value(alias = "ed25519", alias = "eddsa")]
+    Edwards,
+}
+
+impl KeyFamily {
+    fn code(self) -> CK_KEY_TYPE {
+        match self {
+            KeyFamily::Rsa => CKK_RSA,
+            KeyFamily::Ec => CKK_EC,
+            KeyFamily::Edwards => CKK_EC_EDWARDS,
+        }
+    }
+}
+
+/// What to search for. Every field given must match; the token does the matching.
+#[derive(Debug, Default, Clone)]
+pub struct ObjectFilter {
+    /// CKA_CLASS.
+    pub class: Option<ObjClass>,
+    /// CKA_KEY_TYPE.
+    pub key_type: Option<KeyFamily>,
+    /// CKA_LABEL.
+    pub label: Option<String>,
+    /// CKA_ID.
+    pub id: Option<Vec<u8>>,
+    /// A handle the user passed (checked to exist and to match the rest).
+    pub handle: Option<u64>,
+}
+
+impl ObjectFilter {
+    /// True when nothing narrows the search.
+    pub fn is_empty(&self) -> bool {
+        self.class.is_none() && self.key_type.is_none() && self.label.is_none() && self.id.is_none() && self.handle.is_none()
+    }
+
+    fn template(&self) -> Template {
+        let mut t = Template::default();
+        if let Some(c) = self.class {
+            t = t.ulong(CKA_CLASS, c.code());
+        }
+        if let Some(k) = self.key_type {
+            t = t.ulong(CKA_KEY_TYPE, k.code());
+        }
+        if let Some(l) = &self.label {
+            t = t.bytes(CKA_LABEL, l.as_bytes());
+        }
+        if let Some(id) = &self.id {
+            t = t.bytes(CKA_ID, id);
+        }
+        t
+    }
+
+    /// The criteria, for messages.
+    pub fn describe(&self) -> String {
+        let mut parts = Vec::new();
+        if let Some(h) = self.handle {
+            parts.push(format!("handle {h}"));
+        }
+        if let Some(c) = self.class {
+            parts.push(format!("class {}", class_word(c.code())));
+        }
+        if let Some(k) = self.key_type {
+            parts.push(format!("key type {}", attributes::key_type_name(k.code())));
+        }
+        if let Some(l) = &self.label {
+            parts.push(format!("label '{l}'"));
+        }
+        if let Some(id) = &self.id {
+            parts.push(format!("id {}", hex(id)));
+        }
+        if parts.is_empty() { "any object".into() } else { parts.join(", ") }
+    }
+}
+
+/// Security and usage flags of an object (None: the object has no such attribute).
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct ObjectFlags {
+    /// CKA_TOKEN.
+    pub token: Option<bool>,
+    /// CKA_PRIVATE.
+    pub private: Option<bool>,
+    /// CKA_MODIFIABLE.
+    pub modifiable: Option<bool>,
+    /// CKA_SENSITIVE.
+    pub sensitive: Option<bool>,
+    /// CKA_EXTRACTABLE.
+    pub extractable: Option<bool>,
+    /// CKA_ALWAYS_SENSITIVE.
+    pub always_sensitive: Option<bool>,
+    /// CKA_NEVER_EXTRACTABLE.
+    pub never_extractable: Option<bool>,
+    /// CKA_LOCAL.
+    pub local: Option<bool>,
+}
+
+/// One object as `list` shows it.
+#[derive(Debug, Clone, Serialize)]
+pub struct ObjectInfo {
+    /// The object handle (valid in this session only).
+    pub handle: u64,
+    /// CKO_ name of the class.
+    pub class: String,
+    /// CKK_ name of the key type, for keys.
+    pub key_type: Option<String>,
+    /// Key size in bits (RSA modulus, EC curve).
+    pub key_size: Option<u32>,
+    /// The curve, for EC and Edwards keys.
+    pub curve: Option<String>,
+    /// CKA_LABEL.
+    pub label: String,
+    /// CKA_ID, lowercase hex.
+    pub id: String,
+    /// The usage flags that are true: sign, verify, encrypt, decrypt, wrap, unwrap, derive.
+    pub usage: Vec<&'static str>,
+    /// Security flags.
+    pub flags: ObjectFlags,
+    /// For a key: whether the other half (same CKA_ID) is on the token.
+    pub paired: Option<bool>,
+    /// The object's `pkcs11:` URI.
+    pub uri: String,
+    /// CKO_ code.
+    #[serde(skip)]
+    pub class_code: CK_OBJECT_CLASS,
+    /// CKK_ code.
+    #[serde(skip)]
+    pub key_type_code: Option<CK_KEY_TYPE>,
+    /// CKA_ID bytes.
+    #[serde(skip)]
+    pub id_bytes: Vec<u8>,
+}
+
+impl ObjectInfo {
+    /// The key type and size in one word: "rsa:2048", "ec:P-256", "Ed25519".
+    pub fn kind(&self) -> String {
+        match (self.key_type_code, &self.curve, self.key_size) {
+            (Some(CKK_RSA), _, Some(bits)) => format!("rsa:{bits}"),
+            (Some(CKK_EC), Some(c), _) => format!("ec:{c}"),
+            (Some(CKK_EC_EDWARDS), Some(c), _) => c.clone(),
+            (Some(_), _, _) => self.key_type.clone().unwrap_or_default(),
+            (None, _, _) => String::new(),
+        }
+    }
+}
+
+/// The attributes `list` reads, one C_GetAttributeValue per object (order matters below).
+const LIST_ATTRS: &[(CK_ATTRIBUTE_TYPE, usize)] = &[
+    (CKA_CLASS, 8),
+    (CKA_KEY_TYPE, 8),
+    (CKA_ID, 128),
+    (CKA_LABEL, 128),
+    (CKA_MODULUS_BITS, 8),
+    (CKA_MODULUS, 1100),
+    (CKA_EC_PARAMS, 64),
+    (CKA_SIGN, 1),
+    (CKA_VERIFY, 1),
+    (CKA_ENCRYPT, 1),
+    (CKA_DECRYPT, 1),
+    (CKA_WRAP, 1),
+    (CKA_UNWRAP, 1),
+    (CKA_DERIVE, 1),
+    (CKA_TOKEN, 1),
+    (CKA_PRIVATE, 1),
+    (CKA_MODIFIABLE, 1),
+    (CKA_SENSITIVE, 1),
+    (CKA_EXTRACTABLE, 1),
+    (CKA_ALWAYS_SENSITIVE, 1),
+    (CKA_NEVER_EXTRACTABLE, 1),
+    (CKA_LOCAL, 1),
+];
+
+const USAGE: [(usize, &str); 7] =
+    [(7, "sign"), (8, "verify"), (9, "encrypt"), (10, "decrypt"), (11, "wrap"), (12, "unwrap"), (13, "derive")];
+
+/// The `pkcs11:` URI of an object on a token.
+pub fn object_uri(token: &TokenEntry, id: &[u8], label: &str, class: CK_OBJECT_CLASS) -> String {
+    let mut uri = format!("{};id={}", token.uri, encode_bytes(id));
+    if !label.is_empty() {
+        uri.push_str(&format!(";object={}", encode(label)));
+    }
+    let word = class_word(class);
+    if word != "other" {
+        uri.push_str(&format!(";type={word}"));
+    }
+    uri
+}
+
+fn decode_object(handle: CK_OBJECT_HANDLE, a: &[AttrBuf], token: &TokenEntry) -> HsmResult<ObjectInfo> {
+    let class_code = a[0]
+        .value()
+        .and_then(ulong)
+        .ok_or_else(|| HsmError::Other(format!("object {handle} has no readable CKA_CLASS")))?;
+    let key_type_code = a[1].value().and_then(ulong);
+    let id_bytes = a[2].value().unwrap_or_default().to_vec();
+    let label = String::from_utf8_lossy(a[3].value().unwrap_or_default()).into_owned();
+    let curve = a[6].value().and_then(Curve::from_params);
+    let key_size = match key_type_code {
+        Some(CKK_RSA) => a[4]
+            .value()
+            .and_then(ulong)
+            .map(|b| b as u32)
+            .or_else(|| a[5].value().map(|m| modulus_bits(m))),
+        _ => curve.map(Curve::bits),
+    };
+    let flag = |i: usize| a[i].value().and_then(boolean);
+    Ok(ObjectInfo {
+        handle,
+        class: attributes::class_name(class_code),
+        key_type: key_type_code.map(attributes::key_type_name),
+        key_size,
+        curve: curve.map(|c| c.name().to_string()),
+        uri: object_uri(token, &id_bytes, &label, class_code),
+        label,
+        id: hex(&id_bytes),
+        usage: USAGE.iter().filter(|(i, _)| flag(*i) == Some(true)).map(|(_, n)| *n).collect(),
+        flags: ObjectFlags {
+            token: flag(14),
+            private: flag(15),
+            modifiable: flag(16),
+            sensitive: flag(17),
+            extractable: flag(18),
+            always_sensitive: flag(19),
+            never_extractable: flag(20),
+            local: flag(21),
+        },
+        paired: None,
+        class_code,
+        key_type_code,
+        id_bytes,
+    })
+}
+
+/// Bits of a big-endian modulus, ignoring leading zero bytes.
+fn modulus_bits(m: &[u8]) -> u32 {
+    let m = &m[m.iter().take_while(|b| **b == 0).count()..];
+    match m.first() {
+        Some(b) => (m.len() as u32 - 1) * 8 + (8 - b.leading_zeros()),
+        None => 0,
+    }
+}
+
+/// Marks key halves whose other half (same CKA_ID, other class) is in the list, and sorts so
+/// that pairs stand together.
+pub fn pair_up(objects: &mut [ObjectInfo]) {
+    let is_key = |c| c == CKO_PRIVATE_KEY || c == CKO_PUBLIC_KEY;
+    let keys: std::collections::HashSet<(Vec<u8>, CK_OBJECT_CLASS)> = objects
+        .iter()
+        .filter(|o| is_key(o.class_code) && !o.id_bytes.is_empty())
+        .map(|o| (o.id_bytes.clone(), o.class_code))
+        .collect();
+    for o in objects.iter_mut().filter(|o| is_key(o.class_code)) {
+        let other = if o.class_code == CKO_PRIVATE_KEY { CKO_PUBLIC_KEY } else { CKO_PRIVATE_KEY };
+        o.paired = Some(!o.id_bytes.is_empty() && keys.contains(&(o.id_bytes.clone(), other)));
+    }
+    let order = |c: CK_OBJECT_CLASS| match c {
+        CKO_PRIVATE_KEY => 0,
+        CKO_PUBLIC_KEY => 1,
+        CKO_CERTIFICATE => 2,
+        _ => 3,
+    };
+    objects.sort_by(|a, b| {
+        (&a.id_bytes, &a.label, order(a.class_code), a.handle).cmp(&(&b.id_bytes, &b.label, order(b.class_code), b.handle))
+    });
+}
+
+/// One attribute as `show` reports it.
+#[derive(Debug, Clone, Serialize)]
+pub struct AttributeValue {
+    /// CKA_ name.
+    pub name: &'static str,
+    /// The decoded value (absent when sensitive).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<serde_json::Value>,
+    /// The value for people (curve names, dates).
+    #[serde(skip)]
+    pub display: String,
+    /// True when the token refuses to reveal it (CKR_ATTRIBUTE_SENSITIVE).
+    pub sensitive: bool,
+}
+
+impl HsmSession<'_> {
+    /// Handles of the objects matching `filter` (one search; the handle, if given, checked).
+    pub fn find(&self, filter: &ObjectFilter) -> HsmResult<Vec<u64>> {
+        if let Some(h) = filter.handle {
+            // A handle is checked by reading its class, then matched against the rest.
+            let mut t = filter.template();
+            let mut attrs: Vec<AttrBuf> = t.items().iter().map(|(k, v)| AttrBuf::new(*k, v.len().max(8))).collect();
+            attrs.push(AttrBuf::new(CKA_CLASS, 8));
+            match self.raw.read_attributes(self.handle(), h, &mut attrs) {
+                Err(e) if e.code() == Some(CKR_OBJECT_HANDLE_INVALID) => return Ok(vec![]),
+                other => other?,
+            }
+            let matches = attrs.last().and_then(|a| a.len).is_some()
+                && t.items().iter().zip(&attrs).all(|((_, want), got)| got.value() == Some(want.as_slice()));
+            let _ = t.ck();
+            return Ok(if matches { vec![h] } else { vec![] });
+        }
+        self.raw.find_objects(self.handle(), &mut filter.template())
+    }
+
+    /// Every object matching `filter`, decoded for listing, pairs marked and grouped.
+    pub fn list(&self, filter: &ObjectFilter, token: &TokenEntry) -> HsmResult<Vec<ObjectInfo>> {
+        let handles = self.find(filter)?;
+        let mut attrs: Vec<AttrBuf> = LIST_ATTRS.iter().map(|(k, cap)| AttrBuf::new(*k, *cap)).collect();
+        let mut out = Vec::with_capacity(handles.len());
+        for h in handles {
+            match self.raw.read_attributes(self.handle(), h, &mut attrs) {
+                // Deleted by someone else since the search: not an error for a listing.
+                Err(e) if e.code() == Some(CKR_OBJECT_HANDLE_INVALID) => continue,
+                other => other?,
+            }
+            out.push(decode_object(h, &attrs, token)?);
+        }
+        pair_up(&mut out);
+        Ok(out)
+    }
+
+    /// One object decoded for listing.
+    pub fn object(&self, handle: u64, token: &TokenEntry) -> HsmResult<ObjectInfo> {
+        let mut attrs: Vec<AttrBuf> = LIST_ATTRS.iter().map(|(k, cap)| AttrBuf::new(*k, *cap)).collect();
+        self.raw.read_attributes(self.handle(), handle, &mut attrs)?;
+        decode_object(handle, &attrs, token)
+    }
+
+    /// Every attribute in the catalog the object has, decoded; sensitive ones marked.
+    pub fn all_attributes(&self, handle: u64) -> HsmResult<Vec<AttributeValue>> {
+        let mut attrs: Vec<AttrBuf> = CATALOG.iter().map(|(k, _, _)| AttrBuf::new(*k, 1100)).collect();
+        self.raw.read_attributes(self.handle(), handle, &mut attrs)?;
+        let mut out = Vec::new();
+        for ((kind, name, decode_as), a) in CATALOG.iter().zip(&attrs) {
+            match a.value() {
+                Some(bytes) => {
+                    let (value, display) = attributes::decode(*decode_as, bytes);
+                    out.push(AttributeValue { name, value: Some(value), display, sensitive: false });
+                }
+                // Missing values of byte attributes may be secret key material: ask which.
+                None if *decode_as == Kind::Bytes && self.raw.is_sensitive(self.handle(), handle, *kind) => {
+                    out.push(AttributeValue { name, value: None, display: "(sensitive)".into(), sensitive: true });
+                }
+                None => {}
+            }
+        }
+        Ok(out)
+    }
+
+    /// C_SetAttributeValue with already-encoded values.
+    pub(crate) fn set_raw(&self, handle: u64, template: &mut Template) -> HsmResult<()> {
+        self.raw.set_attributes(self.handle(), handle, template)
+    }
+
+    /// C_DestroyObject.
+    pub fn destroy(&self, handle: u64) -> HsmResult<()> {
+        self.raw.destroy_object(self.handle(), handle)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn modulus_bits_ignores_leading_zeros() {
+        assert_eq!(modulus_bits(&[0x00, 0x80, 0, 0]), 24);
+        assert_eq!(modulus_bits(&[0x01; 256]), 2041);
+        assert_eq!(modulus_bits(&[]), 0);
+    }
+}
