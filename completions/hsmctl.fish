@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_hsmctl_global_optspecs
-    string join \n module= home= v/verbose h/help V/version
+    string join \n module= home= v/verbose lock-timeout= h/help V/version
 end
 
 function __fish_hsmctl_needs_command
@@ -26,6 +26,7 @@ end
 
 complete -c hsmctl -n "__fish_hsmctl_needs_command" -l module -d 'PKCS#11 module to load (else HSMCTL_MODULE, the config file, p11-kit\'s proxy, SoftHSM2)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_needs_command" -l home -d 'hsmctl\'s home directory (else HSMCTL_HOME, else $XDG_CONFIG_HOME/hsmctl)' -r -F
+complete -c hsmctl -n "__fish_hsmctl_needs_command" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token (exit 10 after that)' -r
 complete -c hsmctl -n "__fish_hsmctl_needs_command" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
 complete -c hsmctl -n "__fish_hsmctl_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hsmctl -n "__fish_hsmctl_needs_command" -s V -l version -d 'Print version'
@@ -35,12 +36,21 @@ complete -c hsmctl -n "__fish_hsmctl_needs_command" -f -a "slot" -d 'One slot or
 complete -c hsmctl -n "__fish_hsmctl_needs_command" -f -a "partition" -d 'One slot or partition in detail'
 complete -c hsmctl -n "__fish_hsmctl_needs_command" -f -a "info" -d 'The module\'s own information (C_GetInfo) and where it was loaded from'
 complete -c hsmctl -n "__fish_hsmctl_needs_command" -f -a "token" -d 'Initialize tokens and manage their PINs'
+complete -c hsmctl -n "__fish_hsmctl_needs_command" -f -a "generatekeypair" -d 'Generate a key pair on the token (RSA, EC, Ed25519), sensitive and non-extractable'
+complete -c hsmctl -n "__fish_hsmctl_needs_command" -f -a "keygen" -d 'Generate a key pair on the token (RSA, EC, Ed25519), sensitive and non-extractable'
+complete -c hsmctl -n "__fish_hsmctl_needs_command" -f -a "list" -d 'List objects: class, key type and size, label, id, usage, pairing, pkcs11: URI'
+complete -c hsmctl -n "__fish_hsmctl_needs_command" -f -a "objects" -d 'List objects: class, key type and size, label, id, usage, pairing, pkcs11: URI'
+complete -c hsmctl -n "__fish_hsmctl_needs_command" -f -a "show" -d 'Every readable attribute of one object, decoded by name'
+complete -c hsmctl -n "__fish_hsmctl_needs_command" -f -a "getattribute" -d 'Every readable attribute of one object, decoded by name'
+complete -c hsmctl -n "__fish_hsmctl_needs_command" -f -a "setattribute" -d 'Change an object\'s label, id or boolean attributes (never weakening a key)'
+complete -c hsmctl -n "__fish_hsmctl_needs_command" -f -a "delete" -d 'Delete objects (with --pair, both halves of a key pair)'
 complete -c hsmctl -n "__fish_hsmctl_needs_command" -f -a "completions" -d 'Print a shell completion script to stdout'
 complete -c hsmctl -n "__fish_hsmctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand slots" -l output -d 'Output format' -r -f -a "human\t'Tables and text for people'
 json\t'One JSON document (snake_case keys; the shape is API)'"
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand slots" -l module -d 'PKCS#11 module to load (else HSMCTL_MODULE, the config file, p11-kit\'s proxy, SoftHSM2)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand slots" -l home -d 'hsmctl\'s home directory (else HSMCTL_HOME, else $XDG_CONFIG_HOME/hsmctl)' -r -F
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand slots" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token (exit 10 after that)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand slots" -l json -d 'Print one JSON document instead of a table (same as --output json)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand slots" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand slots" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -49,12 +59,14 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand partitions" -l output -d '
 json\t'One JSON document (snake_case keys; the shape is API)'"
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand partitions" -l module -d 'PKCS#11 module to load (else HSMCTL_MODULE, the config file, p11-kit\'s proxy, SoftHSM2)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand partitions" -l home -d 'hsmctl\'s home directory (else HSMCTL_HOME, else $XDG_CONFIG_HOME/hsmctl)' -r -F
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand partitions" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token (exit 10 after that)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand partitions" -l json -d 'Print one JSON document instead of a table (same as --output json)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand partitions" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand partitions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand partitions" -s V -l version -d 'Print version'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand slot; and not __fish_seen_subcommand_from show help" -l module -d 'PKCS#11 module to load (else HSMCTL_MODULE, the config file, p11-kit\'s proxy, SoftHSM2)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand slot; and not __fish_seen_subcommand_from show help" -l home -d 'hsmctl\'s home directory (else HSMCTL_HOME, else $XDG_CONFIG_HOME/hsmctl)' -r -F
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand slot; and not __fish_seen_subcommand_from show help" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token (exit 10 after that)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand slot; and not __fish_seen_subcommand_from show help" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand slot; and not __fish_seen_subcommand_from show help" -s h -l help -d 'Print help'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand slot; and not __fish_seen_subcommand_from show help" -s V -l version -d 'Print version'
@@ -68,6 +80,7 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand slot; and __fish_seen_subc
 json\t'One JSON document (snake_case keys; the shape is API)'"
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand slot; and __fish_seen_subcommand_from show" -l module -d 'PKCS#11 module to load (else HSMCTL_MODULE, the config file, p11-kit\'s proxy, SoftHSM2)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand slot; and __fish_seen_subcommand_from show" -l home -d 'hsmctl\'s home directory (else HSMCTL_HOME, else $XDG_CONFIG_HOME/hsmctl)' -r -F
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand slot; and __fish_seen_subcommand_from show" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token (exit 10 after that)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand slot; and __fish_seen_subcommand_from show" -l mechanisms -d 'Also list every mechanism with its key-size range and flags'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand slot; and __fish_seen_subcommand_from show" -l json -d 'Print one JSON document instead of a table (same as --output json)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand slot; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
@@ -77,6 +90,7 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand slot; and __fish_seen_subc
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand slot; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand partition; and not __fish_seen_subcommand_from show help" -l module -d 'PKCS#11 module to load (else HSMCTL_MODULE, the config file, p11-kit\'s proxy, SoftHSM2)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand partition; and not __fish_seen_subcommand_from show help" -l home -d 'hsmctl\'s home directory (else HSMCTL_HOME, else $XDG_CONFIG_HOME/hsmctl)' -r -F
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand partition; and not __fish_seen_subcommand_from show help" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token (exit 10 after that)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand partition; and not __fish_seen_subcommand_from show help" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand partition; and not __fish_seen_subcommand_from show help" -s h -l help -d 'Print help'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand partition; and not __fish_seen_subcommand_from show help" -s V -l version -d 'Print version'
@@ -90,6 +104,7 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand partition; and __fish_seen
 json\t'One JSON document (snake_case keys; the shape is API)'"
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand partition; and __fish_seen_subcommand_from show" -l module -d 'PKCS#11 module to load (else HSMCTL_MODULE, the config file, p11-kit\'s proxy, SoftHSM2)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand partition; and __fish_seen_subcommand_from show" -l home -d 'hsmctl\'s home directory (else HSMCTL_HOME, else $XDG_CONFIG_HOME/hsmctl)' -r -F
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand partition; and __fish_seen_subcommand_from show" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token (exit 10 after that)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand partition; and __fish_seen_subcommand_from show" -l mechanisms -d 'Also list every mechanism with its key-size range and flags'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand partition; and __fish_seen_subcommand_from show" -l json -d 'Print one JSON document instead of a table (same as --output json)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand partition; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
@@ -101,12 +116,14 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand info" -l output -d 'Output
 json\t'One JSON document (snake_case keys; the shape is API)'"
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand info" -l module -d 'PKCS#11 module to load (else HSMCTL_MODULE, the config file, p11-kit\'s proxy, SoftHSM2)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand info" -l home -d 'hsmctl\'s home directory (else HSMCTL_HOME, else $XDG_CONFIG_HOME/hsmctl)' -r -F
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand info" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token (exit 10 after that)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand info" -l json -d 'Print one JSON document instead of a table (same as --output json)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand info" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand info" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand info" -s V -l version -d 'Print version'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand token; and not __fish_seen_subcommand_from init set-pin init-pin help" -l module -d 'PKCS#11 module to load (else HSMCTL_MODULE, the config file, p11-kit\'s proxy, SoftHSM2)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand token; and not __fish_seen_subcommand_from init set-pin init-pin help" -l home -d 'hsmctl\'s home directory (else HSMCTL_HOME, else $XDG_CONFIG_HOME/hsmctl)' -r -F
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand token; and not __fish_seen_subcommand_from init set-pin init-pin help" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token (exit 10 after that)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand token; and not __fish_seen_subcommand_from init set-pin init-pin help" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand token; and not __fish_seen_subcommand_from init set-pin init-pin help" -s h -l help -d 'Print help'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand token; and not __fish_seen_subcommand_from init set-pin init-pin help" -s V -l version -d 'Print version'
@@ -129,6 +146,7 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand token; and __fish_seen_sub
 json\t'One JSON document (snake_case keys; the shape is API)'"
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand token; and __fish_seen_subcommand_from init" -l module -d 'PKCS#11 module to load (else HSMCTL_MODULE, the config file, p11-kit\'s proxy, SoftHSM2)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand token; and __fish_seen_subcommand_from init" -l home -d 'hsmctl\'s home directory (else HSMCTL_HOME, else $XDG_CONFIG_HOME/hsmctl)' -r -F
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand token; and __fish_seen_subcommand_from init" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token (exit 10 after that)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand token; and __fish_seen_subcommand_from init" -l force -d 'Erase a token that is already initialized, with every object on it'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand token; and __fish_seen_subcommand_from init" -l json -d 'Print one JSON document instead of a table (same as --output json)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand token; and __fish_seen_subcommand_from init" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
@@ -151,6 +169,7 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand token; and __fish_seen_sub
 json\t'One JSON document (snake_case keys; the shape is API)'"
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand token; and __fish_seen_subcommand_from set-pin" -l module -d 'PKCS#11 module to load (else HSMCTL_MODULE, the config file, p11-kit\'s proxy, SoftHSM2)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand token; and __fish_seen_subcommand_from set-pin" -l home -d 'hsmctl\'s home directory (else HSMCTL_HOME, else $XDG_CONFIG_HOME/hsmctl)' -r -F
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand token; and __fish_seen_subcommand_from set-pin" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token (exit 10 after that)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand token; and __fish_seen_subcommand_from set-pin" -l so -d 'Change the security officer\'s PIN instead of the user\'s'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand token; and __fish_seen_subcommand_from set-pin" -l json -d 'Print one JSON document instead of a table (same as --output json)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand token; and __fish_seen_subcommand_from set-pin" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
@@ -170,6 +189,7 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand token; and __fish_seen_sub
 json\t'One JSON document (snake_case keys; the shape is API)'"
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand token; and __fish_seen_subcommand_from init-pin" -l module -d 'PKCS#11 module to load (else HSMCTL_MODULE, the config file, p11-kit\'s proxy, SoftHSM2)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand token; and __fish_seen_subcommand_from init-pin" -l home -d 'hsmctl\'s home directory (else HSMCTL_HOME, else $XDG_CONFIG_HOME/hsmctl)' -r -F
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand token; and __fish_seen_subcommand_from init-pin" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token (exit 10 after that)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand token; and __fish_seen_subcommand_from init-pin" -l json -d 'Print one JSON document instead of a table (same as --output json)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand token; and __fish_seen_subcommand_from init-pin" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand token; and __fish_seen_subcommand_from init-pin" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -178,17 +198,254 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand token; and __fish_seen_sub
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand token; and __fish_seen_subcommand_from help" -f -a "set-pin" -d 'Change the user PIN (or with --so, the SO PIN), logging in with the current one'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand token; and __fish_seen_subcommand_from help" -f -a "init-pin" -d 'As security officer, set a new user PIN (unlocks a locked user PIN)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand token; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand generatekeypair" -l key-type -d 'rsa:BITS, ec:p256, ec:p384, ec:p521 or ed25519 (also EC:prime256v1, secp384r1, edwards25519)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand generatekeypair" -l public-exponent -d 'RSA public exponent, decimal or 0x-hex [default: 65537]' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand generatekeypair" -l mechanism -d 'RSA generation mechanism [default: pkcs]' -r -f -a "pkcs\t'CKM_RSA_PKCS_KEY_PAIR_GEN'
+x9.31\t'CKM_RSA_X9_31_KEY_PAIR_GEN'"
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand generatekeypair" -l label -d 'CKA_LABEL of both halves' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand generatekeypair" -l label-public -d 'CKA_LABEL of the public key (with --label-private)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand generatekeypair" -l label-private -d 'CKA_LABEL of the private key (with --label-public)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand generatekeypair" -l id -d 'CKA_ID of both halves, hex [default: 16 random bytes from the token]' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand generatekeypair" -l sign -d 'CKA_SIGN on the private key [default: true]' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand generatekeypair" -l verify -d 'CKA_VERIFY on the public key [default: true]' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand generatekeypair" -l encrypt -d 'CKA_ENCRYPT on the public key (RSA only) [default: false]' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand generatekeypair" -l decrypt -d 'CKA_DECRYPT on the private key (RSA only) [default: false]' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand generatekeypair" -l wrap -d 'CKA_WRAP on the public key (RSA only) [default: false]' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand generatekeypair" -l unwrap -d 'CKA_UNWRAP on the private key (RSA only) [default: false]' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand generatekeypair" -l derive -d 'CKA_DERIVE on the private key (EC only: ECDH) [default: false]' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand generatekeypair" -l modifiable -d 'CKA_MODIFIABLE of both halves (false: not even the label can change later)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand generatekeypair" -l extractable -d 'Make the private key extractable (wrappable off the token); needs --allow-extractable' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand generatekeypair" -l token -d 'Select the token by its label' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand generatekeypair" -l serial -d 'Select the token by its serial number' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand generatekeypair" -l slot -d 'Select the token by slot id (slot ids are not stable on every module; prefer --serial)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand generatekeypair" -l uri -d 'Select the token by a pkcs11: URI (RFC 7512; honours module-path and pin-source)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand generatekeypair" -l pin-file -d 'Read the user PIN from the first line of FILE (mode 600, not a symlink)' -r -F
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand generatekeypair" -l pin-env -d 'Read the user PIN from the environment variable VAR [default variable: HSMCTL_PIN]' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand generatekeypair" -l pin-fd -d 'Read the user PIN from the open file descriptor N' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand generatekeypair" -l output -d 'Output format' -r -f -a "human\t'Tables and text for people'
+json\t'One JSON document (snake_case keys; the shape is API)'"
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand generatekeypair" -l module -d 'PKCS#11 module to load (else HSMCTL_MODULE, the config file, p11-kit\'s proxy, SoftHSM2)' -r -F
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand generatekeypair" -l home -d 'hsmctl\'s home directory (else HSMCTL_HOME, else $XDG_CONFIG_HOME/hsmctl)' -r -F
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand generatekeypair" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token (exit 10 after that)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand generatekeypair" -l allow-extractable -d 'Confirm that an extractable private key is intended'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand generatekeypair" -l allow-weak -d 'Allow RSA keys shorter than 2048 bits (down to 512)'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand generatekeypair" -l allow-duplicate -d 'Allow a CKA_ID or label that objects on the token already use'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand generatekeypair" -l json -d 'Print one JSON document instead of a table (same as --output json)'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand generatekeypair" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand generatekeypair" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand generatekeypair" -s V -l version -d 'Print version'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand keygen" -l key-type -d 'rsa:BITS, ec:p256, ec:p384, ec:p521 or ed25519 (also EC:prime256v1, secp384r1, edwards25519)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand keygen" -l public-exponent -d 'RSA public exponent, decimal or 0x-hex [default: 65537]' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand keygen" -l mechanism -d 'RSA generation mechanism [default: pkcs]' -r -f -a "pkcs\t'CKM_RSA_PKCS_KEY_PAIR_GEN'
+x9.31\t'CKM_RSA_X9_31_KEY_PAIR_GEN'"
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand keygen" -l label -d 'CKA_LABEL of both halves' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand keygen" -l label-public -d 'CKA_LABEL of the public key (with --label-private)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand keygen" -l label-private -d 'CKA_LABEL of the private key (with --label-public)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand keygen" -l id -d 'CKA_ID of both halves, hex [default: 16 random bytes from the token]' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand keygen" -l sign -d 'CKA_SIGN on the private key [default: true]' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand keygen" -l verify -d 'CKA_VERIFY on the public key [default: true]' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand keygen" -l encrypt -d 'CKA_ENCRYPT on the public key (RSA only) [default: false]' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand keygen" -l decrypt -d 'CKA_DECRYPT on the private key (RSA only) [default: false]' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand keygen" -l wrap -d 'CKA_WRAP on the public key (RSA only) [default: false]' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand keygen" -l unwrap -d 'CKA_UNWRAP on the private key (RSA only) [default: false]' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand keygen" -l derive -d 'CKA_DERIVE on the private key (EC only: ECDH) [default: false]' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand keygen" -l modifiable -d 'CKA_MODIFIABLE of both halves (false: not even the label can change later)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand keygen" -l extractable -d 'Make the private key extractable (wrappable off the token); needs --allow-extractable' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand keygen" -l token -d 'Select the token by its label' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand keygen" -l serial -d 'Select the token by its serial number' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand keygen" -l slot -d 'Select the token by slot id (slot ids are not stable on every module; prefer --serial)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand keygen" -l uri -d 'Select the token by a pkcs11: URI (RFC 7512; honours module-path and pin-source)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand keygen" -l pin-file -d 'Read the user PIN from the first line of FILE (mode 600, not a symlink)' -r -F
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand keygen" -l pin-env -d 'Read the user PIN from the environment variable VAR [default variable: HSMCTL_PIN]' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand keygen" -l pin-fd -d 'Read the user PIN from the open file descriptor N' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand keygen" -l output -d 'Output format' -r -f -a "human\t'Tables and text for people'
+json\t'One JSON document (snake_case keys; the shape is API)'"
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand keygen" -l module -d 'PKCS#11 module to load (else HSMCTL_MODULE, the config file, p11-kit\'s proxy, SoftHSM2)' -r -F
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand keygen" -l home -d 'hsmctl\'s home directory (else HSMCTL_HOME, else $XDG_CONFIG_HOME/hsmctl)' -r -F
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand keygen" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token (exit 10 after that)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand keygen" -l allow-extractable -d 'Confirm that an extractable private key is intended'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand keygen" -l allow-weak -d 'Allow RSA keys shorter than 2048 bits (down to 512)'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand keygen" -l allow-duplicate -d 'Allow a CKA_ID or label that objects on the token already use'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand keygen" -l json -d 'Print one JSON document instead of a table (same as --output json)'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand keygen" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand keygen" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand keygen" -s V -l version -d 'Print version'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand list" -l token -d 'Select the token by its label' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand list" -l serial -d 'Select the token by its serial number' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand list" -l slot -d 'Select the token by slot id (slot ids are not stable on every module; prefer --serial)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand list" -l uri -d 'Select the token by a pkcs11: URI (RFC 7512; honours module-path and pin-source)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand list" -l label -d 'Select objects by CKA_LABEL' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand list" -l id -d 'Select objects by CKA_ID (hex)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand list" -l class -d 'Select objects of one class' -r -f -a "private\t'CKO_PRIVATE_KEY'
+public\t'CKO_PUBLIC_KEY'
+cert\t'CKO_CERTIFICATE'
+secret-key\t'CKO_SECRET_KEY'
+data\t'CKO_DATA'"
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand list" -l handle -d 'Select one object by handle (handles are valid for one session; prefer labels, ids, URIs)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand list" -l key-type -d 'Only keys of this type' -r -f -a "rsa\t'CKK_RSA'
+ec\t'CKK_EC (ECDSA curves)'
+edwards\t'CKK_EC_EDWARDS (Ed25519, Ed448)'"
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand list" -l pin-file -d 'Read the user PIN from the first line of FILE (mode 600, not a symlink)' -r -F
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand list" -l pin-env -d 'Read the user PIN from the environment variable VAR [default variable: HSMCTL_PIN]' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand list" -l pin-fd -d 'Read the user PIN from the open file descriptor N' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand list" -l output -d 'Output format' -r -f -a "human\t'Tables and text for people'
+json\t'One JSON document (snake_case keys; the shape is API)'"
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand list" -l module -d 'PKCS#11 module to load (else HSMCTL_MODULE, the config file, p11-kit\'s proxy, SoftHSM2)' -r -F
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand list" -l home -d 'hsmctl\'s home directory (else HSMCTL_HOME, else $XDG_CONFIG_HOME/hsmctl)' -r -F
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand list" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token (exit 10 after that)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand list" -l login -d 'Log in, so that private objects are listed (also implied by any PIN source)'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand list" -l json -d 'Print one JSON document instead of a table (same as --output json)'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand list" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand list" -s V -l version -d 'Print version'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand objects" -l token -d 'Select the token by its label' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand objects" -l serial -d 'Select the token by its serial number' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand objects" -l slot -d 'Select the token by slot id (slot ids are not stable on every module; prefer --serial)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand objects" -l uri -d 'Select the token by a pkcs11: URI (RFC 7512; honours module-path and pin-source)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand objects" -l label -d 'Select objects by CKA_LABEL' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand objects" -l id -d 'Select objects by CKA_ID (hex)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand objects" -l class -d 'Select objects of one class' -r -f -a "private\t'CKO_PRIVATE_KEY'
+public\t'CKO_PUBLIC_KEY'
+cert\t'CKO_CERTIFICATE'
+secret-key\t'CKO_SECRET_KEY'
+data\t'CKO_DATA'"
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand objects" -l handle -d 'Select one object by handle (handles are valid for one session; prefer labels, ids, URIs)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand objects" -l key-type -d 'Only keys of this type' -r -f -a "rsa\t'CKK_RSA'
+ec\t'CKK_EC (ECDSA curves)'
+edwards\t'CKK_EC_EDWARDS (Ed25519, Ed448)'"
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand objects" -l pin-file -d 'Read the user PIN from the first line of FILE (mode 600, not a symlink)' -r -F
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand objects" -l pin-env -d 'Read the user PIN from the environment variable VAR [default variable: HSMCTL_PIN]' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand objects" -l pin-fd -d 'Read the user PIN from the open file descriptor N' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand objects" -l output -d 'Output format' -r -f -a "human\t'Tables and text for people'
+json\t'One JSON document (snake_case keys; the shape is API)'"
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand objects" -l module -d 'PKCS#11 module to load (else HSMCTL_MODULE, the config file, p11-kit\'s proxy, SoftHSM2)' -r -F
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand objects" -l home -d 'hsmctl\'s home directory (else HSMCTL_HOME, else $XDG_CONFIG_HOME/hsmctl)' -r -F
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand objects" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token (exit 10 after that)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand objects" -l login -d 'Log in, so that private objects are listed (also implied by any PIN source)'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand objects" -l json -d 'Print one JSON document instead of a table (same as --output json)'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand objects" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand objects" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand objects" -s V -l version -d 'Print version'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand show" -l token -d 'Select the token by its label' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand show" -l serial -d 'Select the token by its serial number' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand show" -l slot -d 'Select the token by slot id (slot ids are not stable on every module; prefer --serial)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand show" -l uri -d 'Select the token by a pkcs11: URI (RFC 7512; honours module-path and pin-source)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand show" -l label -d 'Select objects by CKA_LABEL' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand show" -l id -d 'Select objects by CKA_ID (hex)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand show" -l class -d 'Select objects of one class' -r -f -a "private\t'CKO_PRIVATE_KEY'
+public\t'CKO_PUBLIC_KEY'
+cert\t'CKO_CERTIFICATE'
+secret-key\t'CKO_SECRET_KEY'
+data\t'CKO_DATA'"
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand show" -l handle -d 'Select one object by handle (handles are valid for one session; prefer labels, ids, URIs)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand show" -l pin-file -d 'Read the user PIN from the first line of FILE (mode 600, not a symlink)' -r -F
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand show" -l pin-env -d 'Read the user PIN from the environment variable VAR [default variable: HSMCTL_PIN]' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand show" -l pin-fd -d 'Read the user PIN from the open file descriptor N' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand show" -l output -d 'Output format' -r -f -a "human\t'Tables and text for people'
+json\t'One JSON document (snake_case keys; the shape is API)'"
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand show" -l module -d 'PKCS#11 module to load (else HSMCTL_MODULE, the config file, p11-kit\'s proxy, SoftHSM2)' -r -F
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand show" -l home -d 'hsmctl\'s home directory (else HSMCTL_HOME, else $XDG_CONFIG_HOME/hsmctl)' -r -F
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand show" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token (exit 10 after that)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand show" -l login -d 'Log in, so that private objects can be shown (also implied by any PIN source)'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand show" -l json -d 'Print one JSON document instead of a table (same as --output json)'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand show" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand show" -s V -l version -d 'Print version'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand getattribute" -l token -d 'Select the token by its label' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand getattribute" -l serial -d 'Select the token by its serial number' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand getattribute" -l slot -d 'Select the token by slot id (slot ids are not stable on every module; prefer --serial)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand getattribute" -l uri -d 'Select the token by a pkcs11: URI (RFC 7512; honours module-path and pin-source)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand getattribute" -l label -d 'Select objects by CKA_LABEL' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand getattribute" -l id -d 'Select objects by CKA_ID (hex)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand getattribute" -l class -d 'Select objects of one class' -r -f -a "private\t'CKO_PRIVATE_KEY'
+public\t'CKO_PUBLIC_KEY'
+cert\t'CKO_CERTIFICATE'
+secret-key\t'CKO_SECRET_KEY'
+data\t'CKO_DATA'"
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand getattribute" -l handle -d 'Select one object by handle (handles are valid for one session; prefer labels, ids, URIs)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand getattribute" -l pin-file -d 'Read the user PIN from the first line of FILE (mode 600, not a symlink)' -r -F
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand getattribute" -l pin-env -d 'Read the user PIN from the environment variable VAR [default variable: HSMCTL_PIN]' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand getattribute" -l pin-fd -d 'Read the user PIN from the open file descriptor N' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand getattribute" -l output -d 'Output format' -r -f -a "human\t'Tables and text for people'
+json\t'One JSON document (snake_case keys; the shape is API)'"
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand getattribute" -l module -d 'PKCS#11 module to load (else HSMCTL_MODULE, the config file, p11-kit\'s proxy, SoftHSM2)' -r -F
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand getattribute" -l home -d 'hsmctl\'s home directory (else HSMCTL_HOME, else $XDG_CONFIG_HOME/hsmctl)' -r -F
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand getattribute" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token (exit 10 after that)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand getattribute" -l login -d 'Log in, so that private objects can be shown (also implied by any PIN source)'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand getattribute" -l json -d 'Print one JSON document instead of a table (same as --output json)'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand getattribute" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand getattribute" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand getattribute" -s V -l version -d 'Print version'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand setattribute" -l token -d 'Select the token by its label' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand setattribute" -l serial -d 'Select the token by its serial number' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand setattribute" -l slot -d 'Select the token by slot id (slot ids are not stable on every module; prefer --serial)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand setattribute" -l uri -d 'Select the token by a pkcs11: URI (RFC 7512; honours module-path and pin-source)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand setattribute" -l label -d 'Select objects by CKA_LABEL' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand setattribute" -l id -d 'Select objects by CKA_ID (hex)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand setattribute" -l class -d 'Select objects of one class' -r -f -a "private\t'CKO_PRIVATE_KEY'
+public\t'CKO_PUBLIC_KEY'
+cert\t'CKO_CERTIFICATE'
+secret-key\t'CKO_SECRET_KEY'
+data\t'CKO_DATA'"
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand setattribute" -l handle -d 'Select one object by handle (handles are valid for one session; prefer labels, ids, URIs)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand setattribute" -l set -d 'NAME=VALUE to set: label=TEXT, id=HEX, or a boolean (sign, verify, encrypt, decrypt, wrap, unwrap, derive, sign_recover, verify_recover, sensitive, extractable, private, copyable, destroyable); repeatable. CKA_MODIFIABLE is fixed at creation (--modifiable on keygen)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand setattribute" -l pin-file -d 'Read the user PIN from the first line of FILE (mode 600, not a symlink)' -r -F
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand setattribute" -l pin-env -d 'Read the user PIN from the environment variable VAR [default variable: HSMCTL_PIN]' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand setattribute" -l pin-fd -d 'Read the user PIN from the open file descriptor N' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand setattribute" -l output -d 'Output format' -r -f -a "human\t'Tables and text for people'
+json\t'One JSON document (snake_case keys; the shape is API)'"
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand setattribute" -l module -d 'PKCS#11 module to load (else HSMCTL_MODULE, the config file, p11-kit\'s proxy, SoftHSM2)' -r -F
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand setattribute" -l home -d 'hsmctl\'s home directory (else HSMCTL_HOME, else $XDG_CONFIG_HOME/hsmctl)' -r -F
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand setattribute" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token (exit 10 after that)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand setattribute" -l pair -d 'Apply to both halves of the selected key pair (each attribute where it applies)'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand setattribute" -l json -d 'Print one JSON document instead of a table (same as --output json)'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand setattribute" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand setattribute" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand setattribute" -s V -l version -d 'Print version'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand delete" -l token -d 'Select the token by its label' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand delete" -l serial -d 'Select the token by its serial number' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand delete" -l slot -d 'Select the token by slot id (slot ids are not stable on every module; prefer --serial)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand delete" -l uri -d 'Select the token by a pkcs11: URI (RFC 7512; honours module-path and pin-source)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand delete" -l label -d 'Select objects by CKA_LABEL' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand delete" -l id -d 'Select objects by CKA_ID (hex)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand delete" -l class -d 'Select objects of one class' -r -f -a "private\t'CKO_PRIVATE_KEY'
+public\t'CKO_PUBLIC_KEY'
+cert\t'CKO_CERTIFICATE'
+secret-key\t'CKO_SECRET_KEY'
+data\t'CKO_DATA'"
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand delete" -l handle -d 'Select one object by handle (handles are valid for one session; prefer labels, ids, URIs)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand delete" -l pin-file -d 'Read the user PIN from the first line of FILE (mode 600, not a symlink)' -r -F
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand delete" -l pin-env -d 'Read the user PIN from the environment variable VAR [default variable: HSMCTL_PIN]' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand delete" -l pin-fd -d 'Read the user PIN from the open file descriptor N' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand delete" -l output -d 'Output format' -r -f -a "human\t'Tables and text for people'
+json\t'One JSON document (snake_case keys; the shape is API)'"
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand delete" -l module -d 'PKCS#11 module to load (else HSMCTL_MODULE, the config file, p11-kit\'s proxy, SoftHSM2)' -r -F
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand delete" -l home -d 'hsmctl\'s home directory (else HSMCTL_HOME, else $XDG_CONFIG_HOME/hsmctl)' -r -F
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand delete" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token (exit 10 after that)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand delete" -l pair -d 'Also delete the other half of each selected key (same CKA_ID)'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand delete" -l all-matching -d 'Delete every object the selector matches (otherwise more than one is refused)'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand delete" -s y -l yes -d 'Do not ask for confirmation (required when stdin is not a terminal)'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand delete" -l json -d 'Print one JSON document instead of a table (same as --output json)'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand delete" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand delete" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand delete" -s V -l version -d 'Print version'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand completions" -l module -d 'PKCS#11 module to load (else HSMCTL_MODULE, the config file, p11-kit\'s proxy, SoftHSM2)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand completions" -l home -d 'hsmctl\'s home directory (else HSMCTL_HOME, else $XDG_CONFIG_HOME/hsmctl)' -r -F
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand completions" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token (exit 10 after that)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand completions" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand help; and not __fish_seen_subcommand_from slots slot info token completions help" -f -a "slots" -d 'List every slot and its token (label, serial, model, versions, flags, pkcs11: URI)'
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand help; and not __fish_seen_subcommand_from slots slot info token completions help" -f -a "slot" -d 'One slot or partition in detail'
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand help; and not __fish_seen_subcommand_from slots slot info token completions help" -f -a "info" -d 'The module\'s own information (C_GetInfo) and where it was loaded from'
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand help; and not __fish_seen_subcommand_from slots slot info token completions help" -f -a "token" -d 'Initialize tokens and manage their PINs'
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand help; and not __fish_seen_subcommand_from slots slot info token completions help" -f -a "completions" -d 'Print a shell completion script to stdout'
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand help; and not __fish_seen_subcommand_from slots slot info token completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand help; and not __fish_seen_subcommand_from slots slot info token generatekeypair list show setattribute delete completions help" -f -a "slots" -d 'List every slot and its token (label, serial, model, versions, flags, pkcs11: URI)'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand help; and not __fish_seen_subcommand_from slots slot info token generatekeypair list show setattribute delete completions help" -f -a "slot" -d 'One slot or partition in detail'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand help; and not __fish_seen_subcommand_from slots slot info token generatekeypair list show setattribute delete completions help" -f -a "info" -d 'The module\'s own information (C_GetInfo) and where it was loaded from'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand help; and not __fish_seen_subcommand_from slots slot info token generatekeypair list show setattribute delete completions help" -f -a "token" -d 'Initialize tokens and manage their PINs'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand help; and not __fish_seen_subcommand_from slots slot info token generatekeypair list show setattribute delete completions help" -f -a "generatekeypair" -d 'Generate a key pair on the token (RSA, EC, Ed25519), sensitive and non-extractable'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand help; and not __fish_seen_subcommand_from slots slot info token generatekeypair list show setattribute delete completions help" -f -a "list" -d 'List objects: class, key type and size, label, id, usage, pairing, pkcs11: URI'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand help; and not __fish_seen_subcommand_from slots slot info token generatekeypair list show setattribute delete completions help" -f -a "show" -d 'Every readable attribute of one object, decoded by name'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand help; and not __fish_seen_subcommand_from slots slot info token generatekeypair list show setattribute delete completions help" -f -a "setattribute" -d 'Change an object\'s label, id or boolean attributes (never weakening a key)'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand help; and not __fish_seen_subcommand_from slots slot info token generatekeypair list show setattribute delete completions help" -f -a "delete" -d 'Delete objects (with --pair, both halves of a key pair)'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand help; and not __fish_seen_subcommand_from slots slot info token generatekeypair list show setattribute delete completions help" -f -a "completions" -d 'Print a shell completion script to stdout'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand help; and not __fish_seen_subcommand_from slots slot info token generatekeypair list show setattribute delete completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand help; and __fish_seen_subcommand_from slot" -f -a "show" -d 'Show one token in detail: identity, flags, PIN lengths, sessions, memory'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand help; and __fish_seen_subcommand_from token" -f -a "init" -d 'Initialize a token: set its label and SO PIN (C_InitToken), then the user PIN (C_InitPIN)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand help; and __fish_seen_subcommand_from token" -f -a "set-pin" -d 'Change the user PIN (or with --so, the SO PIN), logging in with the current one'

@@ -71,7 +71,9 @@ pub fn obtain(spec: &PinSpec, prompt_context: &str) -> Result<SecretString> {
              in the process list; use pin-source or --pin-file"
         );
         value.clone()
-    } else if let Some(pin) = from_env(spec.default_env, spec.what)?.filter(|p| !p.expose_secret().is_empty()) {
+    } else if let Some(pin) =
+        from_env(spec.default_env, spec.what)?.filter(|p| !p.expose_secret().is_empty())
+    {
         // An empty default variable counts as unset (a common `export HSMCTL_PIN=` leftover).
         pin
     } else if std::io::stdin().is_terminal() {

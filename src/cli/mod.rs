@@ -3,7 +3,9 @@
 pub mod args;
 
 use crate::exit::EXIT_CODES_HELP;
-use args::{GlobalArgs, NewPinArgs, ObjectArgs, OutputArgs, PinArgs, SoPinArgs, TokenArgs, parse_bool};
+use args::{
+    GlobalArgs, NewPinArgs, ObjectArgs, OutputArgs, PinArgs, SoPinArgs, TokenArgs, parse_bool,
+};
 use clap::{Args, Parser, Subcommand};
 
 /// Environment variables, listed in --help and the man pages.
@@ -377,8 +379,8 @@ pub struct SetAttributeArgs {
     pub object: ObjectArgs,
 
     /// NAME=VALUE to set: label=TEXT, id=HEX, or a boolean (sign, verify, encrypt, decrypt, wrap,
-    /// unwrap, derive, sign_recover, verify_recover, sensitive, extractable, private, modifiable,
-    /// copyable, destroyable); repeatable
+    /// unwrap, derive, sign_recover, verify_recover, sensitive, extractable, private, copyable,
+    /// destroyable); repeatable. CKA_MODIFIABLE is fixed at creation (--modifiable on keygen)
     #[arg(long = "set", value_name = "NAME=VALUE", required = true)]
     pub set: Vec<String>,
 

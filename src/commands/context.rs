@@ -10,21 +10,26 @@ use crate::hsm::{
 };
 use crate::pin::{self, PinSpec};
 use crate::store::config;
-use crate::store::lock::{TokenLock, lock_token};
+use crate::store::lock::StoreLock;
 use anyhow::Result;
 use secrecy::{ExposeSecret, SecretString};
 use std::cell::OnceCell;
+use std::io::IsTerminal;
 use std::path::PathBuf;
 
 /// The state of one hsmctl run. The module is loaded on first use, so help, completions and
 /// file-only commands never load one.
 pub struct Ctx {
     global: GlobalArgs,
+    // Declared before `lock`: the module is finalized before the store lock is released.
     hsm: OnceCell<Hsm>,
+    lock: OnceCell<StoreLock>,
 }
 
 /// A token picked by the user's selector, with the parsed URI (for its PIN attributes).
 pub struct Selected<'a> {
+    /// The run's context.
+    pub ctx: &'a Ctx,
     /// The loaded module.
     pub hsm: &'a Hsm,
     /// The slot and its token.
@@ -50,9 +55,12 @@ impl<'a> Selected<'a> {
 
     /// The selected initialized token.
     pub fn initialized(&self) -> Result<&TokenEntry> {
-        self.slot
-            .initialized_token()
-            .ok_or_else(|| fail(Exit::Module, format!("the token in slot {} is not initialized", self.slot.slot_id)))
+        self.slot.initialized_token().ok_or_else(|| {
+            fail(
+                Exit::Module,
+                format!("the token in slot {} is not initialized", self.slot.slot_id),
+            )
+        })
     }
 
     /// Opens the one session a command uses, logging in per `login`.
@@ -64,12 +72,18 @@ impl<'a> Selected<'a> {
             Login::IfAvailable(asked) => asked || spec.available(),
         };
         // Read the PIN before touching the token, so a missing source fails fast.
-        let pin = if wanted { Some(pin::obtain(&spec, &self.name())?) } else { None };
+        let pin = if wanted {
+            Some(self.ctx.pin(&spec, &self.name())?)
+        } else {
+            None
+        };
         let session = self.hsm.session(self.slot.slot_id, rw)?;
         if let Some(pin) = pin {
             login(&session, Role::User, &pin, &token)?;
         } else if token.flags.login_required {
-            eprintln!("note: not logged in, so private objects are not included (use --login or a PIN source)");
+            eprintln!(
+                "note: not logged in, so private objects are not included (use --login or a PIN source)"
+            );
         }
         Ok(session)
     }
@@ -89,6 +103,7 @@ impl Ctx {
         Ctx {
             global,
             hsm: OnceCell::new(),
+            lock: OnceCell::new(),
         }
     }
 
@@ -119,17 +134,56 @@ impl Ctx {
         }
         let (path, source) = resolve_module(choice)?;
         self.verbose(|| format!("module {} ({source})", path.display()));
+        self.take_store_lock(&path)?;
         let hsm = Hsm::load(&path)?;
         Ok(self.hsm.get_or_init(|| hsm))
     }
 
-    /// Takes the token's lock for a mutation (exit 10 when another process holds it too long).
-    pub fn lock(&self, sel: &Selected) -> Result<TokenLock> {
-        let token = sel.initialized()?;
+    /// Holds the store's lock from before C_Initialize. Read-only commands go on without it when
+    /// it cannot be had (a read-only home); mutations then fail in [`Ctx::lock`].
+    fn take_store_lock(&self, module: &std::path::Path) -> Result<()> {
         let home = config::home_dir(self.global.home.as_deref());
         let timeout = std::time::Duration::from_secs(self.global.lock_timeout);
-        self.verbose(|| format!("locking token {}", token.serial));
-        lock_token(home.as_deref(), sel.hsm.path(), &token.serial, timeout)
+        match StoreLock::open(home.as_deref(), module, timeout) {
+            Ok(lock) => {
+                lock.acquire()?;
+                let _ = self.lock.set(lock);
+            }
+            Err(e) => self.verbose(|| format!("no store lock: {e}")),
+        }
+        Ok(())
+    }
+
+    /// Confirms the store lock is held before a token is changed: a mutation without it could
+    /// lose data on SoftHSM2, so it is refused (exit 9).
+    pub fn lock(&self, sel: &Selected) -> Result<()> {
+        self.lock.get().map(|_| ()).ok_or_else(|| {
+            fail_hint(
+                Exit::Io,
+                format!("cannot lock the token store of {} for a change", sel.name()),
+                "hsmctl needs a writable home directory for its lock files (--home or HSMCTL_HOME)",
+            )
+        })
+    }
+
+    /// Reads a PIN; while a prompt waits for a person, the store lock is let go.
+    pub fn pin(&self, spec: &PinSpec, context: &str) -> Result<SecretString> {
+        if spec.available() || !std::io::stdin().is_terminal() {
+            pin::obtain(spec, context)
+        } else {
+            self.unlocked(|| pin::obtain(spec, context))
+        }
+    }
+
+    /// Runs `f` (which may wait for a person) with the store lock let go, then retakes it.
+    pub fn unlocked<T>(&self, f: impl FnOnce() -> Result<T>) -> Result<T> {
+        let Some(lock) = self.lock.get() else {
+            return f();
+        };
+        lock.release();
+        let result = f();
+        lock.acquire()?;
+        result
     }
 
     /// Loads the module and picks the token the user selected.
@@ -155,6 +209,7 @@ impl Ctx {
         let slot = select_token(&slots, &selector, want)?.clone();
         self.verbose(|| format!("selected {}", slot.describe()));
         Ok(Selected {
+            ctx: self,
             hsm,
             slot,
             uri: selector.uri,
@@ -226,15 +281,13 @@ pub fn check_pin_length(pin: &SecretString, token: &TokenEntry, what: &str) -> R
 
 /// Parses a hex CKA_ID (an optional 0x prefix and ':' separators are accepted).
 pub fn parse_id(text: &str) -> Result<Vec<u8>> {
-    let clean: String = text.trim().trim_start_matches("0x").chars().filter(|c| *c != ':').collect();
-    match hex::decode(&clean) {
-        Ok(id) if !id.is_empty() => Ok(id),
-        _ => Err(fail_hint(
+    crate::formats::parse_hex_id(text).ok_or_else(|| {
+        fail_hint(
             Exit::Usage,
             format!("--id '{text}' is not a hex byte string"),
             "give an even number of hex digits, as --id 0a1b2c",
-        )),
-    }
+        )
+    })
 }
 
 /// The object filter from `--label/--id/--class/--handle` and the URI's object, id and type.
@@ -247,7 +300,8 @@ pub fn object_filter(args: &ObjectArgs, uri: Option<&Pkcs11Uri>) -> Result<Objec
         handle: args.handle,
     };
     if let Some(u) = uri {
-        let conflict = |what: &str| fail(Exit::Usage, format!("--{what} and the URI's {what} differ"));
+        let conflict =
+            |what: &str| fail(Exit::Usage, format!("--{what} and the URI's {what} differ"));
         if let Some(o) = &u.object {
             if f.label.as_ref().is_some_and(|l| l != o) {
                 return Err(conflict("label"));
@@ -272,12 +326,20 @@ pub fn object_filter(args: &ObjectArgs, uri: Option<&Pkcs11Uri>) -> Result<Objec
 }
 
 /// The objects matching `filter`, decoded; none is "not found" (exit 6).
-pub fn matching(session: &HsmSession, filter: &ObjectFilter, token: &TokenEntry) -> Result<Vec<ObjectInfo>> {
+pub fn matching(
+    session: &HsmSession,
+    filter: &ObjectFilter,
+    token: &TokenEntry,
+) -> Result<Vec<ObjectInfo>> {
     let found = session.list(filter, token)?;
     if found.is_empty() {
         return Err(fail_hint(
             Exit::NotFound,
-            format!("no object matches {} on token '{}'", filter.describe(), token.label),
+            format!(
+                "no object matches {} on token '{}'",
+                filter.describe(),
+                token.label
+            ),
             "`hsmctl list --login` shows the objects, private ones included",
         ));
     }
@@ -285,16 +347,28 @@ pub fn matching(session: &HsmSession, filter: &ObjectFilter, token: &TokenEntry)
 }
 
 /// Exactly one object, or exit 6 naming what matched.
-pub fn exactly_one(session: &HsmSession, filter: &ObjectFilter, token: &TokenEntry) -> Result<ObjectInfo> {
+pub fn exactly_one(
+    session: &HsmSession,
+    filter: &ObjectFilter,
+    token: &TokenEntry,
+) -> Result<ObjectInfo> {
     if filter.is_empty() {
-        return Err(fail(Exit::Usage, "select the object with --label, --id, --class, --handle or --uri"));
+        return Err(fail(
+            Exit::Usage,
+            "select the object with --label, --id, --class, --handle or --uri",
+        ));
     }
     let mut found = matching(session, filter, token)?;
     if found.len() > 1 {
         let names: Vec<String> = found.iter().map(describe_object).collect();
         return Err(fail_hint(
             Exit::NotFound,
-            format!("{} matches {} objects: {}", filter.describe(), found.len(), names.join("; ")),
+            format!(
+                "{} matches {} objects: {}",
+                filter.describe(),
+                found.len(),
+                names.join("; ")
+            ),
             "narrow the selection with --class private|public|cert, --id or --handle",
         ));
     }
@@ -303,8 +377,17 @@ pub fn exactly_one(session: &HsmSession, filter: &ObjectFilter, token: &TokenEnt
 
 /// "private key 'label' (id 0a0b, handle 7)" for messages.
 pub fn describe_object(o: &ObjectInfo) -> String {
-    let class = o.class.trim_start_matches("CKO_").replace('_', " ").to_lowercase();
-    format!("{class} '{}' (id {}, handle {})", o.label, if o.id.is_empty() { "none" } else { &o.id }, o.handle)
+    let class = o
+        .class
+        .trim_start_matches("CKO_")
+        .replace('_', " ")
+        .to_lowercase();
+    format!(
+        "{class} '{}' (id {}, handle {})",
+        o.label,
+        if o.id.is_empty() { "none" } else { &o.id },
+        o.handle
+    )
 }
 
 /// Logs in once, after refusing a locked PIN and warning when the next failure may lock it.

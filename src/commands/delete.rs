@@ -19,7 +19,10 @@ pub struct DeleteReport {
 
 impl Report for DeleteReport {
     fn human(&self) -> String {
-        self.deleted.iter().map(|o| format!("Deleted {}\n", describe_object(o))).collect()
+        self.deleted
+            .iter()
+            .map(|o| format!("Deleted {}\n", describe_object(o)))
+            .collect()
     }
 }
 
@@ -32,25 +35,40 @@ pub fn run(ctx: &Ctx, args: &DeleteArgs) -> Result<DeleteReport> {
     let sel = ctx.select(&args.token, Want::Initialized)?;
     let filter = object_filter(&args.object, sel.uri.as_ref())?;
     if filter.is_empty() {
-        return Err(fail(Exit::Usage, "select what to delete with --label, --id, --class, --handle or --uri"));
+        return Err(fail(
+            Exit::Usage,
+            "select what to delete with --label, --id, --class, --handle or --uri",
+        ));
     }
     let token = sel.initialized()?.clone();
     let session = sel.session(true, Login::Required, &args.pin)?;
-    let _lock = ctx.lock(&sel)?;
+    ctx.lock(&sel)?;
     let mut targets = matching(&session, &filter, &token)?;
     // Units the user is deleting: key pairs count once with --pair.
     let units = if args.pair {
         let mut ids: Vec<Vec<u8>> = Vec::new();
         for o in targets.iter().filter(|o| is_key(o)) {
             if o.id_bytes.is_empty() {
-                return Err(fail(Exit::NotFound, format!("{} has no CKA_ID to find its other half by", describe_object(o))));
+                return Err(fail(
+                    Exit::NotFound,
+                    format!(
+                        "{} has no CKA_ID to find its other half by",
+                        describe_object(o)
+                    ),
+                ));
             }
             if !ids.contains(&o.id_bytes) {
                 ids.push(o.id_bytes.clone());
             }
         }
         for id in &ids {
-            let halves = session.list(&ObjectFilter { id: Some(id.clone()), ..Default::default() }, &token)?;
+            let halves = session.list(
+                &ObjectFilter {
+                    id: Some(id.clone()),
+                    ..Default::default()
+                },
+                &token,
+            )?;
             for h in halves.into_iter().filter(is_key) {
                 if !targets.iter().any(|t| t.handle == h.handle) {
                     targets.push(h);
@@ -65,7 +83,16 @@ pub fn run(ctx: &Ctx, args: &DeleteArgs) -> Result<DeleteReport> {
         let names: Vec<String> = targets.iter().map(describe_object).collect();
         return Err(fail_hint(
             Exit::NotFound,
-            format!("{} matches more than one {}: {}", filter.describe(), if args.pair { "key pair or object" } else { "object" }, names.join("; ")),
+            format!(
+                "{} matches more than one {}: {}",
+                filter.describe(),
+                if args.pair {
+                    "key pair or object"
+                } else {
+                    "object"
+                },
+                names.join("; ")
+            ),
             "narrow the selection, or pass --all-matching to delete them all",
         ));
     }
@@ -73,18 +100,27 @@ pub fn run(ctx: &Ctx, args: &DeleteArgs) -> Result<DeleteReport> {
         if !std::io::stdin().is_terminal() {
             return Err(fail_hint(
                 Exit::Usage,
-                format!("deleting {} object(s) needs confirmation, and stdin is not a terminal", targets.len()),
+                format!(
+                    "deleting {} object(s) needs confirmation, and stdin is not a terminal",
+                    targets.len()
+                ),
                 "pass --yes",
             ));
         }
         for o in &targets {
             eprintln!("  {}", describe_object(o));
         }
-        let ok = dialoguer::Confirm::new()
-            .with_prompt(format!("Delete these {} object(s) from token '{}'?", targets.len(), token.label))
-            .default(false)
-            .interact()
-            .map_err(|e| fail(Exit::Interrupted, format!("no confirmation: {e}")))?;
+        let ok = ctx.unlocked(|| {
+            dialoguer::Confirm::new()
+                .with_prompt(format!(
+                    "Delete these {} object(s) from token '{}'?",
+                    targets.len(),
+                    token.label
+                ))
+                .default(false)
+                .interact()
+                .map_err(|e| fail(Exit::Interrupted, format!("no confirmation: {e}")))
+        })?;
         if !ok {
             return Err(fail(Exit::Usage, "not confirmed; nothing deleted"));
         }

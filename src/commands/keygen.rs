@@ -33,7 +33,10 @@ impl Report for KeygenReport {
             self.key_type, self.mechanism, self.id
         );
         for (half, o) in [("public ", &self.public), ("private", &self.private)] {
-            out.push_str(&format!("  {half}  handle {:<6} label '{}'  {}\n", o.handle, o.label, o.uri));
+            out.push_str(&format!(
+                "  {half}  handle {:<6} label '{}'  {}\n",
+                o.handle, o.label, o.uri
+            ));
         }
         let f = &self.private.flags;
         let yes = |b: Option<bool>| b == Some(true);
@@ -48,7 +51,7 @@ impl Report for KeygenReport {
 /// RSA policy: at least 2048 bits unless --allow-weak (then 512), a multiple of 8, at most 16384.
 fn check_rsa_size(bits: u32, allow_weak: bool) -> Result<()> {
     let min = if allow_weak { 512 } else { 2048 };
-    if bits % 8 != 0 || bits > 16384 || bits < min {
+    if !bits.is_multiple_of(8) || bits > 16384 || bits < min {
         let why = if bits < 2048 && !allow_weak {
             "RSA keys under 2048 bits are refused (--allow-weak permits down to 512)".to_string()
         } else {
@@ -69,11 +72,18 @@ fn parse_exponent(text: &str) -> Result<Vec<u8>> {
         Some(h) => u64::from_str_radix(h, 16),
         None => t.parse::<u64>(),
     };
-    let e = parsed.map_err(|_| fail(Exit::BadInput, format!("--public-exponent '{text}' is not a number")))?;
+    let e = parsed.map_err(|_| {
+        fail(
+            Exit::BadInput,
+            format!("--public-exponent '{text}' is not a number"),
+        )
+    })?;
     if e < 3 || e % 2 == 0 {
         return Err(fail_hint(
             Exit::BadInput,
-            format!("--public-exponent {e} is not a valid RSA exponent (it must be odd and at least 3)"),
+            format!(
+                "--public-exponent {e} is not a valid RSA exponent (it must be odd and at least 3)"
+            ),
             "use the default, 65537",
         ));
     }
@@ -95,22 +105,43 @@ fn usage(args: &KeygenArgs, spec: KeySpec) -> Result<Usage> {
         unwrap: args.unwrap.unwrap_or(false),
         derive: args.derive.unwrap_or(false),
     };
-    let rsa_only = [("--encrypt", u.encrypt), ("--decrypt", u.decrypt), ("--wrap", u.wrap), ("--unwrap", u.unwrap)];
+    let rsa_only = [
+        ("--encrypt", u.encrypt),
+        ("--decrypt", u.decrypt),
+        ("--wrap", u.wrap),
+        ("--unwrap", u.unwrap),
+    ];
     let refused: Vec<&str> = match spec {
-        KeySpec::Rsa(_) => [("--derive", u.derive)].iter().filter(|f| f.1).map(|f| f.0).collect(),
+        KeySpec::Rsa(_) => [("--derive", u.derive)]
+            .iter()
+            .filter(|f| f.1)
+            .map(|f| f.0)
+            .collect(),
         KeySpec::Ec(_) => rsa_only.iter().filter(|f| f.1).map(|f| f.0).collect(),
-        KeySpec::Ed25519 => rsa_only.iter().chain(&[("--derive", u.derive)]).filter(|f| f.1).map(|f| f.0).collect(),
+        KeySpec::Ed25519 => rsa_only
+            .iter()
+            .chain(&[("--derive", u.derive)])
+            .filter(|f| f.1)
+            .map(|f| f.0)
+            .collect(),
     };
     if !refused.is_empty() {
         return Err(fail_hint(
             Exit::Usage,
-            format!("{} make no sense for a {} key", refused.join(", "), spec.name()),
+            format!(
+                "{} make no sense for a {} key",
+                refused.join(", "),
+                spec.name()
+            ),
             "EC keys sign, verify and derive (ECDH); Ed25519 keys sign and verify; RSA keys \
              sign, verify, encrypt, decrypt, wrap and unwrap",
         ));
     }
     if !(u.sign || u.verify || u.encrypt || u.decrypt || u.wrap || u.unwrap || u.derive) {
-        return Err(fail(Exit::Usage, "every usage flag is false: the key could do nothing"));
+        return Err(fail(
+            Exit::Usage,
+            "every usage flag is false: the key could do nothing",
+        ));
     }
     Ok(u)
 }
@@ -141,7 +172,12 @@ pub fn run(ctx: &Ctx, args: &KeygenArgs) -> Result<KeygenReport> {
     };
     let public_exponent = match (spec, &args.public_exponent) {
         (KeySpec::Rsa(_), e) => parse_exponent(e.as_deref().unwrap_or("65537"))?,
-        (_, Some(_)) => return Err(fail(Exit::Usage, "--public-exponent applies to RSA keys only")),
+        (_, Some(_)) => {
+            return Err(fail(
+                Exit::Usage,
+                "--public-exponent applies to RSA keys only",
+            ));
+        }
         (_, None) => vec![],
     };
     let usage = usage(args, spec)?;
@@ -153,10 +189,16 @@ pub fn run(ctx: &Ctx, args: &KeygenArgs) -> Result<KeygenReport> {
             "add --allow-extractable to confirm that this is intended",
         ));
     }
-    let (label_public, label_private) = match (&args.label, &args.label_public, &args.label_private) {
+    let (label_public, label_private) = match (&args.label, &args.label_public, &args.label_private)
+    {
         (Some(l), _, _) => (l.clone(), l.clone()),
         (None, Some(p), Some(q)) => (p.clone(), q.clone()),
-        _ => return Err(fail(Exit::Usage, "give --label, or --label-public and --label-private")),
+        _ => {
+            return Err(fail(
+                Exit::Usage,
+                "give --label, or --label-public and --label-private",
+            ));
+        }
     };
     check_label(&label_public, "the public key's label")?;
     check_label(&label_private, "the private key's label")?;
@@ -172,7 +214,7 @@ pub fn run(ctx: &Ctx, args: &KeygenArgs) -> Result<KeygenReport> {
     }
     let token = sel.initialized()?.clone();
     let session = sel.session(true, Login::Required, &args.pin)?;
-    let _lock = ctx.lock(&sel)?;
+    ctx.lock(&sel)?;
     let id = match id {
         Some(id) => id,
         None => session.random(16)?,
@@ -182,17 +224,28 @@ pub fn run(ctx: &Ctx, args: &KeygenArgs) -> Result<KeygenReport> {
         if used > 0 {
             return Err(fail_hint(
                 Exit::Conflict,
-                format!("CKA_ID {} is already used by {used} object(s) on {}", hex(&id), sel.name()),
+                format!(
+                    "CKA_ID {} is already used by {used} object(s) on {}",
+                    hex(&id),
+                    sel.name()
+                ),
                 "choose another --id, or pass --allow-duplicate",
             ));
         }
-        let labels = if label_public == label_private { vec![&label_public] } else { vec![&label_public, &label_private] };
+        let labels = if label_public == label_private {
+            vec![&label_public]
+        } else {
+            vec![&label_public, &label_private]
+        };
         for l in labels {
             let used = session.keys_with_label(l)?.len();
             if used > 0 {
                 return Err(fail_hint(
                     Exit::Conflict,
-                    format!("label '{l}' is already used by {used} key(s) on {}", sel.name()),
+                    format!(
+                        "label '{l}' is already used by {used} key(s) on {}",
+                        sel.name()
+                    ),
                     "choose another label, or pass --allow-duplicate",
                 ));
             }

@@ -29,7 +29,12 @@ pub fn run(ctx: &Ctx, args: &ListArgs) -> Result<ListReport> {
     let token = sel.initialized()?.clone();
     let session = sel.session(false, Login::IfAvailable(args.login), &args.pin)?;
     let objects = session.list(&filter, &token)?;
-    Ok(ListReport { token: token.label, serial: token.serial, count: objects.len(), objects })
+    Ok(ListReport {
+        token: token.label,
+        serial: token.serial,
+        count: objects.len(),
+        objects,
+    })
 }
 
 impl Report for ListReport {
@@ -39,13 +44,25 @@ impl Report for ListReport {
         }
         let mut t = table(&["Class", "Type", "Label", "ID", "Usage", "Paired", "URI"]);
         for o in &self.objects {
-            let class = o.class.trim_start_matches("CKO_").to_lowercase().replace("_key", "");
+            let class = o
+                .class
+                .trim_start_matches("CKO_")
+                .to_lowercase()
+                .replace("_key", "");
             let paired = match o.paired {
                 Some(true) => "yes",
                 Some(false) => "no",
                 None => "",
             };
-            t.add_row([class, o.kind(), o.label.clone(), o.id.clone(), o.usage.join(","), paired.into(), o.uri.clone()]);
+            t.add_row([
+                class,
+                o.kind(),
+                o.label.clone(),
+                o.id.clone(),
+                o.usage.join(","),
+                paired.into(),
+                o.uri.clone(),
+            ]);
         }
         format!("{t}\n")
     }

@@ -29,7 +29,13 @@ impl Report for SetAttributeReport {
     fn human(&self) -> String {
         self.objects
             .iter()
-            .map(|c| format!("Updated {}: {}\n", describe_object(&c.object), c.changes.join(", ")))
+            .map(|c| {
+                format!(
+                    "Updated {}: {}\n",
+                    describe_object(&c.object),
+                    c.changes.join(", ")
+                )
+            })
             .collect()
     }
 }
@@ -46,34 +52,63 @@ pub fn run(ctx: &Ctx, args: &SetAttributeArgs) -> Result<SetAttributeReport> {
         .map(|s| {
             parse_change(s).map_err(|e| match e {
                 ChangeError::Usage(m) => fail(Exit::Usage, m),
-                ChangeError::Weakening(m) => fail_hint(Exit::BadInput, m, "hsmctl never weakens a key"),
+                ChangeError::Weakening(m) => {
+                    fail_hint(Exit::BadInput, m, "hsmctl never weakens a key")
+                }
             })
         })
         .collect::<Result<Vec<_>>>()?;
     let sel = ctx.select(&args.token, Want::Initialized)?;
     let filter = object_filter(&args.object, sel.uri.as_ref())?;
     if filter.is_empty() {
-        return Err(fail(Exit::Usage, "select the object with --label, --id, --class, --handle or --uri"));
+        return Err(fail(
+            Exit::Usage,
+            "select the object with --label, --id, --class, --handle or --uri",
+        ));
     }
     let token = sel.initialized()?.clone();
     let session = sel.session(true, Login::Required, &args.pin)?;
-    let _lock = ctx.lock(&sel)?;
+    ctx.lock(&sel)?;
     let found = matching(&session, &filter, &token)?;
     let targets: Vec<ObjectInfo> = if args.pair {
-        let mut ids: Vec<&Vec<u8>> = found.iter().filter(|o| is_key(o)).map(|o| &o.id_bytes).collect();
+        let mut ids: Vec<&Vec<u8>> = found
+            .iter()
+            .filter(|o| is_key(o))
+            .map(|o| &o.id_bytes)
+            .collect();
         ids.dedup();
         match ids.as_slice() {
             [id] if !id.is_empty() => session
-                .list(&ObjectFilter { id: Some((*id).clone()), ..Default::default() }, &token)?
+                .list(
+                    &ObjectFilter {
+                        id: Some((*id).clone()),
+                        ..Default::default()
+                    },
+                    &token,
+                )?
                 .into_iter()
                 .filter(is_key)
                 .collect(),
-            [_] => return Err(fail(Exit::NotFound, "the selected key has no CKA_ID to find its other half by")),
-            [] => return Err(fail(Exit::NotFound, format!("{} matches no key", filter.describe()))),
+            [_] => {
+                return Err(fail(
+                    Exit::NotFound,
+                    "the selected key has no CKA_ID to find its other half by",
+                ));
+            }
+            [] => {
+                return Err(fail(
+                    Exit::NotFound,
+                    format!("{} matches no key", filter.describe()),
+                ));
+            }
             _ => {
                 return Err(fail_hint(
                     Exit::NotFound,
-                    format!("{} matches keys of {} different ids", filter.describe(), ids.len()),
+                    format!(
+                        "{} matches keys of {} different ids",
+                        filter.describe(),
+                        ids.len()
+                    ),
                     "narrow the selection to one key pair (--id)",
                 ));
             }
@@ -82,22 +117,36 @@ pub fn run(ctx: &Ctx, args: &SetAttributeArgs) -> Result<SetAttributeReport> {
         let names: Vec<String> = found.iter().map(describe_object).collect();
         return Err(fail_hint(
             Exit::NotFound,
-            format!("{} matches {} objects: {}", filter.describe(), found.len(), names.join("; ")),
+            format!(
+                "{} matches {} objects: {}",
+                filter.describe(),
+                found.len(),
+                names.join("; ")
+            ),
             "narrow the selection (--class, --handle), or pass --pair to change both halves of a key pair",
         ));
     } else {
         found
     };
     for c in &changes {
-        if !targets.iter().any(|o| !applicable(std::slice::from_ref(c), o).is_empty()) {
+        if !targets
+            .iter()
+            .any(|o| !applicable(std::slice::from_ref(c), o).is_empty())
+        {
             let what: Vec<String> = targets.iter().map(describe_object).collect();
-            return Err(fail(Exit::Usage, format!("{} does not apply to {}", c.cka, what.join(" or "))));
+            return Err(fail(
+                Exit::Usage,
+                format!("{} does not apply to {}", c.cka, what.join(" or ")),
+            ));
         }
     }
     if let Some(new_id) = changes.iter().find(|c| c.name == "id") {
         let id = hex::decode(&new_id.shown).expect("parsed as hex");
         let others = session.with_id(&id)?;
-        if others.iter().any(|h| !targets.iter().any(|t| t.handle == *h)) {
+        if others
+            .iter()
+            .any(|h| !targets.iter().any(|t| t.handle == *h))
+        {
             return Err(fail_hint(
                 Exit::Conflict,
                 format!("CKA_ID {} is already used by another object", new_id.shown),
@@ -109,8 +158,16 @@ pub fn run(ctx: &Ctx, args: &SetAttributeArgs) -> Result<SetAttributeReport> {
     let objects = targets
         .iter()
         .filter_map(|o| {
-            let applied: Vec<String> = applicable(&changes, o).iter().map(|c| format!("{}={}", c.name, c.shown)).collect();
-            (!applied.is_empty()).then(|| Ok(Changed { changes: applied, object: session.object(o.handle, &token)? }))
+            let applied: Vec<String> = applicable(&changes, o)
+                .iter()
+                .map(|c| format!("{}={}", c.name, c.shown))
+                .collect();
+            (!applied.is_empty()).then(|| {
+                Ok(Changed {
+                    changes: applied,
+                    object: session.object(o.handle, &token)?,
+                })
+            })
         })
         .collect::<Result<Vec<_>>>()?;
     Ok(SetAttributeReport { objects })

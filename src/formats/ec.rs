@@ -22,8 +22,15 @@ pub enum Curve {
 
 impl Curve {
     /// Every curve, for lookups.
-    pub const ALL: [Curve; 7] =
-        [Curve::P256, Curve::P384, Curve::P521, Curve::Ed25519, Curve::Ed448, Curve::X25519, Curve::X448];
+    pub const ALL: [Curve; 7] = [
+        Curve::P256,
+        Curve::P384,
+        Curve::P521,
+        Curve::Ed25519,
+        Curve::Ed448,
+        Curve::X25519,
+        Curve::X448,
+    ];
 
     /// The DER-encoded OID, as CKA_EC_PARAMS carries it.
     pub fn oid_der(self) -> &'static [u8] {
@@ -95,7 +102,10 @@ mod tests {
 
     #[test]
     fn decodes_both_edwards_forms() {
-        assert_eq!(Curve::from_params(&[0x06, 0x03, 0x2b, 0x65, 0x70]), Some(Curve::Ed25519));
+        assert_eq!(
+            Curve::from_params(&[0x06, 0x03, 0x2b, 0x65, 0x70]),
+            Some(Curve::Ed25519)
+        );
         let printable = b"\x13\x0cedwards25519";
         assert_eq!(Curve::from_params(printable), Some(Curve::Ed25519));
         assert_eq!(Curve::Ed25519.printable_der().unwrap(), printable);

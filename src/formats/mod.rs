@@ -2,3 +2,27 @@
 
 pub mod ec;
 pub mod pkcs11_uri;
+
+/// Parses a hex byte string as users write CKA_IDs: an optional `0x`, optional `:` separators.
+/// None for anything else, and for an empty string.
+pub fn parse_hex_id(text: &str) -> Option<Vec<u8>> {
+    let t = text.trim();
+    let t = t
+        .strip_prefix("0x")
+        .or_else(|| t.strip_prefix("0X"))
+        .unwrap_or(t);
+    let clean: String = t.chars().filter(|c| *c != ':').collect();
+    hex::decode(clean).ok().filter(|v| !v.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn parses_hex_ids() {
+        assert_eq!(super::parse_hex_id("0x0A:0b"), Some(vec![0x0a, 0x0b]));
+        assert_eq!(super::parse_hex_id("10000001"), Some(vec![0x10, 0, 0, 1]));
+        assert_eq!(super::parse_hex_id(""), None);
+        assert_eq!(super::parse_hex_id("abc"), None);
+        assert_eq!(super::parse_hex_id("zz"), None);
+    }
+}

@@ -59,22 +59,78 @@ macro_rules! names {
     };
 }
 
-names!(CLASSES, CKO_DATA, CKO_CERTIFICATE, CKO_PUBLIC_KEY, CKO_PRIVATE_KEY, CKO_SECRET_KEY,
-    CKO_HW_FEATURE, CKO_DOMAIN_PARAMETERS, CKO_MECHANISM, CKO_OTP_KEY, CKO_PROFILE);
-names!(KEY_TYPES, CKK_RSA, CKK_DSA, CKK_DH, CKK_EC, CKK_X9_42_DH, CKK_KEA, CKK_GENERIC_SECRET,
-    CKK_RC2, CKK_RC4, CKK_DES, CKK_DES2, CKK_DES3, CKK_CAST, CKK_CAST3, CKK_CAST128, CKK_RC5,
-    CKK_IDEA, CKK_SKIPJACK, CKK_BATON, CKK_JUNIPER, CKK_CDMF, CKK_AES, CKK_BLOWFISH,
-    CKK_TWOFISH, CKK_SECURID, CKK_HOTP, CKK_ACTI, CKK_CAMELLIA, CKK_ARIA, CKK_GOSTR3410,
-    CKK_GOSTR3411, CKK_GOST28147, CKK_CHACHA20, CKK_POLY1305, CKK_AES_XTS, CKK_SHA3_224_HMAC,
-    CKK_SHA3_256_HMAC, CKK_SHA3_384_HMAC, CKK_SHA3_512_HMAC, CKK_BLAKE2B_160_HMAC,
-    CKK_BLAKE2B_256_HMAC, CKK_BLAKE2B_384_HMAC, CKK_BLAKE2B_512_HMAC, CKK_SALSA20,
-    CKK_X2RATCHET, CKK_EC_EDWARDS, CKK_EC_MONTGOMERY, CKK_HKDF);
+names!(
+    CLASSES,
+    CKO_DATA,
+    CKO_CERTIFICATE,
+    CKO_PUBLIC_KEY,
+    CKO_PRIVATE_KEY,
+    CKO_SECRET_KEY,
+    CKO_HW_FEATURE,
+    CKO_DOMAIN_PARAMETERS,
+    CKO_MECHANISM,
+    CKO_OTP_KEY,
+    CKO_PROFILE
+);
+names!(
+    KEY_TYPES,
+    CKK_RSA,
+    CKK_DSA,
+    CKK_DH,
+    CKK_EC,
+    CKK_X9_42_DH,
+    CKK_KEA,
+    CKK_GENERIC_SECRET,
+    CKK_RC2,
+    CKK_RC4,
+    CKK_DES,
+    CKK_DES2,
+    CKK_DES3,
+    CKK_CAST,
+    CKK_CAST3,
+    CKK_CAST128,
+    CKK_RC5,
+    CKK_IDEA,
+    CKK_SKIPJACK,
+    CKK_BATON,
+    CKK_JUNIPER,
+    CKK_CDMF,
+    CKK_AES,
+    CKK_BLOWFISH,
+    CKK_TWOFISH,
+    CKK_SECURID,
+    CKK_HOTP,
+    CKK_ACTI,
+    CKK_CAMELLIA,
+    CKK_ARIA,
+    CKK_GOSTR3410,
+    CKK_GOSTR3411,
+    CKK_GOST28147,
+    CKK_CHACHA20,
+    CKK_POLY1305,
+    CKK_AES_XTS,
+    CKK_SHA3_224_HMAC,
+    CKK_SHA3_256_HMAC,
+    CKK_SHA3_384_HMAC,
+    CKK_SHA3_512_HMAC,
+    CKK_BLAKE2B_160_HMAC,
+    CKK_BLAKE2B_256_HMAC,
+    CKK_BLAKE2B_384_HMAC,
+    CKK_BLAKE2B_512_HMAC,
+    CKK_SALSA20,
+    CKK_X2RATCHET,
+    CKK_EC_EDWARDS,
+    CKK_EC_MONTGOMERY,
+    CKK_HKDF
+);
 names!(CERT_TYPES, CKC_X_509, CKC_X_509_ATTR_CERT, CKC_WTLS);
 
 fn lookup(table: &[(CK_ULONG, &str)], v: CK_ULONG, prefix: &str) -> String {
     match table.iter().find(|(c, _)| *c == v) {
         Some((_, n)) => (*n).to_string(),
-        None if v >= CKO_VENDOR_DEFINED => format!("{prefix}_VENDOR_DEFINED+0x{:x}", v - CKO_VENDOR_DEFINED),
+        None if v >= CKO_VENDOR_DEFINED => {
+            format!("{prefix}_VENDOR_DEFINED+0x{:x}", v - CKO_VENDOR_DEFINED)
+        }
         None => format!("{prefix}_0x{v:x}"),
     }
 }
@@ -152,14 +208,20 @@ pub(crate) fn decode(kind: Kind, bytes: &[u8]) -> (Value, String) {
             [] => (Value::String(String::new()), String::new()),
             [y @ .., m1, m2, d1, d2] if y.len() == 4 && bytes.iter().all(u8::is_ascii_digit) => {
                 let y = std::str::from_utf8(y).unwrap_or_default();
-                let s = format!("{y}-{}{}-{}{}", *m1 as char, *m2 as char, *d1 as char, *d2 as char);
+                let s = format!(
+                    "{y}-{}{}-{}{}",
+                    *m1 as char, *m2 as char, *d1 as char, *d2 as char
+                );
                 (Value::String(s.clone()), s)
             }
             _ => as_hex(),
         },
         Kind::Bytes => as_hex(),
         Kind::EcParams => match Curve::from_params(bytes) {
-            Some(c) => (Value::String(hex(bytes)), format!("{} ({})", c.name(), hex(bytes))),
+            Some(c) => (
+                Value::String(hex(bytes)),
+                format!("{} ({})", c.name(), hex(bytes)),
+            ),
             None => as_hex(),
         },
     }
@@ -168,7 +230,11 @@ pub(crate) fn decode(kind: Kind, bytes: &[u8]) -> (Value, String) {
 /// The catalog entry for a name: `CKA_SIGN`, `sign`, `label`, ...
 pub(crate) fn by_name(name: &str) -> Option<(CK_ATTRIBUTE_TYPE, &'static str, Kind)> {
     let upper = name.to_ascii_uppercase().replace('-', "_");
-    let full = if upper.starts_with("CKA_") { upper } else { format!("CKA_{upper}") };
+    let full = if upper.starts_with("CKA_") {
+        upper
+    } else {
+        format!("CKA_{upper}")
+    };
     CATALOG.iter().find(|(_, n, _)| *n == full).copied()
 }
 
@@ -179,10 +245,19 @@ mod tests {
     #[test]
     fn decodes_common_kinds() {
         assert_eq!(decode(Kind::Bool, &[1]).1, "true");
-        assert_eq!(decode(Kind::Class, &CKO_PRIVATE_KEY.to_ne_bytes()).1, "CKO_PRIVATE_KEY");
-        assert_eq!(decode(Kind::KeyType, &CKK_EC_EDWARDS.to_ne_bytes()).1, "CKK_EC_EDWARDS");
+        assert_eq!(
+            decode(Kind::Class, &CKO_PRIVATE_KEY.to_ne_bytes()).1,
+            "CKO_PRIVATE_KEY"
+        );
+        assert_eq!(
+            decode(Kind::KeyType, &CKK_EC_EDWARDS.to_ne_bytes()).1,
+            "CKK_EC_EDWARDS"
+        );
         assert_eq!(decode(Kind::Date, b"20261123").1, "2026-11-23");
-        assert_eq!(decode(Kind::EcParams, Curve::P256.oid_der()).1, "P-256 (06082a8648ce3d030107)");
+        assert_eq!(
+            decode(Kind::EcParams, Curve::P256.oid_der()).1,
+            "P-256 (06082a8648ce3d030107)"
+        );
         assert_eq!(by_name("sign").unwrap().1, "CKA_SIGN");
         assert_eq!(by_name("CKA_LABEL").unwrap().0, CKA_LABEL);
         assert!(by_name("colour").is_none());

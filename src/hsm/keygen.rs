@@ -25,7 +25,10 @@ impl KeySpec {
     /// Parses `rsa:2048`, `ec:p256`, `EC:prime256v1`, `secp384r1`, `ed25519`, `edwards25519`, ...
     pub fn parse(text: &str) -> Result<KeySpec, String> {
         let lower = text.trim().to_ascii_lowercase();
-        if let Some(bits) = lower.strip_prefix("rsa:").or_else(|| lower.strip_prefix("rsa")) {
+        if let Some(bits) = lower
+            .strip_prefix("rsa:")
+            .or_else(|| lower.strip_prefix("rsa"))
+        {
             if bits.is_empty() {
                 return Ok(KeySpec::Rsa(2048));
             }
@@ -34,7 +37,10 @@ impl KeySpec {
                 .map(KeySpec::Rsa)
                 .map_err(|_| format!("'{text}': RSA takes a size in bits, as rsa:2048"));
         }
-        let curve = lower.strip_prefix("ec:").or_else(|| lower.strip_prefix("ecdsa:")).unwrap_or(&lower);
+        let curve = lower
+            .strip_prefix("ec:")
+            .or_else(|| lower.strip_prefix("ecdsa:"))
+            .unwrap_or(&lower);
         Ok(match curve {
             "p256" | "p-256" | "prime256v1" | "secp256r1" | "nistp256" => KeySpec::Ec(Curve::P256),
             "p384" | "p-384" | "secp384r1" | "nistp384" => KeySpec::Ec(Curve::P384),
@@ -85,7 +91,8 @@ impl KeySpec {
 }
 
 /// The X9.31 RSA generation mechanism (`--mechanism x9.31`).
-pub const RSA_X9_31: (CK_MECHANISM_TYPE, &str) = (CKM_RSA_X9_31_KEY_PAIR_GEN, "CKM_RSA_X9_31_KEY_PAIR_GEN");
+pub const RSA_X9_31: (CK_MECHANISM_TYPE, &str) =
+    (CKM_RSA_X9_31_KEY_PAIR_GEN, "CKM_RSA_X9_31_KEY_PAIR_GEN");
 
 /// The usage flags of a pair: public-half ones (verify, encrypt, wrap) and private-half ones.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -182,8 +189,11 @@ fn templates(req: &KeygenRequest, ec_params: Option<&[u8]>) -> (Template, Templa
     (public, private)
 }
 
+/// (attribute, its name, the value it must have) for one half.
+type Expected = Vec<(CK_ATTRIBUTE_TYPE, &'static str, bool)>;
+
 /// Expected values after generation, checked on the token's own copy.
-fn expectations(req: &KeygenRequest) -> (Vec<(CK_ATTRIBUTE_TYPE, &'static str, bool)>, Vec<(CK_ATTRIBUTE_TYPE, &'static str, bool)>) {
+fn expectations(req: &KeygenRequest) -> (Expected, Expected) {
     let u = req.usage;
     let public = vec![
         (CKA_TOKEN, "CKA_TOKEN", true),
@@ -198,7 +208,11 @@ fn expectations(req: &KeygenRequest) -> (Vec<(CK_ATTRIBUTE_TYPE, &'static str, b
         (CKA_SENSITIVE, "CKA_SENSITIVE", true),
         (CKA_ALWAYS_SENSITIVE, "CKA_ALWAYS_SENSITIVE", true),
         (CKA_EXTRACTABLE, "CKA_EXTRACTABLE", req.extractable),
-        (CKA_NEVER_EXTRACTABLE, "CKA_NEVER_EXTRACTABLE", !req.extractable),
+        (
+            CKA_NEVER_EXTRACTABLE,
+            "CKA_NEVER_EXTRACTABLE",
+            !req.extractable,
+        ),
         (CKA_LOCAL, "CKA_LOCAL", true),
         (CKA_MODIFIABLE, "CKA_MODIFIABLE", req.modifiable),
         (CKA_SIGN, "CKA_SIGN", u.sign),
@@ -233,14 +247,17 @@ fn rejected_up_front(code: Option<CK_RV>) -> bool {
 impl HsmSession<'_> {
     /// Objects carrying this CKA_ID (any class).
     pub fn with_id(&self, id: &[u8]) -> HsmResult<Vec<u64>> {
-        self.raw.find_objects(self.handle(), &mut Template::default().bytes(CKA_ID, id))
+        self.raw
+            .find_objects(self.handle(), &mut Template::default().bytes(CKA_ID, id))
     }
 
     /// Key objects (public or private) carrying this label.
     pub fn keys_with_label(&self, label: &str) -> HsmResult<Vec<u64>> {
         let mut found = Vec::new();
         for class in [CKO_PRIVATE_KEY, CKO_PUBLIC_KEY] {
-            let mut t = Template::default().ulong(CKA_CLASS, class).bytes(CKA_LABEL, label.as_bytes());
+            let mut t = Template::default()
+                .ulong(CKA_CLASS, class)
+                .bytes(CKA_LABEL, label.as_bytes());
             found.extend(self.raw.find_objects(self.handle(), &mut t)?);
         }
         Ok(found)
@@ -260,10 +277,24 @@ impl HsmSession<'_> {
         let mut last_err = None;
         for (p, form) in &params {
             let (mut public, mut private) = templates(req, p.as_deref());
-            match self.raw.generate_key_pair(self.handle(), req.mechanism, &mut public, &mut private) {
-                Ok((pub_h, priv_h)) => return self.verify_generated(req, token, pub_h, priv_h, *form),
+            match self.raw.generate_key_pair(
+                self.handle(),
+                req.mechanism,
+                &mut public,
+                &mut private,
+            ) {
+                Ok((pub_h, priv_h)) => {
+                    return self.verify_generated(req, token, pub_h, priv_h, *form);
+                }
                 Err(e) => {
-                    let params_refused = matches!(e.code(), Some(CKR_DOMAIN_PARAMS_INVALID | CKR_CURVE_NOT_SUPPORTED | CKR_ATTRIBUTE_VALUE_INVALID));
+                    let params_refused = matches!(
+                        e.code(),
+                        Some(
+                            CKR_DOMAIN_PARAMS_INVALID
+                                | CKR_CURVE_NOT_SUPPORTED
+                                | CKR_ATTRIBUTE_VALUE_INVALID
+                        )
+                    );
                     if !rejected_up_front(e.code()) {
                         // A device error may still have stored one or both halves.
                         self.remove_orphans(&req.id)?;
@@ -295,9 +326,14 @@ impl HsmSession<'_> {
     ) -> HsmResult<KeygenResult> {
         let (want_pub, want_priv) = expectations(req);
         let mut wrong = Vec::new();
-        for (handle, want, half) in [(pub_h, &want_pub, "public"), (priv_h, &want_priv, "private")] {
-            let mut attrs: Vec<AttrBuf> = want.iter().map(|(k, _, _)| AttrBuf::new(*k, 1)).collect();
-            self.raw.read_attributes(self.handle(), handle, &mut attrs)?;
+        for (handle, want, half) in [
+            (pub_h, &want_pub, "public"),
+            (priv_h, &want_priv, "private"),
+        ] {
+            let mut attrs: Vec<AttrBuf> =
+                want.iter().map(|(k, _, _)| AttrBuf::new(*k, 1)).collect();
+            self.raw
+                .read_attributes(self.handle(), handle, &mut attrs)?;
             for ((_, name, expected), got) in want.iter().zip(&attrs) {
                 match got.value().and_then(super::attributes::boolean) {
                     Some(v) if v == *expected => {}
@@ -307,7 +343,10 @@ impl HsmSession<'_> {
             }
         }
         if !wrong.is_empty() {
-            let cleanup = [priv_h, pub_h].iter().map(|h| self.destroy(*h)).find_map(Result::err);
+            let cleanup = [priv_h, pub_h]
+                .iter()
+                .map(|h| self.destroy(*h))
+                .find_map(Result::err);
             return Err(HsmError::Other(format!(
                 "the token did not honour the key template ({}); {}",
                 wrong.join(", "),
@@ -317,9 +356,11 @@ impl HsmSession<'_> {
                 }
             )));
         }
+        let (mut public, mut private) = (self.object(pub_h, token)?, self.object(priv_h, token)?);
+        (public.paired, private.paired) = (Some(true), Some(true));
         Ok(KeygenResult {
-            public: self.object(pub_h, token)?,
-            private: self.object(priv_h, token)?,
+            public,
+            private,
             ec_params_form: form,
         })
     }
@@ -333,7 +374,10 @@ mod tests {
     fn parses_key_type_aliases() {
         assert_eq!(KeySpec::parse("rsa:2048"), Ok(KeySpec::Rsa(2048)));
         assert_eq!(KeySpec::parse("RSA:4096"), Ok(KeySpec::Rsa(4096)));
-        assert_eq!(KeySpec::parse("EC:prime256v1"), Ok(KeySpec::Ec(Curve::P256)));
+        assert_eq!(
+            KeySpec::parse("EC:prime256v1"),
+            Ok(KeySpec::Ec(Curve::P256))
+        );
         assert_eq!(KeySpec::parse("secp384r1"), Ok(KeySpec::Ec(Curve::P384)));
         assert_eq!(KeySpec::parse("ec:p521"), Ok(KeySpec::Ec(Curve::P521)));
         assert_eq!(KeySpec::parse("edwards25519"), Ok(KeySpec::Ed25519));

@@ -12,11 +12,13 @@ mod session;
 mod setattr;
 mod types;
 
-pub use error::{HsmError, HsmResult, ckr_name};
 pub use attributes::hex;
+pub use error::{HsmError, HsmResult, ckr_name};
 pub use keygen::{KeySpec, KeygenRequest, KeygenResult, RSA_X9_31, Usage};
 pub use module::{ModuleChoice, ModuleSource, resolve_module};
-pub use objects::{AttributeValue, KeyFamily, ObjClass, ObjectFilter, ObjectFlags, ObjectInfo, object_uri};
+pub use objects::{
+    AttributeValue, KeyFamily, ObjClass, ObjectFilter, ObjectFlags, ObjectInfo, object_uri,
+};
 pub use select::{TokenSelector, Want, select_token};
 pub use session::{HsmSession, Role};
 pub use setattr::{AttrChange, ChangeError, applicable, parse_change};

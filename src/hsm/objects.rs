@@ -92,7 +92,11 @@ pub struct ObjectFilter {
 impl ObjectFilter {
     /// True when nothing narrows the search.
     pub fn is_empty(&self) -> bool {
-        self.class.is_none() && self.key_type.is_none() && self.label.is_none() && self.id.is_none() && self.handle.is_none()
+        self.class.is_none()
+            && self.key_type.is_none()
+            && self.label.is_none()
+            && self.id.is_none()
+            && self.handle.is_none()
     }
 
     fn template(&self) -> Template {
@@ -130,7 +134,11 @@ impl ObjectFilter {
         if let Some(id) = &self.id {
             parts.push(format!("id {}", hex(id)));
         }
-        if parts.is_empty() { "any object".into() } else { parts.join(", ") }
+        if parts.is_empty() {
+            "any object".into()
+        } else {
+            parts.join(", ")
+        }
     }
 }
 
@@ -230,8 +238,15 @@ const LIST_ATTRS: &[(CK_ATTRIBUTE_TYPE, usize)] = &[
     (CKA_LOCAL, 1),
 ];
 
-const USAGE: [(usize, &str); 7] =
-    [(7, "sign"), (8, "verify"), (9, "encrypt"), (10, "decrypt"), (11, "wrap"), (12, "unwrap"), (13, "derive")];
+const USAGE: [(usize, &str); 7] = [
+    (7, "sign"),
+    (8, "verify"),
+    (9, "encrypt"),
+    (10, "decrypt"),
+    (11, "wrap"),
+    (12, "unwrap"),
+    (13, "derive"),
+];
 
 /// The `pkcs11:` URI of an object on a token.
 pub fn object_uri(token: &TokenEntry, id: &[u8], label: &str, class: CK_OBJECT_CLASS) -> String {
@@ -246,7 +261,11 @@ pub fn object_uri(token: &TokenEntry, id: &[u8], label: &str, class: CK_OBJECT_C
     uri
 }
 
-fn decode_object(handle: CK_OBJECT_HANDLE, a: &[AttrBuf], token: &TokenEntry) -> HsmResult<ObjectInfo> {
+fn decode_object(
+    handle: CK_OBJECT_HANDLE,
+    a: &[AttrBuf],
+    token: &TokenEntry,
+) -> HsmResult<ObjectInfo> {
     let class_code = a[0]
         .value()
         .and_then(ulong)
@@ -260,7 +279,7 @@ fn decode_object(handle: CK_OBJECT_HANDLE, a: &[AttrBuf], token: &TokenEntry) ->
             .value()
             .and_then(ulong)
             .map(|b| b as u32)
-            .or_else(|| a[5].value().map(|m| modulus_bits(m))),
+            .or_else(|| a[5].value().map(modulus_bits)),
         _ => curve.map(Curve::bits),
     };
     let flag = |i: usize| a[i].value().and_then(boolean);
@@ -273,7 +292,11 @@ fn decode_object(handle: CK_OBJECT_HANDLE, a: &[AttrBuf], token: &TokenEntry) ->
         uri: object_uri(token, &id_bytes, &label, class_code),
         label,
         id: hex(&id_bytes),
-        usage: USAGE.iter().filter(|(i, _)| flag(*i) == Some(true)).map(|(_, n)| *n).collect(),
+        usage: USAGE
+            .iter()
+            .filter(|(i, _)| flag(*i) == Some(true))
+            .map(|(_, n)| *n)
+            .collect(),
         flags: ObjectFlags {
             token: flag(14),
             private: flag(15),
@@ -310,7 +333,11 @@ pub fn pair_up(objects: &mut [ObjectInfo]) {
         .map(|o| (o.id_bytes.clone(), o.class_code))
         .collect();
     for o in objects.iter_mut().filter(|o| is_key(o.class_code)) {
-        let other = if o.class_code == CKO_PRIVATE_KEY { CKO_PUBLIC_KEY } else { CKO_PRIVATE_KEY };
+        let other = if o.class_code == CKO_PRIVATE_KEY {
+            CKO_PUBLIC_KEY
+        } else {
+            CKO_PRIVATE_KEY
+        };
         o.paired = Some(!o.id_bytes.is_empty() && keys.contains(&(o.id_bytes.clone(), other)));
     }
     let order = |c: CK_OBJECT_CLASS| match c {
@@ -320,7 +347,12 @@ pub fn pair_up(objects: &mut [ObjectInfo]) {
         _ => 3,
     };
     objects.sort_by(|a, b| {
-        (&a.id_bytes, &a.label, order(a.class_code), a.handle).cmp(&(&b.id_bytes, &b.label, order(b.class_code), b.handle))
+        (&a.id_bytes, &a.label, order(a.class_code), a.handle).cmp(&(
+            &b.id_bytes,
+            &b.label,
+            order(b.class_code),
+            b.handle,
+        ))
     });
 }
 
@@ -345,14 +377,21 @@ impl HsmSession<'_> {
         if let Some(h) = filter.handle {
             // A handle is checked by reading its class, then matched against the rest.
             let mut t = filter.template();
-            let mut attrs: Vec<AttrBuf> = t.items().iter().map(|(k, v)| AttrBuf::new(*k, v.len().max(8))).collect();
+            let mut attrs: Vec<AttrBuf> = t
+                .items()
+                .iter()
+                .map(|(k, v)| AttrBuf::new(*k, v.len().max(8)))
+                .collect();
             attrs.push(AttrBuf::new(CKA_CLASS, 8));
             match self.raw.read_attributes(self.handle(), h, &mut attrs) {
                 Err(e) if e.code() == Some(CKR_OBJECT_HANDLE_INVALID) => return Ok(vec![]),
                 other => other?,
             }
             let matches = attrs.last().and_then(|a| a.len).is_some()
-                && t.items().iter().zip(&attrs).all(|((_, want), got)| got.value() == Some(want.as_slice()));
+                && t.items()
+                    .iter()
+                    .zip(&attrs)
+                    .all(|((_, want), got)| got.value() == Some(want.as_slice()));
             let _ = t.ck();
             return Ok(if matches { vec![h] } else { vec![] });
         }
@@ -362,7 +401,10 @@ impl HsmSession<'_> {
     /// Every object matching `filter`, decoded for listing, pairs marked and grouped.
     pub fn list(&self, filter: &ObjectFilter, token: &TokenEntry) -> HsmResult<Vec<ObjectInfo>> {
         let handles = self.find(filter)?;
-        let mut attrs: Vec<AttrBuf> = LIST_ATTRS.iter().map(|(k, cap)| AttrBuf::new(*k, *cap)).collect();
+        let mut attrs: Vec<AttrBuf> = LIST_ATTRS
+            .iter()
+            .map(|(k, cap)| AttrBuf::new(*k, *cap))
+            .collect();
         let mut out = Vec::with_capacity(handles.len());
         for h in handles {
             match self.raw.read_attributes(self.handle(), h, &mut attrs) {
@@ -378,25 +420,45 @@ impl HsmSession<'_> {
 
     /// One object decoded for listing.
     pub fn object(&self, handle: u64, token: &TokenEntry) -> HsmResult<ObjectInfo> {
-        let mut attrs: Vec<AttrBuf> = LIST_ATTRS.iter().map(|(k, cap)| AttrBuf::new(*k, *cap)).collect();
-        self.raw.read_attributes(self.handle(), handle, &mut attrs)?;
+        let mut attrs: Vec<AttrBuf> = LIST_ATTRS
+            .iter()
+            .map(|(k, cap)| AttrBuf::new(*k, *cap))
+            .collect();
+        self.raw
+            .read_attributes(self.handle(), handle, &mut attrs)?;
         decode_object(handle, &attrs, token)
     }
 
     /// Every attribute in the catalog the object has, decoded; sensitive ones marked.
     pub fn all_attributes(&self, handle: u64) -> HsmResult<Vec<AttributeValue>> {
-        let mut attrs: Vec<AttrBuf> = CATALOG.iter().map(|(k, _, _)| AttrBuf::new(*k, 1100)).collect();
-        self.raw.read_attributes(self.handle(), handle, &mut attrs)?;
+        let mut attrs: Vec<AttrBuf> = CATALOG
+            .iter()
+            .map(|(k, _, _)| AttrBuf::new(*k, 1100))
+            .collect();
+        self.raw
+            .read_attributes(self.handle(), handle, &mut attrs)?;
         let mut out = Vec::new();
         for ((kind, name, decode_as), a) in CATALOG.iter().zip(&attrs) {
             match a.value() {
                 Some(bytes) => {
                     let (value, display) = attributes::decode(*decode_as, bytes);
-                    out.push(AttributeValue { name, value: Some(value), display, sensitive: false });
+                    out.push(AttributeValue {
+                        name,
+                        value: Some(value),
+                        display,
+                        sensitive: false,
+                    });
                 }
                 // Missing values of byte attributes may be secret key material: ask which.
-                None if *decode_as == Kind::Bytes && self.raw.is_sensitive(self.handle(), handle, *kind) => {
-                    out.push(AttributeValue { name, value: None, display: "(sensitive)".into(), sensitive: true });
+                None if *decode_as == Kind::Bytes
+                    && self.raw.is_sensitive(self.handle(), handle, *kind) =>
+                {
+                    out.push(AttributeValue {
+                        name,
+                        value: None,
+                        display: "(sensitive)".into(),
+                        sensitive: true,
+                    });
                 }
                 None => {}
             }

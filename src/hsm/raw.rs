@@ -112,7 +112,11 @@ pub(crate) struct AttrBuf {
 impl AttrBuf {
     /// A request with room for `cap` bytes.
     pub(crate) fn new(kind: CK_ATTRIBUTE_TYPE, cap: usize) -> Self {
-        AttrBuf { kind, buf: vec![0; cap], len: None }
+        AttrBuf {
+            kind,
+            buf: vec![0; cap],
+            len: None,
+        }
     }
 
     /// The value read, if any.
@@ -135,7 +139,10 @@ impl FunctionList {
         object: CK_OBJECT_HANDLE,
         attrs: &mut [AttrBuf],
     ) -> HsmResult<()> {
-        let f = self.list.C_GetAttributeValue.ok_or_else(|| missing("C_GetAttributeValue"))?;
+        let f = self
+            .list
+            .C_GetAttributeValue
+            .ok_or_else(|| missing("C_GetAttributeValue"))?;
         let mut template: Vec<CK_ATTRIBUTE> = attrs
             .iter_mut()
             .map(|a| CK_ATTRIBUTE {
@@ -145,9 +152,19 @@ impl FunctionList {
             })
             .collect();
         // SAFETY: each template entry points at its own buffer of the stated length.
-        let rv = unsafe { f(session, object, template.as_mut_ptr(), template.len() as CK_ULONG) };
+        let rv = unsafe {
+            f(
+                session,
+                object,
+                template.as_mut_ptr(),
+                template.len() as CK_ULONG,
+            )
+        };
         match rv {
-            CKR_OK | CKR_ATTRIBUTE_SENSITIVE | CKR_ATTRIBUTE_TYPE_INVALID | CKR_BUFFER_TOO_SMALL => {
+            CKR_OK
+            | CKR_ATTRIBUTE_SENSITIVE
+            | CKR_ATTRIBUTE_TYPE_INVALID
+            | CKR_BUFFER_TOO_SMALL => {
                 let mut refetch = Vec::new();
                 for (i, (a, t)) in attrs.iter_mut().zip(&template).enumerate() {
                     if t.ulValueLen == CK_UNAVAILABLE_INFORMATION {
@@ -167,10 +184,12 @@ impl FunctionList {
                 }
                 Ok(())
             }
-            CKR_OBJECT_HANDLE_INVALID | CKR_SESSION_HANDLE_INVALID | CKR_DEVICE_REMOVED
-            | CKR_TOKEN_NOT_PRESENT | CKR_SESSION_CLOSED | CKR_CRYPTOKI_NOT_INITIALIZED => {
-                check("C_GetAttributeValue", rv)
-            }
+            CKR_OBJECT_HANDLE_INVALID
+            | CKR_SESSION_HANDLE_INVALID
+            | CKR_DEVICE_REMOVED
+            | CKR_TOKEN_NOT_PRESENT
+            | CKR_SESSION_CLOSED
+            | CKR_CRYPTOKI_NOT_INITIALIZED => check("C_GetAttributeValue", rv),
             _ => {
                 for a in attrs.iter_mut() {
                     self.read_one(session, object, a)?;
@@ -181,10 +200,22 @@ impl FunctionList {
     }
 
     /// Reads one attribute: its length, then its value.
-    fn read_one(&self, session: CK_SESSION_HANDLE, object: CK_OBJECT_HANDLE, a: &mut AttrBuf) -> HsmResult<()> {
-        let f = self.list.C_GetAttributeValue.ok_or_else(|| missing("C_GetAttributeValue"))?;
+    fn read_one(
+        &self,
+        session: CK_SESSION_HANDLE,
+        object: CK_OBJECT_HANDLE,
+        a: &mut AttrBuf,
+    ) -> HsmResult<()> {
+        let f = self
+            .list
+            .C_GetAttributeValue
+            .ok_or_else(|| missing("C_GetAttributeValue"))?;
         a.len = None;
-        let mut t = CK_ATTRIBUTE { type_: a.kind, pValue: std::ptr::null_mut(), ulValueLen: 0 };
+        let mut t = CK_ATTRIBUTE {
+            type_: a.kind,
+            pValue: std::ptr::null_mut(),
+            ulValueLen: 0,
+        };
         // SAFETY: a length query (null pValue), then a read into a buffer of that length.
         unsafe {
             let rv = f(session, object, &mut t, 1);
@@ -214,9 +245,20 @@ impl FunctionList {
 
     /// Whether the module answers C_GetAttributeValue for this one attribute with
     /// CKR_ATTRIBUTE_SENSITIVE (as opposed to the attribute not existing).
-    pub(crate) fn is_sensitive(&self, session: CK_SESSION_HANDLE, object: CK_OBJECT_HANDLE, kind: CK_ATTRIBUTE_TYPE) -> bool {
-        let Some(f) = self.list.C_GetAttributeValue else { return false };
-        let mut t = CK_ATTRIBUTE { type_: kind, pValue: std::ptr::null_mut(), ulValueLen: 0 };
+    pub(crate) fn is_sensitive(
+        &self,
+        session: CK_SESSION_HANDLE,
+        object: CK_OBJECT_HANDLE,
+        kind: CK_ATTRIBUTE_TYPE,
+    ) -> bool {
+        let Some(f) = self.list.C_GetAttributeValue else {
+            return false;
+        };
+        let mut t = CK_ATTRIBUTE {
+            type_: kind,
+            pValue: std::ptr::null_mut(),
+            ulValueLen: 0,
+        };
         // SAFETY: a length query with a null pValue.
         unsafe { f(session, object, &mut t, 1) == CKR_ATTRIBUTE_SENSITIVE }
     }
@@ -229,9 +271,16 @@ impl FunctionList {
         public: &mut Template,
         private: &mut Template,
     ) -> HsmResult<(CK_OBJECT_HANDLE, CK_OBJECT_HANDLE)> {
-        let f = self.list.C_GenerateKeyPair.ok_or_else(|| missing("C_GenerateKeyPair"))?;
+        let f = self
+            .list
+            .C_GenerateKeyPair
+            .ok_or_else(|| missing("C_GenerateKeyPair"))?;
         let (mut public, mut private) = (public.ck(), private.ck());
-        let mut mech = CK_MECHANISM { mechanism, pParameter: std::ptr::null_mut(), ulParameterLen: 0 };
+        let mut mech = CK_MECHANISM {
+            mechanism,
+            pParameter: std::ptr::null_mut(),
+            ulParameterLen: 0,
+        };
         let (mut pub_h, mut priv_h) = (CK_INVALID_HANDLE, CK_INVALID_HANDLE);
         // SAFETY: the templates' pointers stay valid for the call (their owners outlive it).
         let rv = unsafe {
@@ -292,7 +341,11 @@ impl Template {
             .iter_mut()
             .map(|(kind, v)| CK_ATTRIBUTE {
                 type_: *kind,
-                pValue: if v.is_empty() { std::ptr::null_mut() } else { v.as_mut_ptr().cast() },
+                pValue: if v.is_empty() {
+                    std::ptr::null_mut()
+                } else {
+                    v.as_mut_ptr().cast()
+                },
                 ulValueLen: v.len() as CK_ULONG,
             })
             .collect()
@@ -304,16 +357,32 @@ const MAX_OBJECTS: usize = 10_000_000;
 
 impl FunctionList {
     /// C_FindObjectsInit / C_FindObjects (1,000 at a time) / C_FindObjectsFinal.
-    pub(crate) fn find_objects(&self, session: CK_SESSION_HANDLE, template: &mut Template) -> HsmResult<Vec<CK_OBJECT_HANDLE>> {
-        let init = self.list.C_FindObjectsInit.ok_or_else(|| missing("C_FindObjectsInit"))?;
-        let find = self.list.C_FindObjects.ok_or_else(|| missing("C_FindObjects"))?;
-        let fin = self.list.C_FindObjectsFinal.ok_or_else(|| missing("C_FindObjectsFinal"))?;
+    pub(crate) fn find_objects(
+        &self,
+        session: CK_SESSION_HANDLE,
+        template: &mut Template,
+    ) -> HsmResult<Vec<CK_OBJECT_HANDLE>> {
+        let init = self
+            .list
+            .C_FindObjectsInit
+            .ok_or_else(|| missing("C_FindObjectsInit"))?;
+        let find = self
+            .list
+            .C_FindObjects
+            .ok_or_else(|| missing("C_FindObjects"))?;
+        let fin = self
+            .list
+            .C_FindObjectsFinal
+            .ok_or_else(|| missing("C_FindObjectsFinal"))?;
         let mut t = template.ck();
         let mut found = Vec::new();
         // SAFETY: the template points into `template`, alive for the whole search; each
         // C_FindObjects writes at most 1,000 handles into a buffer with room for them.
         unsafe {
-            check("C_FindObjectsInit", init(session, t.as_mut_ptr(), t.len() as CK_ULONG))?;
+            check(
+                "C_FindObjectsInit",
+                init(session, t.as_mut_ptr(), t.len() as CK_ULONG),
+            )?;
             let result = loop {
                 let start = found.len();
                 found.resize(start + 1000, CK_INVALID_HANDLE);
@@ -327,7 +396,9 @@ impl FunctionList {
                     break Ok(());
                 }
                 if found.len() > MAX_OBJECTS {
-                    break Err(HsmError::Other(format!("more than {MAX_OBJECTS} objects match")));
+                    break Err(HsmError::Other(format!(
+                        "more than {MAX_OBJECTS} objects match"
+                    )));
                 }
             };
             let fin_rv = fin(session);
@@ -338,16 +409,33 @@ impl FunctionList {
     }
 
     /// C_SetAttributeValue.
-    pub(crate) fn set_attributes(&self, session: CK_SESSION_HANDLE, object: CK_OBJECT_HANDLE, template: &mut Template) -> HsmResult<()> {
-        let f = self.list.C_SetAttributeValue.ok_or_else(|| missing("C_SetAttributeValue"))?;
+    pub(crate) fn set_attributes(
+        &self,
+        session: CK_SESSION_HANDLE,
+        object: CK_OBJECT_HANDLE,
+        template: &mut Template,
+    ) -> HsmResult<()> {
+        let f = self
+            .list
+            .C_SetAttributeValue
+            .ok_or_else(|| missing("C_SetAttributeValue"))?;
         let mut t = template.ck();
         // SAFETY: the template points into `template`, alive for the call.
-        check("C_SetAttributeValue", unsafe { f(session, object, t.as_mut_ptr(), t.len() as CK_ULONG) })
+        check("C_SetAttributeValue", unsafe {
+            f(session, object, t.as_mut_ptr(), t.len() as CK_ULONG)
+        })
     }
 
     /// C_DestroyObject.
-    pub(crate) fn destroy_object(&self, session: CK_SESSION_HANDLE, object: CK_OBJECT_HANDLE) -> HsmResult<()> {
-        let f = self.list.C_DestroyObject.ok_or_else(|| missing("C_DestroyObject"))?;
+    pub(crate) fn destroy_object(
+        &self,
+        session: CK_SESSION_HANDLE,
+        object: CK_OBJECT_HANDLE,
+    ) -> HsmResult<()> {
+        let f = self
+            .list
+            .C_DestroyObject
+            .ok_or_else(|| missing("C_DestroyObject"))?;
         // SAFETY: plain handles.
         check("C_DestroyObject", unsafe { f(session, object) })
     }

@@ -63,6 +63,9 @@ impl<'a> HsmSession<'a> {
 
     /// How many objects this session can see (private ones only after a login).
     pub fn count_objects(&self) -> HsmResult<usize> {
-        Ok(self.raw.find_objects(self.handle(), &mut Default::default())?.len())
+        Ok(self
+            .raw
+            .find_objects(self.handle(), &mut Default::default())?
+            .len())
     }
 }

@@ -21,7 +21,6 @@ const SETTABLE: &[(&str, Applies)] = &[
     ("label", Applies::Both),
     ("id", Applies::Both),
     ("private", Applies::Both),
-    ("modifiable", Applies::Both),
     ("copyable", Applies::Both),
     ("destroyable", Applies::Both),
     ("sign", Applies::PrivateOnly),
@@ -39,12 +38,23 @@ const SETTABLE: &[(&str, Applies)] = &[
 
 /// Booleans that may only move in the safe direction: (name, the value that is refused).
 const ONE_WAY: &[(&str, bool, &str)] = &[
-    ("sensitive", false, "a sensitive key cannot be made readable"),
-    ("extractable", true, "a non-extractable key cannot be made extractable"),
+    (
+        "sensitive",
+        false,
+        "a sensitive key cannot be made readable",
+    ),
+    (
+        "extractable",
+        true,
+        "a non-extractable key cannot be made extractable",
+    ),
     ("private", false, "a private object cannot be made public"),
-    ("modifiable", true, "CKA_MODIFIABLE cannot be set back to true"),
     ("copyable", true, "CKA_COPYABLE cannot be set back to true"),
-    ("destroyable", true, "CKA_DESTROYABLE cannot be set back to true"),
+    (
+        "destroyable",
+        true,
+        "CKA_DESTROYABLE cannot be set back to true",
+    ),
 ];
 
 /// One requested change, parsed.
@@ -77,25 +87,37 @@ pub fn parse_change(text: &str) -> Result<AttrChange, ChangeError> {
     let (name, value) = text
         .split_once('=')
         .ok_or_else(|| ChangeError::Usage(format!("--set '{text}' is not NAME=VALUE")))?;
-    let short = name.trim().to_ascii_lowercase().trim_start_matches("cka_").replace('-', "_");
-    let (short, applies) = SETTABLE.iter().copied().find(|(n, _)| *n == short).ok_or_else(|| {
-        let names: Vec<&str> = SETTABLE.iter().map(|(n, _)| *n).collect();
-        ChangeError::Usage(format!("'{name}' cannot be set; settable: {}", names.join(", ")))
-    })?;
-    let (kind, cka, decode_as) = by_name(short).expect("every settable attribute is in the catalog");
+    let short = name
+        .trim()
+        .to_ascii_lowercase()
+        .trim_start_matches("cka_")
+        .replace('-', "_");
+    let (short, applies) = SETTABLE
+        .iter()
+        .copied()
+        .find(|(n, _)| *n == short)
+        .ok_or_else(|| {
+            let names: Vec<&str> = SETTABLE.iter().map(|(n, _)| *n).collect();
+            ChangeError::Usage(format!(
+                "'{name}' cannot be set; settable: {}",
+                names.join(", ")
+            ))
+        })?;
+    let (kind, cka, decode_as) =
+        by_name(short).expect("every settable attribute is in the catalog");
     let (bytes, flag, shown) = match (short, decode_as) {
         ("id", _) => {
-            let clean: String = value.trim().trim_start_matches("0x").chars().filter(|c| *c != ':').collect();
-            let id = hex::decode(&clean)
-                .ok()
-                .filter(|v| !v.is_empty())
-                .ok_or_else(|| ChangeError::Usage(format!("id '{value}' is not a hex byte string")))?;
+            let id = crate::formats::parse_hex_id(value).ok_or_else(|| {
+                ChangeError::Usage(format!("id '{value}' is not a hex byte string"))
+            })?;
             let shown = hex(&id);
             (id, None, shown)
         }
         (_, Kind::Text) => {
             if value.is_empty() || value.chars().any(char::is_control) || value.len() > 255 {
-                return Err(ChangeError::Usage(format!("{short} must be 1 to 255 bytes without control characters")));
+                return Err(ChangeError::Usage(format!(
+                    "{short} must be 1 to 255 bytes without control characters"
+                )));
             }
             (value.as_bytes().to_vec(), None, value.to_string())
         }
@@ -108,9 +130,19 @@ pub fn parse_change(text: &str) -> Result<AttrChange, ChangeError> {
     if let Some(b) = flag
         && let Some((_, _, why)) = ONE_WAY.iter().find(|(n, bad, _)| *n == short && *bad == b)
     {
-        return Err(ChangeError::Weakening(format!("{short}={b} refused: {why}")));
+        return Err(ChangeError::Weakening(format!(
+            "{short}={b} refused: {why}"
+        )));
     }
-    Ok(AttrChange { name: short, cka, kind, value: bytes, flag, applies, shown })
+    Ok(AttrChange {
+        name: short,
+        cka,
+        kind,
+        value: bytes,
+        flag,
+        applies,
+        shown,
+    })
 }
 
 fn applies_to(change: &AttrChange, class: CK_OBJECT_CLASS) -> bool {
@@ -123,7 +155,10 @@ fn applies_to(change: &AttrChange, class: CK_OBJECT_CLASS) -> bool {
 
 /// The subset of `changes` that applies to an object of this class.
 pub fn applicable<'c>(changes: &'c [AttrChange], object: &ObjectInfo) -> Vec<&'c AttrChange> {
-    changes.iter().filter(|c| applies_to(c, object.class_code)).collect()
+    changes
+        .iter()
+        .filter(|c| applies_to(c, object.class_code))
+        .collect()
 }
 
 impl HsmSession<'_> {
@@ -136,8 +171,10 @@ impl HsmSession<'_> {
             if mine.is_empty() {
                 continue;
             }
-            let mut old_values: Vec<AttrBuf> = mine.iter().map(|c| AttrBuf::new(c.kind, 256)).collect();
-            self.raw.read_attributes(self.handle(), o.handle, &mut old_values)?;
+            let mut old_values: Vec<AttrBuf> =
+                mine.iter().map(|c| AttrBuf::new(c.kind, 256)).collect();
+            self.raw
+                .read_attributes(self.handle(), o.handle, &mut old_values)?;
             let mut old = Template::default();
             for a in &old_values {
                 if let Some(v) = a.value() {
@@ -149,11 +186,16 @@ impl HsmSession<'_> {
                 new.push(c.kind, c.value.clone());
             }
             if let Err(e) = self.set_raw(o.handle, &mut new) {
-                let undo = done.iter_mut().map(|(h, t)| self.set_raw(*h, t)).find_map(Result::err);
+                let undo = done
+                    .iter_mut()
+                    .map(|(h, t)| self.set_raw(*h, t))
+                    .find_map(Result::err);
                 return Err(match undo {
                     None if done.is_empty() => e,
                     None => HsmError::Other(format!("{e}; the other half was restored")),
-                    Some(u) => HsmError::Other(format!("{e}; restoring the other half failed too: {u}")),
+                    Some(u) => {
+                        HsmError::Other(format!("{e}; restoring the other half failed too: {u}"))
+                    }
                 });
             }
             done.push((o.handle, old));
@@ -169,14 +211,29 @@ mod tests {
     #[test]
     fn parses_and_refuses() {
         let c = parse_change("label=new name").unwrap();
-        assert_eq!((c.name, c.cka, c.shown.as_str()), ("label", "CKA_LABEL", "new name"));
+        assert_eq!(
+            (c.name, c.cka, c.shown.as_str()),
+            ("label", "CKA_LABEL", "new name")
+        );
         assert_eq!(parse_change("CKA_SIGN=F").unwrap().flag, Some(false));
         assert_eq!(parse_change("id=0A:0b").unwrap().shown, "0a0b");
-        assert!(matches!(parse_change("sensitive=false"), Err(ChangeError::Weakening(_))));
-        assert!(matches!(parse_change("extractable=true"), Err(ChangeError::Weakening(_))));
+        assert!(matches!(
+            parse_change("sensitive=false"),
+            Err(ChangeError::Weakening(_))
+        ));
+        assert!(matches!(
+            parse_change("extractable=true"),
+            Err(ChangeError::Weakening(_))
+        ));
         assert!(parse_change("sensitive=true").is_ok());
-        assert!(matches!(parse_change("colour=red"), Err(ChangeError::Usage(_))));
-        assert!(matches!(parse_change("sign=maybe"), Err(ChangeError::Usage(_))));
+        assert!(matches!(
+            parse_change("colour=red"),
+            Err(ChangeError::Usage(_))
+        ));
+        assert!(matches!(
+            parse_change("sign=maybe"),
+            Err(ChangeError::Usage(_))
+        ));
         assert!(matches!(parse_change("label"), Err(ChangeError::Usage(_))));
         assert!(matches!(parse_change("id=xyz"), Err(ChangeError::Usage(_))));
     }

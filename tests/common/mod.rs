@@ -87,10 +87,9 @@ impl TestEnv {
             if let Some(s) = line
                 .split_once("serial num")
                 .map(|(_, r)| r.trim_start_matches([' ', ':']).trim())
+                && current_label.as_deref() == Some(label)
             {
-                if current_label.as_deref() == Some(label) {
-                    return s.to_string();
-                }
+                return s.to_string();
             }
         }
         panic!("pkcs11-tool does not list token {label}:\n{listing}");
@@ -209,6 +208,48 @@ pub fn spy_calls(log: &Path) -> Vec<String> {
 
 /// OpenSC's call-logging module, forwarding to SoftHSM2.
 pub const SPY: &str = "/usr/lib/x86_64-linux-gnu/pkcs11/pkcs11-spy.so";
+
+/// Every object on a token as OpenSC's pkcs11-tool lists them after a login.
+pub fn objects_seen_by_pkcs11_tool(env: &TestEnv, token: &str) -> Vec<String> {
+    let listing = env.pkcs11_tool(&["--token-label", token, "--login", "--pin", USER_PIN, "-O"]);
+    listing
+        .lines()
+        .filter(|l| !l.starts_with(' ') && l.contains("bject"))
+        .map(str::to_string)
+        .collect()
+}
+
+/// Key attributes read by the cryptoki-based oracle (examples/p11attrs), one JSON per object.
+pub fn attrs_via_cryptoki(env: &TestEnv, token: &str, label: &str) -> Vec<serde_json::Value> {
+    let exe = std::env::current_exe().unwrap();
+    let oracle = exe
+        .parent()
+        .unwrap()
+        .parent()
+        .unwrap()
+        .join("examples/p11attrs");
+    assert!(
+        oracle.exists(),
+        "{} missing: cargo test builds examples",
+        oracle.display()
+    );
+    let out = std::process::Command::new(oracle)
+        .env("SOFTHSM2_CONF", &env.conf)
+        .env("P11ATTRS_PIN", USER_PIN)
+        .args([MODULE, token, label])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "p11attrs: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
 
 /// stdout and stderr of an output, as text.
 pub fn texts(out: &std::process::Output) -> (String, String) {

@@ -6,7 +6,6 @@ use crate::commands::Ctx;
 use crate::commands::context::{check_pin_length, login, so_pin_spec, user_pin_spec};
 use crate::exit::{Exit, fail, fail_hint};
 use crate::hsm::{Hsm, Role, SlotEntry, Want};
-use crate::pin;
 use anyhow::Result;
 
 /// PKCS#11 token labels are 32 bytes, blank padded.
@@ -53,14 +52,15 @@ pub fn run(ctx: &Ctx, args: &TokenInitArgs) -> Result<TokenReport> {
     }
     let context = sel.name();
     // A new token's SO PIN is being chosen, so ask twice; a re-init needs the current one.
-    let so_pin = pin::obtain(&so_pin_spec(&args.so_pin, !reinit), &context)?;
-    let user_pin = pin::obtain(
+    let so_pin = ctx.pin(&so_pin_spec(&args.so_pin, !reinit), &context)?;
+    let user_pin = ctx.pin(
         &user_pin_spec(&args.pin, None, true),
         &format!("token '{label}'"),
     )?;
     check_pin_length(&so_pin, &token, "SO PIN")?;
     check_pin_length(&user_pin, &token, "user PIN")?;
 
+    ctx.lock(&sel)?;
     ctx.verbose(|| format!("C_InitToken on slot {}", sel.slot.slot_id));
     sel.hsm.init_token(sel.slot.slot_id, &so_pin, label)?;
     let slot = find_initialized(sel.hsm, sel.slot.slot_id, label)?;

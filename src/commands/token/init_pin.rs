@@ -5,7 +5,6 @@ use crate::cli::TokenInitPinArgs;
 use crate::commands::Ctx;
 use crate::commands::context::{check_pin_length, login, so_pin_spec, user_pin_spec};
 use crate::hsm::{Role, Want};
-use crate::pin;
 use anyhow::Result;
 
 /// Logs in as SO and sets a new user PIN, which also unlocks a locked one.
@@ -16,11 +15,12 @@ pub fn run(ctx: &Ctx, args: &TokenInitPinArgs) -> Result<TokenReport> {
         .expect("an initialized token was selected")
         .clone();
     let context = sel.name();
-    let so_pin = pin::obtain(&so_pin_spec(&args.so_pin, false), &context)?;
-    let user_pin = pin::obtain(&user_pin_spec(&args.pin, None, true), &context)?;
+    let so_pin = ctx.pin(&so_pin_spec(&args.so_pin, false), &context)?;
+    let user_pin = ctx.pin(&user_pin_spec(&args.pin, None, true), &context)?;
     check_pin_length(&user_pin, &token, "user PIN")?;
     let session = sel.hsm.session(sel.slot.slot_id, true)?;
     login(&session, Role::So, &so_pin, &token)?;
+    ctx.lock(&sel)?;
     session.init_pin(&user_pin)?;
     Ok(TokenReport::new("user_pin_set", &token))
 }

@@ -6,7 +6,6 @@ use crate::commands::Ctx;
 use crate::commands::context::{check_pin_length, login, new_pin_spec, so_pin_spec, user_pin_spec};
 use crate::exit::{Exit, fail};
 use crate::hsm::{Role, Want};
-use crate::pin;
 use anyhow::Result;
 
 /// Logs in with the current PIN and sets the new one.
@@ -26,8 +25,8 @@ pub fn run(ctx: &Ctx, args: &TokenSetPinArgs) -> Result<TokenReport> {
         )
     };
     let context = sel.name();
-    let current = pin::obtain(&current_spec, &context)?;
-    let new = pin::obtain(&new_pin_spec(&args.new_pin), &context)?;
+    let current = ctx.pin(&current_spec, &context)?;
+    let new = ctx.pin(&new_pin_spec(&args.new_pin), &context)?;
     check_pin_length(&new, &token, "new PIN")?;
     if secrecy::ExposeSecret::expose_secret(&new) == secrecy::ExposeSecret::expose_secret(&current)
     {
@@ -38,6 +37,7 @@ pub fn run(ctx: &Ctx, args: &TokenSetPinArgs) -> Result<TokenReport> {
     }
     let session = sel.hsm.session(sel.slot.slot_id, true)?;
     login(&session, role, &current, &token)?;
+    ctx.lock(&sel)?;
     session.set_pin(&current, &new)?;
     Ok(TokenReport::new(action, &token))
 }
