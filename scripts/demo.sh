@@ -23,5 +23,10 @@ step "$hsmctl" info
 step "$hsmctl" token init --label demo --so-pin-file "$demo/so.pin" --pin-file "$demo/user.pin"
 step "$hsmctl" slots
 step "$hsmctl" slot show --token demo
-step "$hsmctl" slots --json
+export HSMCTL_PIN=demo-user-pin   # the user PIN source for the key steps
+step "$hsmctl" generatekeypair --key-type ec:p256 --label demo-ec
+step "$hsmctl" generatekeypair --key-type rsa:3072 --label demo-rsa
+step "$hsmctl" generatekeypair --key-type ed25519 --label demo-ed25519
+step "$hsmctl" list
+step "$hsmctl" show --label demo-ec --class private
 printf '\nDemo token store: %s (SOFTHSM2_CONF=%s)\n' "$demo/tokens" "$SOFTHSM2_CONF" >&2

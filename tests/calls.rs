@@ -98,3 +98,59 @@ fn on_a_terminal_pins_are_prompted_for_without_echo() {
         env.pkcs11_tool_output(&["--token-label", "tty", "--login", "--pin", "31313131", "-O"]);
     assert!(ok.status.success());
 }
+
+#[test]
+fn list_reads_each_object_with_one_attribute_call() {
+    let env = TestEnv::new();
+    env.init_token("l");
+    for (kt, label) in [("ec:p256", "a"), ("rsa:2048", "b"), ("ed25519", "c")] {
+        env.cmd()
+            .env("HSMCTL_PIN", USER_PIN)
+            .args(["keygen", "--key-type", kt, "--label", label])
+            .assert()
+            .success();
+    }
+    let calls = spied(&env, &["list", "--json"], &[("HSMCTL_PIN", USER_PIN)]);
+    assert_eq!(count(&calls, "C_OpenSession"), 1, "{calls:?}");
+    assert_eq!(count(&calls, "C_Login"), 1);
+    assert_eq!(count(&calls, "C_FindObjectsInit"), 1, "one search");
+    assert_eq!(
+        count(&calls, "C_GetAttributeValue"),
+        6,
+        "one call per object: {calls:?}"
+    );
+}
+
+#[test]
+fn delete_asks_on_a_terminal_and_honours_the_answer() {
+    let env = TestEnv::new();
+    env.init_token("d");
+    env.cmd()
+        .env("HSMCTL_PIN", USER_PIN)
+        .args(["keygen", "--key-type", "ec:p256", "--label", "victim"])
+        .assert()
+        .success();
+    let ask = |answer: &str| {
+        let mut cmd = env.process();
+        cmd.env("HSMCTL_PIN", USER_PIN)
+            .args(["delete", "--label", "victim", "--pair"]);
+        let mut s = PtySession::spawn(cmd);
+        s.expect("Delete these 2 object(s) from token 'd'?");
+        s.send(answer);
+        s.finish()
+    };
+    let (status, transcript) = ask("n");
+    assert_eq!(status.code(), Some(2), "{transcript}");
+    assert_eq!(
+        objects_seen_by_pkcs11_tool(&env, "d").len(),
+        2,
+        "declined: nothing deleted"
+    );
+    let (status, transcript) = ask("y");
+    assert!(status.success(), "{transcript}");
+    assert!(
+        transcript.contains("Deleted private key 'victim'"),
+        "{transcript}"
+    );
+    assert!(objects_seen_by_pkcs11_tool(&env, "d").is_empty());
+}
