@@ -19,8 +19,17 @@ _hsmctl() {
             hsmctl,completions)
                 cmd="hsmctl__subcmd__completions"
                 ;;
+            hsmctl,convert-pubkey)
+                cmd="hsmctl__subcmd__convert__subcmd__pubkey"
+                ;;
             hsmctl,delete)
                 cmd="hsmctl__subcmd__delete"
+                ;;
+            hsmctl,export-pubkey)
+                cmd="hsmctl__subcmd__export__subcmd__pubkey"
+                ;;
+            hsmctl,export-ssh-pubkey)
+                cmd="hsmctl__subcmd__export__subcmd__ssh__subcmd__pubkey"
                 ;;
             hsmctl,generatekeypair)
                 cmd="hsmctl__subcmd__generatekeypair"
@@ -55,6 +64,9 @@ _hsmctl() {
             hsmctl,show)
                 cmd="hsmctl__subcmd__show"
                 ;;
+            hsmctl,sign-ssh-cert)
+                cmd="hsmctl__subcmd__sign__subcmd__ssh__subcmd__cert"
+                ;;
             hsmctl,slot)
                 cmd="hsmctl__subcmd__slot"
                 ;;
@@ -67,8 +79,17 @@ _hsmctl() {
             hsmctl__subcmd__help,completions)
                 cmd="hsmctl__subcmd__help__subcmd__completions"
                 ;;
+            hsmctl__subcmd__help,convert-pubkey)
+                cmd="hsmctl__subcmd__help__subcmd__convert__subcmd__pubkey"
+                ;;
             hsmctl__subcmd__help,delete)
                 cmd="hsmctl__subcmd__help__subcmd__delete"
+                ;;
+            hsmctl__subcmd__help,export-pubkey)
+                cmd="hsmctl__subcmd__help__subcmd__export__subcmd__pubkey"
+                ;;
+            hsmctl__subcmd__help,export-ssh-pubkey)
+                cmd="hsmctl__subcmd__help__subcmd__export__subcmd__ssh__subcmd__pubkey"
                 ;;
             hsmctl__subcmd__help,generatekeypair)
                 cmd="hsmctl__subcmd__help__subcmd__generatekeypair"
@@ -87,6 +108,9 @@ _hsmctl() {
                 ;;
             hsmctl__subcmd__help,show)
                 cmd="hsmctl__subcmd__help__subcmd__show"
+                ;;
+            hsmctl__subcmd__help,sign-ssh-cert)
+                cmd="hsmctl__subcmd__help__subcmd__sign__subcmd__ssh__subcmd__cert"
                 ;;
             hsmctl__subcmd__help,slot)
                 cmd="hsmctl__subcmd__help__subcmd__slot"
@@ -152,7 +176,7 @@ _hsmctl() {
 
     case "${cmd}" in
         hsmctl)
-            opts="-v -h -V --module --home --verbose --lock-timeout --help --version slots partitions slot partition info token generatekeypair keygen list objects show getattribute setattribute delete completions help"
+            opts="-v -h -V --module --home --verbose --lock-timeout --help --version slots partitions slot partition info token generatekeypair keygen list objects show getattribute setattribute delete export-ssh-pubkey export-pubkey convert-pubkey sign-ssh-cert completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -178,7 +202,7 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__completions)
-            opts="-v -h -V --module --home --verbose --lock-timeout --help --version bash elvish fish powershell zsh"
+            opts="-v -h --module --home --verbose --lock-timeout --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -203,8 +227,54 @@ _hsmctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        hsmctl__subcmd__convert__subcmd__pubkey)
+            opts="-o -v -h --format --comment --out --force --json --output --module --home --verbose --lock-timeout --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "openssh pem der pkcs1 pkcs1-der" -- "${cur}"))
+                    return 0
+                    ;;
+                --comment)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                --module)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         hsmctl__subcmd__delete)
-            opts="-y -v -h -V --token --serial --slot --uri --label --id --class --handle --pair --all-matching --yes --pin-file --pin-env --pin-fd --json --output --module --home --verbose --lock-timeout --help --version"
+            opts="-y -v -h --token --serial --slot --uri --label --id --class --handle --pair --all-matching --yes --pin-file --pin-env --pin-fd --json --output --module --home --verbose --lock-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -277,8 +347,184 @@ _hsmctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        hsmctl__subcmd__export__subcmd__pubkey)
+            opts="-o -v -h --token --serial --slot --uri --label --id --class --handle --format --fingerprint --out --force --login --pin-file --pin-env --pin-fd --json --output --module --home --verbose --lock-timeout --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --serial)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --slot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --uri)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --label)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --class)
+                    COMPREPLY=($(compgen -W "private public cert secret-key data" -- "${cur}"))
+                    return 0
+                    ;;
+                --handle)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "openssh pem der pkcs1 pkcs1-der" -- "${cur}"))
+                    return 0
+                    ;;
+                --out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pin-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pin-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pin-fd)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                --module)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hsmctl__subcmd__export__subcmd__ssh__subcmd__pubkey)
+            opts="-o -v -h --token --serial --slot --uri --label --id --class --handle --comment --fingerprint --options --out --force --login --pin-file --pin-env --pin-fd --json --output --module --home --verbose --lock-timeout --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --serial)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --slot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --uri)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --label)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --class)
+                    COMPREPLY=($(compgen -W "private public cert secret-key data" -- "${cur}"))
+                    return 0
+                    ;;
+                --handle)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --comment)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --options)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pin-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pin-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pin-fd)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                --module)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         hsmctl__subcmd__generatekeypair)
-            opts="-v -h -V --key-type --public-exponent --mechanism --label --label-public --label-private --id --sign --verify --encrypt --decrypt --wrap --unwrap --derive --modifiable --extractable --allow-extractable --allow-weak --allow-duplicate --token --serial --slot --uri --pin-file --pin-env --pin-fd --json --output --module --home --verbose --lock-timeout --help --version"
+            opts="-v -h --key-type --public-exponent --mechanism --label --label-public --label-private --id --sign --verify --encrypt --decrypt --wrap --unwrap --derive --modifiable --extractable --allow-extractable --allow-weak --allow-duplicate --token --serial --slot --uri --pin-file --pin-env --pin-fd --json --output --module --home --verbose --lock-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -400,7 +646,7 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__help)
-            opts="slots slot info token generatekeypair list show setattribute delete completions help"
+            opts="slots slot info token generatekeypair list show setattribute delete export-ssh-pubkey export-pubkey convert-pubkey sign-ssh-cert completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -427,7 +673,49 @@ _hsmctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        hsmctl__subcmd__help__subcmd__convert__subcmd__pubkey)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         hsmctl__subcmd__help__subcmd__delete)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hsmctl__subcmd__help__subcmd__export__subcmd__pubkey)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hsmctl__subcmd__help__subcmd__export__subcmd__ssh__subcmd__pubkey)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -512,6 +800,20 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__help__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hsmctl__subcmd__help__subcmd__sign__subcmd__ssh__subcmd__cert)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -624,7 +926,7 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__info)
-            opts="-v -h -V --json --output --module --home --verbose --lock-timeout --help --version"
+            opts="-v -h --json --output --module --home --verbose --lock-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -654,7 +956,7 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__list)
-            opts="-v -h -V --token --serial --slot --uri --label --id --class --handle --key-type --login --pin-file --pin-env --pin-fd --json --output --module --home --verbose --lock-timeout --help --version"
+            opts="-v -h --token --serial --slot --uri --label --id --class --handle --key-type --login --pin-file --pin-env --pin-fd --json --output --module --home --verbose --lock-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -732,7 +1034,7 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__setattribute)
-            opts="-v -h -V --token --serial --slot --uri --label --id --class --handle --set --pair --pin-file --pin-env --pin-fd --json --output --module --home --verbose --lock-timeout --help --version"
+            opts="-v -h --token --serial --slot --uri --label --id --class --handle --set --pair --pin-file --pin-env --pin-fd --json --output --module --home --verbose --lock-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -810,7 +1112,7 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__show)
-            opts="-v -h -V --token --serial --slot --uri --label --id --class --handle --login --pin-file --pin-env --pin-fd --json --output --module --home --verbose --lock-timeout --help --version"
+            opts="-v -h --token --serial --slot --uri --label --id --class --handle --login --pin-file --pin-env --pin-fd --json --output --module --home --verbose --lock-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -883,8 +1185,134 @@ _hsmctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        hsmctl__subcmd__sign__subcmd__ssh__subcmd__cert)
+            opts="-I -n -V -z -O -o -v -h --ca-label --ca-id --ca-uri --ca-pubkey --key-id --principals --validity --cert-serial --option --host --allow-any-principal --allow-forever --out --force --jobs --token --serial --slot --uri --pin-file --pin-env --pin-fd --json --output --module --home --verbose --lock-timeout --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --ca-label)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-uri)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-pubkey)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -I)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --principals)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --validity)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -V)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cert-serial)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -z)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --option)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -O)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --serial)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --slot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --uri)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pin-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pin-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pin-fd)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                --module)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         hsmctl__subcmd__slot)
-            opts="-v -h -V --module --home --verbose --lock-timeout --help --version show help"
+            opts="-v -h --module --home --verbose --lock-timeout --help show help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -952,7 +1380,7 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__slot__subcmd__show)
-            opts="-v -h -V --token --serial --slot --uri --mechanisms --json --output --module --home --verbose --lock-timeout --help --version"
+            opts="-v -h --token --serial --slot --uri --mechanisms --json --output --module --home --verbose --lock-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -998,7 +1426,7 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__slots)
-            opts="-v -h -V --json --output --module --home --verbose --lock-timeout --help --version"
+            opts="-v -h --json --output --module --home --verbose --lock-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1028,7 +1456,7 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__token)
-            opts="-v -h -V --module --home --verbose --lock-timeout --help --version init set-pin init-pin help"
+            opts="-v -h --module --home --verbose --lock-timeout --help init set-pin init-pin help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1124,7 +1552,7 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__token__subcmd__init)
-            opts="-v -h -V --label --force --token --serial --slot --uri --so-pin-file --so-pin-env --so-pin-fd --pin-file --pin-env --pin-fd --json --output --module --home --verbose --lock-timeout --help --version"
+            opts="-v -h --label --force --token --serial --slot --uri --so-pin-file --so-pin-env --so-pin-fd --pin-file --pin-env --pin-fd --json --output --module --home --verbose --lock-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1198,7 +1626,7 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__token__subcmd__init__subcmd__pin)
-            opts="-v -h -V --token --serial --slot --uri --so-pin-file --so-pin-env --so-pin-fd --pin-file --pin-env --pin-fd --json --output --module --home --verbose --lock-timeout --help --version"
+            opts="-v -h --token --serial --slot --uri --so-pin-file --so-pin-env --so-pin-fd --pin-file --pin-env --pin-fd --json --output --module --home --verbose --lock-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1268,7 +1696,7 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__token__subcmd__set__subcmd__pin)
-            opts="-v -h -V --so --token --serial --slot --uri --pin-file --pin-env --pin-fd --so-pin-file --so-pin-env --so-pin-fd --new-pin-file --new-pin-env --new-pin-fd --json --output --module --home --verbose --lock-timeout --help --version"
+            opts="-v -h --so --token --serial --slot --uri --pin-file --pin-env --pin-fd --so-pin-file --so-pin-env --so-pin-fd --new-pin-file --new-pin-env --new-pin-fd --json --output --module --home --verbose --lock-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

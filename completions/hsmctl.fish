@@ -44,6 +44,10 @@ complete -c hsmctl -n "__fish_hsmctl_needs_command" -f -a "show" -d 'Every reada
 complete -c hsmctl -n "__fish_hsmctl_needs_command" -f -a "getattribute" -d 'Every readable attribute of one object, decoded by name'
 complete -c hsmctl -n "__fish_hsmctl_needs_command" -f -a "setattribute" -d 'Change an object\'s label, id or boolean attributes (never weakening a key)'
 complete -c hsmctl -n "__fish_hsmctl_needs_command" -f -a "delete" -d 'Delete objects (with --pair, both halves of a key pair)'
+complete -c hsmctl -n "__fish_hsmctl_needs_command" -f -a "export-ssh-pubkey" -d 'OpenSSH authorized_keys lines for token keys (RSA, ECDSA, Ed25519), like ssh-keygen -D'
+complete -c hsmctl -n "__fish_hsmctl_needs_command" -f -a "export-pubkey" -d 'One token public key as SPKI PEM/DER, PKCS#1 or OpenSSH'
+complete -c hsmctl -n "__fish_hsmctl_needs_command" -f -a "convert-pubkey" -d 'Convert a public key file between OpenSSH, SPKI (PEM/DER) and PKCS#1 (detects the input)'
+complete -c hsmctl -n "__fish_hsmctl_needs_command" -f -a "sign-ssh-cert" -d 'Sign OpenSSH user or host certificates with a CA key on the token, one or many'
 complete -c hsmctl -n "__fish_hsmctl_needs_command" -f -a "completions" -d 'Print a shell completion script to stdout'
 complete -c hsmctl -n "__fish_hsmctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand slots" -l output -d 'Output format' -r -f -a "human\t'Tables and text for people'
@@ -54,7 +58,6 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand slots" -l lock-timeout -d 
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand slots" -l json -d 'Print one JSON document instead of a table (same as --output json)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand slots" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand slots" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand slots" -s V -l version -d 'Print version'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand partitions" -l output -d 'Output format' -r -f -a "human\t'Tables and text for people'
 json\t'One JSON document (snake_case keys; the shape is API)'"
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand partitions" -l module -d 'PKCS#11 module to load (else HSMCTL_MODULE, the config file, p11-kit\'s proxy, SoftHSM2)' -r -F
@@ -63,13 +66,11 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand partitions" -l lock-timeou
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand partitions" -l json -d 'Print one JSON document instead of a table (same as --output json)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand partitions" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand partitions" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand partitions" -s V -l version -d 'Print version'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand slot; and not __fish_seen_subcommand_from show help" -l module -d 'PKCS#11 module to load (else HSMCTL_MODULE, the config file, p11-kit\'s proxy, SoftHSM2)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand slot; and not __fish_seen_subcommand_from show help" -l home -d 'hsmctl\'s home directory (else HSMCTL_HOME, else $XDG_CONFIG_HOME/hsmctl)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand slot; and not __fish_seen_subcommand_from show help" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token (exit 10 after that)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand slot; and not __fish_seen_subcommand_from show help" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand slot; and not __fish_seen_subcommand_from show help" -s h -l help -d 'Print help'
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand slot; and not __fish_seen_subcommand_from show help" -s V -l version -d 'Print version'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand slot; and not __fish_seen_subcommand_from show help" -f -a "show" -d 'Show one token in detail: identity, flags, PIN lengths, sessions, memory'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand slot; and not __fish_seen_subcommand_from show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand slot; and __fish_seen_subcommand_from show" -l token -d 'Select the token by its label' -r
@@ -85,7 +86,6 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand slot; and __fish_seen_subc
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand slot; and __fish_seen_subcommand_from show" -l json -d 'Print one JSON document instead of a table (same as --output json)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand slot; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand slot; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand slot; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand slot; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one token in detail: identity, flags, PIN lengths, sessions, memory'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand slot; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand partition; and not __fish_seen_subcommand_from show help" -l module -d 'PKCS#11 module to load (else HSMCTL_MODULE, the config file, p11-kit\'s proxy, SoftHSM2)' -r -F
@@ -93,7 +93,6 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand partition; and not __fish_
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand partition; and not __fish_seen_subcommand_from show help" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token (exit 10 after that)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand partition; and not __fish_seen_subcommand_from show help" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand partition; and not __fish_seen_subcommand_from show help" -s h -l help -d 'Print help'
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand partition; and not __fish_seen_subcommand_from show help" -s V -l version -d 'Print version'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand partition; and not __fish_seen_subcommand_from show help" -f -a "show" -d 'Show one token in detail: identity, flags, PIN lengths, sessions, memory'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand partition; and not __fish_seen_subcommand_from show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand partition; and __fish_seen_subcommand_from show" -l token -d 'Select the token by its label' -r
@@ -109,7 +108,6 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand partition; and __fish_seen
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand partition; and __fish_seen_subcommand_from show" -l json -d 'Print one JSON document instead of a table (same as --output json)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand partition; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand partition; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand partition; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand partition; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one token in detail: identity, flags, PIN lengths, sessions, memory'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand partition; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand info" -l output -d 'Output format' -r -f -a "human\t'Tables and text for people'
@@ -120,13 +118,11 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand info" -l lock-timeout -d '
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand info" -l json -d 'Print one JSON document instead of a table (same as --output json)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand info" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand info" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand info" -s V -l version -d 'Print version'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand token; and not __fish_seen_subcommand_from init set-pin init-pin help" -l module -d 'PKCS#11 module to load (else HSMCTL_MODULE, the config file, p11-kit\'s proxy, SoftHSM2)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand token; and not __fish_seen_subcommand_from init set-pin init-pin help" -l home -d 'hsmctl\'s home directory (else HSMCTL_HOME, else $XDG_CONFIG_HOME/hsmctl)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand token; and not __fish_seen_subcommand_from init set-pin init-pin help" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token (exit 10 after that)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand token; and not __fish_seen_subcommand_from init set-pin init-pin help" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand token; and not __fish_seen_subcommand_from init set-pin init-pin help" -s h -l help -d 'Print help'
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand token; and not __fish_seen_subcommand_from init set-pin init-pin help" -s V -l version -d 'Print version'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand token; and not __fish_seen_subcommand_from init set-pin init-pin help" -f -a "init" -d 'Initialize a token: set its label and SO PIN (C_InitToken), then the user PIN (C_InitPIN)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand token; and not __fish_seen_subcommand_from init set-pin init-pin help" -f -a "set-pin" -d 'Change the user PIN (or with --so, the SO PIN), logging in with the current one'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand token; and not __fish_seen_subcommand_from init set-pin init-pin help" -f -a "init-pin" -d 'As security officer, set a new user PIN (unlocks a locked user PIN)'
@@ -151,7 +147,6 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand token; and __fish_seen_sub
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand token; and __fish_seen_subcommand_from init" -l json -d 'Print one JSON document instead of a table (same as --output json)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand token; and __fish_seen_subcommand_from init" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand token; and __fish_seen_subcommand_from init" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand token; and __fish_seen_subcommand_from init" -s V -l version -d 'Print version'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand token; and __fish_seen_subcommand_from set-pin" -l token -d 'Select the token by its label' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand token; and __fish_seen_subcommand_from set-pin" -l serial -d 'Select the token by its serial number' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand token; and __fish_seen_subcommand_from set-pin" -l slot -d 'Select the token by slot id (slot ids are not stable on every module; prefer --serial)' -r
@@ -174,7 +169,6 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand token; and __fish_seen_sub
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand token; and __fish_seen_subcommand_from set-pin" -l json -d 'Print one JSON document instead of a table (same as --output json)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand token; and __fish_seen_subcommand_from set-pin" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand token; and __fish_seen_subcommand_from set-pin" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand token; and __fish_seen_subcommand_from set-pin" -s V -l version -d 'Print version'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand token; and __fish_seen_subcommand_from init-pin" -l token -d 'Select the token by its label' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand token; and __fish_seen_subcommand_from init-pin" -l serial -d 'Select the token by its serial number' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand token; and __fish_seen_subcommand_from init-pin" -l slot -d 'Select the token by slot id (slot ids are not stable on every module; prefer --serial)' -r
@@ -193,7 +187,6 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand token; and __fish_seen_sub
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand token; and __fish_seen_subcommand_from init-pin" -l json -d 'Print one JSON document instead of a table (same as --output json)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand token; and __fish_seen_subcommand_from init-pin" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand token; and __fish_seen_subcommand_from init-pin" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand token; and __fish_seen_subcommand_from init-pin" -s V -l version -d 'Print version'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand token; and __fish_seen_subcommand_from help" -f -a "init" -d 'Initialize a token: set its label and SO PIN (C_InitToken), then the user PIN (C_InitPIN)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand token; and __fish_seen_subcommand_from help" -f -a "set-pin" -d 'Change the user PIN (or with --so, the SO PIN), logging in with the current one'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand token; and __fish_seen_subcommand_from help" -f -a "init-pin" -d 'As security officer, set a new user PIN (unlocks a locked user PIN)'
@@ -233,7 +226,6 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand generatekeypair" -l allow-
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand generatekeypair" -l json -d 'Print one JSON document instead of a table (same as --output json)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand generatekeypair" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand generatekeypair" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand generatekeypair" -s V -l version -d 'Print version'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand keygen" -l key-type -d 'rsa:BITS, ec:p256, ec:p384, ec:p521 or ed25519 (also EC:prime256v1, secp384r1, edwards25519)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand keygen" -l public-exponent -d 'RSA public exponent, decimal or 0x-hex [default: 65537]' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand keygen" -l mechanism -d 'RSA generation mechanism [default: pkcs]' -r -f -a "pkcs\t'CKM_RSA_PKCS_KEY_PAIR_GEN'
@@ -269,7 +261,6 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand keygen" -l allow-duplicate
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand keygen" -l json -d 'Print one JSON document instead of a table (same as --output json)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand keygen" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand keygen" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand keygen" -s V -l version -d 'Print version'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand list" -l token -d 'Select the token by its label' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand list" -l serial -d 'Select the token by its serial number' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand list" -l slot -d 'Select the token by slot id (slot ids are not stable on every module; prefer --serial)' -r
@@ -297,7 +288,6 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand list" -l login -d 'Log in,
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand list" -l json -d 'Print one JSON document instead of a table (same as --output json)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand list" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand list" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand list" -s V -l version -d 'Print version'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand objects" -l token -d 'Select the token by its label' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand objects" -l serial -d 'Select the token by its serial number' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand objects" -l slot -d 'Select the token by slot id (slot ids are not stable on every module; prefer --serial)' -r
@@ -325,7 +315,6 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand objects" -l login -d 'Log 
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand objects" -l json -d 'Print one JSON document instead of a table (same as --output json)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand objects" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand objects" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand objects" -s V -l version -d 'Print version'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand show" -l token -d 'Select the token by its label' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand show" -l serial -d 'Select the token by its serial number' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand show" -l slot -d 'Select the token by slot id (slot ids are not stable on every module; prefer --serial)' -r
@@ -350,7 +339,6 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand show" -l login -d 'Log in,
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand show" -l json -d 'Print one JSON document instead of a table (same as --output json)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand show" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand show" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand show" -s V -l version -d 'Print version'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand getattribute" -l token -d 'Select the token by its label' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand getattribute" -l serial -d 'Select the token by its serial number' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand getattribute" -l slot -d 'Select the token by slot id (slot ids are not stable on every module; prefer --serial)' -r
@@ -375,7 +363,6 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand getattribute" -l login -d 
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand getattribute" -l json -d 'Print one JSON document instead of a table (same as --output json)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand getattribute" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand getattribute" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand getattribute" -s V -l version -d 'Print version'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand setattribute" -l token -d 'Select the token by its label' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand setattribute" -l serial -d 'Select the token by its serial number' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand setattribute" -l slot -d 'Select the token by slot id (slot ids are not stable on every module; prefer --serial)' -r
@@ -401,7 +388,6 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand setattribute" -l pair -d '
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand setattribute" -l json -d 'Print one JSON document instead of a table (same as --output json)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand setattribute" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand setattribute" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand setattribute" -s V -l version -d 'Print version'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand delete" -l token -d 'Select the token by its label' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand delete" -l serial -d 'Select the token by its serial number' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand delete" -l slot -d 'Select the token by slot id (slot ids are not stable on every module; prefer --serial)' -r
@@ -428,24 +414,133 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand delete" -s y -l yes -d 'Do
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand delete" -l json -d 'Print one JSON document instead of a table (same as --output json)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand delete" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand delete" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand delete" -s V -l version -d 'Print version'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand export-ssh-pubkey" -l token -d 'Select the token by its label' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand export-ssh-pubkey" -l serial -d 'Select the token by its serial number' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand export-ssh-pubkey" -l slot -d 'Select the token by slot id (slot ids are not stable on every module; prefer --serial)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand export-ssh-pubkey" -l uri -d 'Select the token by a pkcs11: URI (RFC 7512; honours module-path and pin-source)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand export-ssh-pubkey" -l label -d 'Select objects by CKA_LABEL' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand export-ssh-pubkey" -l id -d 'Select objects by CKA_ID (hex)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand export-ssh-pubkey" -l class -d 'Select objects of one class' -r -f -a "private\t'CKO_PRIVATE_KEY'
+public\t'CKO_PUBLIC_KEY'
+cert\t'CKO_CERTIFICATE'
+secret-key\t'CKO_SECRET_KEY'
+data\t'CKO_DATA'"
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand export-ssh-pubkey" -l handle -d 'Select one object by handle (handles are valid for one session; prefer labels, ids, URIs)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand export-ssh-pubkey" -l comment -d 'The comment of each line (default: the key\'s CKA_LABEL)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand export-ssh-pubkey" -l options -d 'authorized_keys options to put before each line, as \'from="10.0.0.0/8",no-pty\'' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand export-ssh-pubkey" -s o -l out -d 'Write to FILE (atomically) instead of stdout' -r -F
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand export-ssh-pubkey" -l pin-file -d 'Read the user PIN from the first line of FILE (mode 600, not a symlink)' -r -F
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand export-ssh-pubkey" -l pin-env -d 'Read the user PIN from the environment variable VAR [default variable: HSMCTL_PIN]' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand export-ssh-pubkey" -l pin-fd -d 'Read the user PIN from the open file descriptor N' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand export-ssh-pubkey" -l output -d 'Output format' -r -f -a "human\t'Tables and text for people'
+json\t'One JSON document (snake_case keys; the shape is API)'"
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand export-ssh-pubkey" -l module -d 'PKCS#11 module to load (else HSMCTL_MODULE, the config file, p11-kit\'s proxy, SoftHSM2)' -r -F
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand export-ssh-pubkey" -l home -d 'hsmctl\'s home directory (else HSMCTL_HOME, else $XDG_CONFIG_HOME/hsmctl)' -r -F
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand export-ssh-pubkey" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token (exit 10 after that)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand export-ssh-pubkey" -l fingerprint -d 'Print fingerprints (as ssh-keygen -l) instead of keys'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand export-ssh-pubkey" -l force -d 'Replace an existing --out file'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand export-ssh-pubkey" -l login -d 'Log in, to find keys whose public half is private (also implied by any PIN source)'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand export-ssh-pubkey" -l json -d 'Print one JSON document instead of a table (same as --output json)'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand export-ssh-pubkey" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand export-ssh-pubkey" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand export-pubkey" -l token -d 'Select the token by its label' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand export-pubkey" -l serial -d 'Select the token by its serial number' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand export-pubkey" -l slot -d 'Select the token by slot id (slot ids are not stable on every module; prefer --serial)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand export-pubkey" -l uri -d 'Select the token by a pkcs11: URI (RFC 7512; honours module-path and pin-source)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand export-pubkey" -l label -d 'Select objects by CKA_LABEL' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand export-pubkey" -l id -d 'Select objects by CKA_ID (hex)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand export-pubkey" -l class -d 'Select objects of one class' -r -f -a "private\t'CKO_PRIVATE_KEY'
+public\t'CKO_PUBLIC_KEY'
+cert\t'CKO_CERTIFICATE'
+secret-key\t'CKO_SECRET_KEY'
+data\t'CKO_DATA'"
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand export-pubkey" -l handle -d 'Select one object by handle (handles are valid for one session; prefer labels, ids, URIs)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand export-pubkey" -l format -d 'The format to write' -r -f -a "openssh\t'OpenSSH public key line'
+pem\t'SubjectPublicKeyInfo, PEM ("PUBLIC KEY")'
+der\t'SubjectPublicKeyInfo, DER'
+pkcs1\t'PKCS#1 RSAPublicKey, PEM ("RSA PUBLIC KEY")'
+pkcs1-der\t'PKCS#1 RSAPublicKey, DER'"
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand export-pubkey" -s o -l out -d 'Write to FILE (atomically) instead of stdout' -r -F
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand export-pubkey" -l pin-file -d 'Read the user PIN from the first line of FILE (mode 600, not a symlink)' -r -F
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand export-pubkey" -l pin-env -d 'Read the user PIN from the environment variable VAR [default variable: HSMCTL_PIN]' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand export-pubkey" -l pin-fd -d 'Read the user PIN from the open file descriptor N' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand export-pubkey" -l output -d 'Output format' -r -f -a "human\t'Tables and text for people'
+json\t'One JSON document (snake_case keys; the shape is API)'"
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand export-pubkey" -l module -d 'PKCS#11 module to load (else HSMCTL_MODULE, the config file, p11-kit\'s proxy, SoftHSM2)' -r -F
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand export-pubkey" -l home -d 'hsmctl\'s home directory (else HSMCTL_HOME, else $XDG_CONFIG_HOME/hsmctl)' -r -F
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand export-pubkey" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token (exit 10 after that)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand export-pubkey" -l fingerprint -d 'Print the SHA-256 fingerprint of the SubjectPublicKeyInfo (and the OpenSSH one) instead'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand export-pubkey" -l force -d 'Replace an existing --out file'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand export-pubkey" -l login -d 'Log in, to find keys whose public half is private (also implied by any PIN source)'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand export-pubkey" -l json -d 'Print one JSON document instead of a table (same as --output json)'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand export-pubkey" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand export-pubkey" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand convert-pubkey" -l format -d 'The format to write' -r -f -a "openssh\t'OpenSSH public key line'
+pem\t'SubjectPublicKeyInfo, PEM ("PUBLIC KEY")'
+der\t'SubjectPublicKeyInfo, DER'
+pkcs1\t'PKCS#1 RSAPublicKey, PEM ("RSA PUBLIC KEY")'
+pkcs1-der\t'PKCS#1 RSAPublicKey, DER'"
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand convert-pubkey" -l comment -d 'The comment of an OpenSSH output (default: the input\'s comment)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand convert-pubkey" -s o -l out -d 'Write to FILE (atomically) instead of stdout' -r -F
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand convert-pubkey" -l output -d 'Output format' -r -f -a "human\t'Tables and text for people'
+json\t'One JSON document (snake_case keys; the shape is API)'"
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand convert-pubkey" -l module -d 'PKCS#11 module to load (else HSMCTL_MODULE, the config file, p11-kit\'s proxy, SoftHSM2)' -r -F
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand convert-pubkey" -l home -d 'hsmctl\'s home directory (else HSMCTL_HOME, else $XDG_CONFIG_HOME/hsmctl)' -r -F
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand convert-pubkey" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token (exit 10 after that)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand convert-pubkey" -l force -d 'Replace an existing --out file'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand convert-pubkey" -l json -d 'Print one JSON document instead of a table (same as --output json)'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand convert-pubkey" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand convert-pubkey" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand sign-ssh-cert" -l ca-label -d 'The CA key by CKA_LABEL' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand sign-ssh-cert" -l ca-id -d 'The CA key by CKA_ID (hex)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand sign-ssh-cert" -l ca-uri -d 'The CA key by pkcs11: URI (may also name the token)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand sign-ssh-cert" -l ca-pubkey -d 'The CA key by its public key file, the ssh-keygen -s way' -r -F
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand sign-ssh-cert" -s I -l key-id -d 'Key identity recorded in the certificate and in sshd\'s logs (ssh-keygen -I)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand sign-ssh-cert" -s n -l principals -d 'Principals (user or host names), comma-separated (ssh-keygen -n)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand sign-ssh-cert" -s V -l validity -d 'Validity, as ssh-keygen -V: +52w, -1d:+1w, YYYYMMDD[HHMM[SS]][Z]:..., always:forever' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand sign-ssh-cert" -s z -l cert-serial -d 'Serial number of the first certificate; the next ones count up (ssh-keygen -z)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand sign-ssh-cert" -s O -l option -d 'Certificate option, as ssh-keygen -O (force-command=, source-address=, no-pty, permit-*, clear, critical:NAME[=V], extension:NAME[=V]); repeatable' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand sign-ssh-cert" -s o -l out -d 'Write the certificate to FILE (one input key only) instead of KEY-cert.pub' -r -F
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand sign-ssh-cert" -l jobs -d 'Signing threads, each with its own session [default: the number of cores]' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand sign-ssh-cert" -l token -d 'Select the token by its label' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand sign-ssh-cert" -l serial -d 'Select the token by its serial number' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand sign-ssh-cert" -l slot -d 'Select the token by slot id (slot ids are not stable on every module; prefer --serial)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand sign-ssh-cert" -l uri -d 'Select the token by a pkcs11: URI (RFC 7512; honours module-path and pin-source)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand sign-ssh-cert" -l pin-file -d 'Read the user PIN from the first line of FILE (mode 600, not a symlink)' -r -F
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand sign-ssh-cert" -l pin-env -d 'Read the user PIN from the environment variable VAR [default variable: HSMCTL_PIN]' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand sign-ssh-cert" -l pin-fd -d 'Read the user PIN from the open file descriptor N' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand sign-ssh-cert" -l output -d 'Output format' -r -f -a "human\t'Tables and text for people'
+json\t'One JSON document (snake_case keys; the shape is API)'"
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand sign-ssh-cert" -l module -d 'PKCS#11 module to load (else HSMCTL_MODULE, the config file, p11-kit\'s proxy, SoftHSM2)' -r -F
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand sign-ssh-cert" -l home -d 'hsmctl\'s home directory (else HSMCTL_HOME, else $XDG_CONFIG_HOME/hsmctl)' -r -F
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand sign-ssh-cert" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token (exit 10 after that)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand sign-ssh-cert" -l host -d 'Sign host certificates instead of user certificates (ssh-keygen -h)'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand sign-ssh-cert" -l allow-any-principal -d 'Allow a certificate with no principals (valid for every user or host)'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand sign-ssh-cert" -l allow-forever -d 'Allow a certificate that never expires (no -V, or an end of "forever")'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand sign-ssh-cert" -l force -d 'Replace existing certificate files'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand sign-ssh-cert" -l json -d 'Print one JSON document instead of a table (same as --output json)'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand sign-ssh-cert" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand sign-ssh-cert" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand completions" -l module -d 'PKCS#11 module to load (else HSMCTL_MODULE, the config file, p11-kit\'s proxy, SoftHSM2)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand completions" -l home -d 'hsmctl\'s home directory (else HSMCTL_HOME, else $XDG_CONFIG_HOME/hsmctl)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand completions" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token (exit 10 after that)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand completions" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand completions" -s h -l help -d 'Print help'
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand help; and not __fish_seen_subcommand_from slots slot info token generatekeypair list show setattribute delete completions help" -f -a "slots" -d 'List every slot and its token (label, serial, model, versions, flags, pkcs11: URI)'
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand help; and not __fish_seen_subcommand_from slots slot info token generatekeypair list show setattribute delete completions help" -f -a "slot" -d 'One slot or partition in detail'
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand help; and not __fish_seen_subcommand_from slots slot info token generatekeypair list show setattribute delete completions help" -f -a "info" -d 'The module\'s own information (C_GetInfo) and where it was loaded from'
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand help; and not __fish_seen_subcommand_from slots slot info token generatekeypair list show setattribute delete completions help" -f -a "token" -d 'Initialize tokens and manage their PINs'
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand help; and not __fish_seen_subcommand_from slots slot info token generatekeypair list show setattribute delete completions help" -f -a "generatekeypair" -d 'Generate a key pair on the token (RSA, EC, Ed25519), sensitive and non-extractable'
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand help; and not __fish_seen_subcommand_from slots slot info token generatekeypair list show setattribute delete completions help" -f -a "list" -d 'List objects: class, key type and size, label, id, usage, pairing, pkcs11: URI'
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand help; and not __fish_seen_subcommand_from slots slot info token generatekeypair list show setattribute delete completions help" -f -a "show" -d 'Every readable attribute of one object, decoded by name'
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand help; and not __fish_seen_subcommand_from slots slot info token generatekeypair list show setattribute delete completions help" -f -a "setattribute" -d 'Change an object\'s label, id or boolean attributes (never weakening a key)'
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand help; and not __fish_seen_subcommand_from slots slot info token generatekeypair list show setattribute delete completions help" -f -a "delete" -d 'Delete objects (with --pair, both halves of a key pair)'
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand help; and not __fish_seen_subcommand_from slots slot info token generatekeypair list show setattribute delete completions help" -f -a "completions" -d 'Print a shell completion script to stdout'
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand help; and not __fish_seen_subcommand_from slots slot info token generatekeypair list show setattribute delete completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand help; and not __fish_seen_subcommand_from slots slot info token generatekeypair list show setattribute delete export-ssh-pubkey export-pubkey convert-pubkey sign-ssh-cert completions help" -f -a "slots" -d 'List every slot and its token (label, serial, model, versions, flags, pkcs11: URI)'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand help; and not __fish_seen_subcommand_from slots slot info token generatekeypair list show setattribute delete export-ssh-pubkey export-pubkey convert-pubkey sign-ssh-cert completions help" -f -a "slot" -d 'One slot or partition in detail'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand help; and not __fish_seen_subcommand_from slots slot info token generatekeypair list show setattribute delete export-ssh-pubkey export-pubkey convert-pubkey sign-ssh-cert completions help" -f -a "info" -d 'The module\'s own information (C_GetInfo) and where it was loaded from'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand help; and not __fish_seen_subcommand_from slots slot info token generatekeypair list show setattribute delete export-ssh-pubkey export-pubkey convert-pubkey sign-ssh-cert completions help" -f -a "token" -d 'Initialize tokens and manage their PINs'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand help; and not __fish_seen_subcommand_from slots slot info token generatekeypair list show setattribute delete export-ssh-pubkey export-pubkey convert-pubkey sign-ssh-cert completions help" -f -a "generatekeypair" -d 'Generate a key pair on the token (RSA, EC, Ed25519), sensitive and non-extractable'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand help; and not __fish_seen_subcommand_from slots slot info token generatekeypair list show setattribute delete export-ssh-pubkey export-pubkey convert-pubkey sign-ssh-cert completions help" -f -a "list" -d 'List objects: class, key type and size, label, id, usage, pairing, pkcs11: URI'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand help; and not __fish_seen_subcommand_from slots slot info token generatekeypair list show setattribute delete export-ssh-pubkey export-pubkey convert-pubkey sign-ssh-cert completions help" -f -a "show" -d 'Every readable attribute of one object, decoded by name'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand help; and not __fish_seen_subcommand_from slots slot info token generatekeypair list show setattribute delete export-ssh-pubkey export-pubkey convert-pubkey sign-ssh-cert completions help" -f -a "setattribute" -d 'Change an object\'s label, id or boolean attributes (never weakening a key)'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand help; and not __fish_seen_subcommand_from slots slot info token generatekeypair list show setattribute delete export-ssh-pubkey export-pubkey convert-pubkey sign-ssh-cert completions help" -f -a "delete" -d 'Delete objects (with --pair, both halves of a key pair)'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand help; and not __fish_seen_subcommand_from slots slot info token generatekeypair list show setattribute delete export-ssh-pubkey export-pubkey convert-pubkey sign-ssh-cert completions help" -f -a "export-ssh-pubkey" -d 'OpenSSH authorized_keys lines for token keys (RSA, ECDSA, Ed25519), like ssh-keygen -D'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand help; and not __fish_seen_subcommand_from slots slot info token generatekeypair list show setattribute delete export-ssh-pubkey export-pubkey convert-pubkey sign-ssh-cert completions help" -f -a "export-pubkey" -d 'One token public key as SPKI PEM/DER, PKCS#1 or OpenSSH'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand help; and not __fish_seen_subcommand_from slots slot info token generatekeypair list show setattribute delete export-ssh-pubkey export-pubkey convert-pubkey sign-ssh-cert completions help" -f -a "convert-pubkey" -d 'Convert a public key file between OpenSSH, SPKI (PEM/DER) and PKCS#1 (detects the input)'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand help; and not __fish_seen_subcommand_from slots slot info token generatekeypair list show setattribute delete export-ssh-pubkey export-pubkey convert-pubkey sign-ssh-cert completions help" -f -a "sign-ssh-cert" -d 'Sign OpenSSH user or host certificates with a CA key on the token, one or many'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand help; and not __fish_seen_subcommand_from slots slot info token generatekeypair list show setattribute delete export-ssh-pubkey export-pubkey convert-pubkey sign-ssh-cert completions help" -f -a "completions" -d 'Print a shell completion script to stdout'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand help; and not __fish_seen_subcommand_from slots slot info token generatekeypair list show setattribute delete export-ssh-pubkey export-pubkey convert-pubkey sign-ssh-cert completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand help; and __fish_seen_subcommand_from slot" -f -a "show" -d 'Show one token in detail: identity, flags, PIN lengths, sessions, memory'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand help; and __fish_seen_subcommand_from token" -f -a "init" -d 'Initialize a token: set its label and SO PIN (C_InitToken), then the user PIN (C_InitPIN)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand help; and __fish_seen_subcommand_from token" -f -a "set-pin" -d 'Change the user PIN (or with --so, the SO PIN), logging in with the current one'

@@ -29,4 +29,10 @@ step "$hsmctl" generatekeypair --key-type rsa:3072 --label demo-rsa
 step "$hsmctl" generatekeypair --key-type ed25519 --label demo-ed25519
 step "$hsmctl" list
 step "$hsmctl" show --label demo-ec --class private
+# OpenSSH: the token key as an authorized_keys line, a CA on the token, a user certificate.
+step "$hsmctl" export-ssh-pubkey --label demo-ec -o "$demo/demo-ec.pub"
+step "$hsmctl" generatekeypair --key-type ed25519 --label demo-ssh-ca
+step "$hsmctl" export-ssh-pubkey --label demo-ssh-ca -o "$demo/ssh-ca.pub"
+step "$hsmctl" sign-ssh-cert --ca-label demo-ssh-ca -I demo-user -n "$(id -un)" -V +1h "$demo/demo-ec.pub"
+step ssh-keygen -L -f "$demo/demo-ec-cert.pub"
 printf '\nDemo token store: %s (SOFTHSM2_CONF=%s)\n' "$demo/tokens" "$SOFTHSM2_CONF" >&2

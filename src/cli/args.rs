@@ -44,6 +44,18 @@ pub struct ObjectArgs {
     pub handle: Option<u64>,
 }
 
+/// Where an artifact (a key, a certificate) is written.
+#[derive(Debug, Args)]
+pub struct OutFileArgs {
+    /// Write to FILE (atomically) instead of stdout
+    #[arg(short = 'o', long = "out", value_name = "FILE")]
+    pub out: Option<std::path::PathBuf>,
+
+    /// Replace an existing --out file
+    #[arg(long)]
+    pub force: bool,
+}
+
 /// Parses a PKCS#11-style boolean: true/false, t/f, 1/0, yes/no, on/off.
 pub fn parse_bool(s: &str) -> Result<bool, String> {
     match s.to_ascii_lowercase().as_str() {

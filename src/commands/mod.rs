@@ -4,11 +4,14 @@
 mod completions;
 mod context;
 mod delete;
+mod export_pubkey;
+mod export_ssh;
 mod info;
 mod keygen;
 mod list;
 mod setattribute;
 mod show;
+mod sign_ssh_cert;
 mod slot_show;
 mod slots;
 mod token;
@@ -39,6 +42,10 @@ pub fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
         Command::Show(a) => emit(&show::run(ctx, &a)?, a.output.format()),
         Command::Setattribute(a) => emit(&setattribute::run(ctx, &a)?, a.output.format()),
         Command::Delete(a) => emit(&delete::run(ctx, &a)?, a.output.format()),
+        Command::ExportSshPubkey(a) => emit(&export_ssh::run(ctx, &a)?, a.output.format()),
+        Command::ExportPubkey(a) => emit(&export_pubkey::run_export(ctx, &a)?, a.output.format()),
+        Command::ConvertPubkey(a) => emit(&export_pubkey::run_convert(&a)?, a.output.format()),
+        Command::SignSshCert(a) => emit(&sign_ssh_cert::run(ctx, &a)?, a.output.format()),
         Command::Completions(a) => completions::run(&a),
     };
     written.context("cannot write to standard output")

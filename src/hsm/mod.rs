@@ -6,6 +6,7 @@ mod error;
 mod keygen;
 mod module;
 mod objects;
+mod pubkeys;
 mod raw;
 mod select;
 mod session;
@@ -19,6 +20,7 @@ pub use module::{ModuleChoice, ModuleSource, resolve_module};
 pub use objects::{
     AttributeValue, KeyFamily, ObjClass, ObjectFilter, ObjectFlags, ObjectInfo, object_uri,
 };
+pub use pubkeys::{SignScheme, TokenPublicKey};
 pub use select::{TokenSelector, Want, select_token};
 pub use session::{HsmSession, Role};
 pub use setattr::{AttrChange, ChangeError, applicable, parse_change};
@@ -29,14 +31,14 @@ use cryptoki::error::{Error as CkError, RvError};
 use cryptoki::slot::Slot;
 use error::CkResultExt;
 use secrecy::SecretString;
-use std::cell::OnceCell;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 /// A loaded and initialized PKCS#11 module.
 pub struct Hsm {
     ctx: Pkcs11,
     path: PathBuf,
-    raw: OnceCell<raw::FunctionList>,
+    raw: OnceLock<raw::FunctionList>,
 }
 
 impl Hsm {
@@ -71,7 +73,7 @@ impl Hsm {
         Ok(Hsm {
             ctx,
             path: path.to_path_buf(),
-            raw: OnceCell::new(),
+            raw: OnceLock::new(),
         })
     }
 

@@ -398,22 +398,34 @@ impl HsmSession<'_> {
         self.raw.find_objects(self.handle(), &mut filter.template())
     }
 
-    /// Every object matching `filter`, decoded for listing, pairs marked and grouped.
-    pub fn list(&self, filter: &ObjectFilter, token: &TokenEntry) -> HsmResult<Vec<ObjectInfo>> {
-        let handles = self.find(filter)?;
-        let mut attrs: Vec<AttrBuf> = LIST_ATTRS
-            .iter()
-            .map(|(k, cap)| AttrBuf::new(*k, *cap))
-            .collect();
-        let mut out = Vec::with_capacity(handles.len());
-        for h in handles {
+    /// Reads `spec`'s attributes of each object with one call per object into buffers reused
+    /// across objects, handing each to `f`. An object deleted since the search is skipped.
+    pub(crate) fn read_each(
+        &self,
+        handles: &[u64],
+        spec: &[(CK_ATTRIBUTE_TYPE, usize)],
+        mut f: impl FnMut(u64, &[AttrBuf]) -> HsmResult<()>,
+    ) -> HsmResult<()> {
+        let mut attrs: Vec<AttrBuf> = spec.iter().map(|(k, cap)| AttrBuf::new(*k, *cap)).collect();
+        for &h in handles {
             match self.raw.read_attributes(self.handle(), h, &mut attrs) {
                 // Deleted by someone else since the search: not an error for a listing.
                 Err(e) if e.code() == Some(CKR_OBJECT_HANDLE_INVALID) => continue,
                 other => other?,
             }
-            out.push(decode_object(h, &attrs, token)?);
+            f(h, &attrs)?;
         }
+        Ok(())
+    }
+
+    /// Every object matching `filter`, decoded for listing, pairs marked and grouped.
+    pub fn list(&self, filter: &ObjectFilter, token: &TokenEntry) -> HsmResult<Vec<ObjectInfo>> {
+        let handles = self.find(filter)?;
+        let mut out = Vec::with_capacity(handles.len());
+        self.read_each(&handles, LIST_ATTRS, |h, attrs| {
+            out.push(decode_object(h, attrs, token)?);
+            Ok(())
+        })?;
         pair_up(&mut out);
         Ok(out)
     }

@@ -440,3 +440,40 @@ impl FunctionList {
         check("C_DestroyObject", unsafe { f(session, object) })
     }
 }
+
+impl FunctionList {
+    /// C_SignInit + one C_Sign into a buffer large enough for any supported key (RSA-16384).
+    pub(crate) fn sign(
+        &self,
+        session: CK_SESSION_HANDLE,
+        key: CK_OBJECT_HANDLE,
+        mechanism: CK_MECHANISM_TYPE,
+        data: &[u8],
+    ) -> HsmResult<Vec<u8>> {
+        let init = self.list.C_SignInit.ok_or_else(|| missing("C_SignInit"))?;
+        let sign = self.list.C_Sign.ok_or_else(|| missing("C_Sign"))?;
+        let mut mech = CK_MECHANISM {
+            mechanism,
+            pParameter: std::ptr::null_mut(),
+            ulParameterLen: 0,
+        };
+        let mut out = vec![0u8; 2048];
+        let mut len = out.len() as CK_ULONG;
+        // SAFETY: `data` is only read; `out` has room for `len` bytes.
+        unsafe {
+            check("C_SignInit", init(session, &mut mech, key))?;
+            check(
+                "C_Sign",
+                sign(
+                    session,
+                    data.as_ptr() as *mut u8,
+                    data.len() as CK_ULONG,
+                    out.as_mut_ptr(),
+                    &mut len,
+                ),
+            )?;
+        }
+        out.truncate(len as usize);
+        Ok(out)
+    }
+}

@@ -1,8 +1,9 @@
 //! Rendering reports: one JSON document with `--json`, else comfy-table for people.
 //! Stdout carries only results; a closed pipe ends the output quietly (exit 0).
 
-use comfy_table::{ContentArrangement, Table, presets};
+use comfy_table::{ContentArrangement, presets};
 use serde::Serialize;
+use std::fmt;
 use std::io::{self, IsTerminal, Write};
 
 /// A command's result: serializable for `--json`, renderable for people.
@@ -20,19 +21,93 @@ pub enum Format {
     Json,
 }
 
-/// A new table: UTF-8 borders and terminal-width wrapping on a terminal; plain ASCII with no
-/// wrapping when stdout is piped or `NO_COLOR` is set.
+/// A table for people: comfy-table on a terminal (UTF-8 borders, wrapped to its width); plain
+/// ASCII with no wrapping when stdout is piped or `NO_COLOR` is set. The piped form is drawn
+/// here: comfy-table spent ~0.5 s on a 20,000-row listing, a third of the whole run.
+pub struct Table {
+    header: Vec<String>,
+    rows: Vec<Vec<String>>,
+}
+
+/// A new table with these column headers.
 pub fn table(header: &[&str]) -> Table {
-    let mut t = Table::new();
-    let tty = io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-    if tty {
-        t.load_preset(presets::UTF8_FULL_CONDENSED)
-            .set_content_arrangement(ContentArrangement::Dynamic);
-    } else {
-        t.load_preset(presets::ASCII_FULL_CONDENSED).force_no_tty();
+    Table {
+        header: header.iter().map(|h| h.to_string()).collect(),
+        rows: Vec::new(),
     }
-    t.set_header(header.iter().copied());
-    t
+}
+
+impl Table {
+    /// Adds one row.
+    pub fn add_row<I, S>(&mut self, cells: I) -> &mut Self
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        self.rows.push(cells.into_iter().map(Into::into).collect());
+        self
+    }
+}
+
+impl fmt::Display for Table {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none() {
+            let mut t = comfy_table::Table::new();
+            t.load_preset(presets::UTF8_FULL_CONDENSED)
+                .set_content_arrangement(ContentArrangement::Dynamic)
+                .set_header(&self.header);
+            for r in &self.rows {
+                t.add_row(r);
+            }
+            return write!(f, "{t}");
+        }
+        f.write_str(&self.plain())
+    }
+}
+
+impl Table {
+    /// The plain ASCII form: aligned columns, no wrapping.
+    fn plain(&self) -> String {
+        let cols = self.header.len();
+        let mut widths: Vec<usize> = self.header.iter().map(|h| h.chars().count()).collect();
+        for r in &self.rows {
+            for (w, c) in widths.iter_mut().zip(r) {
+                *w = (*w).max(c.chars().count());
+            }
+        }
+        let rule = |fill: char| {
+            let mut s = String::from("+");
+            for w in &widths {
+                s.extend(std::iter::repeat_n(fill, w + 2));
+                s.push('+');
+            }
+            s
+        };
+        let line = |cells: &[String], out: &mut String| {
+            out.push('|');
+            for (i, w) in widths.iter().enumerate() {
+                let c = cells.get(i).map_or("", String::as_str);
+                out.push(' ');
+                out.push_str(c);
+                out.extend(std::iter::repeat_n(' ', w - c.chars().count().min(*w) + 1));
+                out.push('|');
+            }
+            out.push('\n');
+        };
+        let mut out = String::with_capacity(
+            (self.rows.len() + 4) * (widths.iter().sum::<usize>() + 3 * cols + 2),
+        );
+        out.push_str(&rule('-'));
+        out.push('\n');
+        line(&self.header, &mut out);
+        out.push_str(&rule('='));
+        out.push('\n');
+        for r in &self.rows {
+            line(r, &mut out);
+        }
+        out.push_str(&rule('-'));
+        out
+    }
 }
 
 /// A two-column key/value table.
@@ -74,4 +149,36 @@ pub fn yes_no(b: bool) -> String {
 /// An optional value for human tables.
 pub fn or_dash<T: ToString>(v: Option<T>) -> String {
     v.map_or_else(|| "-".to_string(), |v| v.to_string())
+}
+
+/// Writes an artifact (a key, a certificate) to `out` atomically (mode 0644, `force` to
+/// replace), or to stdout; binary data is not sent to a terminal.
+pub fn artifact(
+    out: Option<&std::path::Path>,
+    bytes: &[u8],
+    force: bool,
+    binary: bool,
+) -> anyhow::Result<()> {
+    match out {
+        Some(path) => crate::store::atomic::write_file(path, bytes, 0o644, force),
+        None if binary && io::stdout().is_terminal() => Err(crate::exit::fail_hint(
+            crate::exit::Exit::Usage,
+            "DER is binary and stdout is a terminal",
+            "write it with -o FILE, or redirect stdout",
+        )),
+        None => Ok(write_stdout(bytes)?),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn plain_tables_align_columns() {
+        let mut t = super::table(&["A", "Long header"]);
+        t.add_row(["x", "1"]).add_row(["yyyy", "é"]);
+        assert_eq!(
+            t.plain(),
+            "+------+-------------+\n| A    | Long header |\n+======+=============+\n| x    | 1           |\n| yyyy | é           |\n+------+-------------+"
+        );
+    }
 }

@@ -1,4 +1,6 @@
 //! What hsmctl keeps on disk: the home directory and its config file.
 
+pub mod atomic;
 pub mod config;
+pub mod input;
 pub mod lock;

@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 pub mod pty;
+pub mod sshd;
 
 use assert_cmd::Command;
 use std::os::unix::fs::PermissionsExt;

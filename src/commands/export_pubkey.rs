@@ -1,0 +1,179 @@
+//! `hsmctl export-pubkey` and `hsmctl convert-pubkey`: one public key in the format asked for.
+
+use super::Ctx;
+use super::context::{Login, object_filter};
+use crate::cli::{ConvertPubkeyArgs, ExportPubkeyArgs, KeyFormat};
+use crate::exit::{Exit, fail, fail_hint};
+use crate::formats::pubkey::{PublicKeyMaterial, parse_public_key};
+use crate::hsm::Want;
+use crate::output::{Report, artifact};
+use crate::store::input::read_input;
+use anyhow::Result;
+use serde::Serialize;
+use sha2::Digest;
+
+/// One public key, as written.
+#[derive(Serialize)]
+pub struct PubkeyReport {
+    /// rsa:BITS, ec:P-256, Ed25519.
+    pub key_type: String,
+    /// The format written.
+    pub format: &'static str,
+    /// SHA-256 of the DER SubjectPublicKeyInfo, hex.
+    pub spki_sha256: String,
+    /// SHA256:... as ssh-keygen -l prints it.
+    pub ssh_fingerprint: String,
+    /// The key object's URI (export-pubkey).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub uri: Option<String>,
+    /// The input format detected (convert-pubkey).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub input_format: Option<String>,
+    /// Where the key was written, when not to stdout.
+    pub written_to: Option<String>,
+    #[serde(skip)]
+    text: String,
+}
+
+impl Report for PubkeyReport {
+    fn human(&self) -> String {
+        self.text.clone()
+    }
+}
+
+/// Encodes a key in a format: (bytes, binary?, format name).
+fn encode(
+    k: &PublicKeyMaterial,
+    format: KeyFormat,
+    comment: &str,
+) -> Result<(Vec<u8>, bool, &'static str)> {
+    let pem = |label: &str, der: Vec<u8>| {
+        pem_rfc7468::encode_string(label, pem_rfc7468::LineEnding::LF, &der)
+            .map(String::into_bytes)
+            .map_err(|e| fail(Exit::Failed, e.to_string()))
+    };
+    let rsa_only = || {
+        fail_hint(
+            Exit::Usage,
+            format!(
+                "PKCS#1 holds RSA keys only; this is an {} key",
+                k.describe()
+            ),
+            "use --format pem or der",
+        )
+    };
+    Ok(match format {
+        KeyFormat::Openssh => {
+            let mut line = k.to_openssh_line(comment)?;
+            line.push('\n');
+            (line.into_bytes(), false, "openssh")
+        }
+        KeyFormat::Pem => (pem("PUBLIC KEY", k.to_spki_der()?)?, false, "pem"),
+        KeyFormat::Der => (k.to_spki_der()?, true, "der"),
+        KeyFormat::Pkcs1 => (
+            pem("RSA PUBLIC KEY", k.to_pkcs1_der().map_err(|_| rsa_only())?)?,
+            false,
+            "pkcs1",
+        ),
+        KeyFormat::Pkcs1Der => (k.to_pkcs1_der().map_err(|_| rsa_only())?, true, "pkcs1-der"),
+    })
+}
+
+fn report(
+    k: &PublicKeyMaterial,
+    format: KeyFormat,
+    comment: &str,
+    fingerprint: bool,
+    out: Option<&std::path::Path>,
+    force: bool,
+) -> Result<PubkeyReport> {
+    let spki_sha256 = hex::encode(sha2::Sha256::digest(k.to_spki_der()?));
+    let ssh_fingerprint = k.ssh_fingerprint()?;
+    let (bytes, binary, name) = encode(k, format, comment)?;
+    let text = if fingerprint {
+        format!("SPKI SHA-256: {spki_sha256}\nOpenSSH: {ssh_fingerprint}\n")
+    } else {
+        artifact(out, &bytes, force, binary)?;
+        String::new()
+    };
+    Ok(PubkeyReport {
+        key_type: k.describe(),
+        format: name,
+        spki_sha256,
+        ssh_fingerprint,
+        uri: None,
+        input_format: None,
+        written_to: out
+            .filter(|_| !fingerprint)
+            .map(|p| p.display().to_string()),
+        text,
+    })
+}
+
+/// Exactly one token public key, in the format asked for.
+pub fn run_export(ctx: &Ctx, args: &ExportPubkeyArgs) -> Result<PubkeyReport> {
+    let sel = ctx.select(&args.token, Want::Initialized)?;
+    let filter = object_filter(&args.object, sel.uri.as_ref())?;
+    if filter.is_empty() {
+        return Err(fail(
+            Exit::Usage,
+            "select the key with --label, --id, --handle or --uri",
+        ));
+    }
+    let token = sel.initialized()?.clone();
+    let session = sel.session(false, Login::IfAvailable(args.login), &args.pin)?;
+    let mut found = session.public_keys(&filter, &token)?;
+    let k = match found.len() {
+        1 => found.remove(0),
+        0 => {
+            return Err(fail(
+                Exit::NotFound,
+                format!("no public key matches {}", filter.describe()),
+            ));
+        }
+        n => {
+            return Err(fail_hint(
+                Exit::NotFound,
+                format!("{} matches {n} public keys", filter.describe()),
+                "select one with --id or --uri",
+            ));
+        }
+    };
+    let m = k
+        .material
+        .clone()
+        .map_err(|e| fail(Exit::Unsupported, format!("key '{}': {e}", k.label)))?;
+    let mut r = report(
+        &m,
+        args.format,
+        &k.label,
+        args.fingerprint,
+        args.file.out.as_deref(),
+        args.file.force,
+    )?;
+    r.uri = Some(k.uri);
+    Ok(r)
+}
+
+/// A public key file converted to another format.
+pub fn run_convert(args: &ConvertPubkeyArgs) -> Result<PubkeyReport> {
+    let bytes = read_input(&args.input, "public key file")?;
+    let (k, fmt, comment) = parse_public_key(&bytes).map_err(|e| {
+        fail_hint(
+            Exit::BadInput,
+            format!("{}: {e}", args.input.display()),
+            "expected an OpenSSH public key line, a PEM PUBLIC KEY or RSA PUBLIC KEY, or their DER",
+        )
+    })?;
+    let comment = args.comment.clone().or(comment).unwrap_or_default();
+    let mut r = report(
+        &k,
+        args.format,
+        &comment,
+        false,
+        args.file.out.as_deref(),
+        args.file.force,
+    )?;
+    r.input_format = Some(format!("{fmt:?}").to_lowercase());
+    Ok(r)
+}

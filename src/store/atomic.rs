@@ -1,0 +1,193 @@
+//! Atomic file writes: a temp file in the same directory (mode set explicitly, never from the
+//! umask), written and synced, then linked into place (no overwrite: an existing file, or a
+//! symlink planted there, is a conflict) or renamed over the target with `--force`; then the
+//! directory is synced. A batch syncs once for all its files. Readers see the old file or the
+//! new one, never a part.
+
+use crate::exit::{Exit, Failure, fail_hint};
+use anyhow::Result;
+use std::fs::{File, OpenOptions};
+use std::io::Write;
+use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU32, Ordering};
+
+static COUNTER: AtomicU32 = AtomicU32::new(0);
+
+fn io_fail(what: &str, path: &Path, e: std::io::Error) -> anyhow::Error {
+    Failure::new(Exit::Io, format!("cannot {what} {}: {e}", path.display())).into()
+}
+
+fn conflict(path: &Path) -> anyhow::Error {
+    fail_hint(
+        Exit::Conflict,
+        format!("{} already exists", path.display()),
+        "pass --force to replace it",
+    )
+}
+
+/// Files staged in temp files, put in place together by [`Batch::commit`].
+#[derive(Default)]
+pub struct Batch {
+    staged: Vec<(PathBuf, PathBuf)>,
+    force: bool,
+}
+
+impl Batch {
+    /// A batch; with `force`, existing targets are replaced.
+    pub fn new(force: bool) -> Self {
+        Batch {
+            staged: Vec::new(),
+            force,
+        }
+    }
+
+    /// Writes `bytes` to a temp file beside `path` with `mode` (refusing an existing target
+    /// now unless forced, so a conflict is found before anything is written).
+    pub fn stage(&mut self, path: &Path, bytes: &[u8], mode: u32) -> Result<()> {
+        if !self.force && path.symlink_metadata().is_ok() {
+            return Err(conflict(path));
+        }
+        let dir = match path.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        let name = path.file_name().ok_or_else(|| {
+            fail_hint(
+                Exit::Usage,
+                format!("{} names no file", path.display()),
+                "give a file path",
+            )
+        })?;
+        let tmp = dir.join(format!(
+            ".{}.tmp-{}-{}",
+            name.to_string_lossy(),
+            std::process::id(),
+            COUNTER.fetch_add(1, Ordering::Relaxed)
+        ));
+        let result = (|| -> std::io::Result<()> {
+            let mut f = OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .mode(mode)
+                .custom_flags(libc::O_NOFOLLOW | libc::O_CLOEXEC)
+                .open(&tmp)?;
+            // The umask may have narrowed or (with 000) not touched the mode: set it exactly.
+            f.set_permissions(std::fs::Permissions::from_mode(mode))?;
+            f.write_all(bytes)?;
+            Ok(())
+        })();
+        if let Err(e) = result {
+            let _ = std::fs::remove_file(&tmp);
+            return Err(io_fail("write", &tmp, e));
+        }
+        self.staged.push((tmp, path.to_path_buf()));
+        Ok(())
+    }
+
+    /// Syncs every staged file once, puts each in place, syncs the directories. On the first
+    /// failure the remaining temp files are removed; files already in place stay.
+    pub fn commit(mut self) -> Result<Vec<PathBuf>> {
+        let staged = std::mem::take(&mut self.staged);
+        if let Some((first, _)) = staged.first() {
+            // One syncfs for the whole batch instead of an fsync per file.
+            let f = File::open(first).map_err(|e| io_fail("open", first, e))?;
+            if staged.len() == 1 {
+                f.sync_all().map_err(|e| io_fail("sync", first, e))?;
+            } else {
+                use std::os::fd::AsRawFd;
+                // SAFETY: a valid descriptor for the duration of the call.
+                if unsafe { libc::syncfs(f.as_raw_fd()) } != 0 {
+                    return Err(io_fail(
+                        "sync the file system of",
+                        first,
+                        std::io::Error::last_os_error(),
+                    ));
+                }
+            }
+        }
+        let mut done = Vec::new();
+        let mut dirs: Vec<PathBuf> = Vec::new();
+        let mut iter = staged.into_iter();
+        for (tmp, target) in iter.by_ref() {
+            let placed = if self.force {
+                std::fs::rename(&tmp, &target).map_err(|e| io_fail("replace", &target, e))
+            } else {
+                match std::fs::hard_link(&tmp, &target) {
+                    Ok(()) => Ok(()),
+                    Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                        Err(conflict(&target))
+                    }
+                    Err(e) => Err(io_fail("create", &target, e)),
+                }
+            };
+            let _ = std::fs::remove_file(&tmp);
+            if let Err(e) = placed {
+                self.staged = iter.collect();
+                return Err(e);
+            }
+            let dir = tmp.parent().map(Path::to_path_buf).unwrap_or_default();
+            if !dirs.contains(&dir) {
+                dirs.push(dir);
+            }
+            done.push(target);
+        }
+        for d in dirs {
+            if let Ok(f) = File::open(&d) {
+                f.sync_all()
+                    .map_err(|e| io_fail("sync the directory", &d, e))?;
+            }
+        }
+        Ok(done)
+    }
+}
+
+impl Drop for Batch {
+    /// Temp files of a batch that was not committed (an error, an early return) are removed.
+    fn drop(&mut self) {
+        for (tmp, _) in &self.staged {
+            let _ = std::fs::remove_file(tmp);
+        }
+    }
+}
+
+/// Writes one file atomically.
+pub fn write_file(path: &Path, bytes: &[u8], mode: u32, force: bool) -> Result<()> {
+    let mut b = Batch::new(force);
+    b.stage(path, bytes, mode)?;
+    b.commit().map(|_| ())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn writes_refuses_overwrite_and_forces() {
+        let d = tempfile::tempdir().unwrap();
+        let p = d.path().join("a.pub");
+        write_file(&p, b"one\n", 0o644, false).unwrap();
+        assert_eq!(std::fs::read(&p).unwrap(), b"one\n");
+        assert!(write_file(&p, b"two\n", 0o644, false).is_err());
+        assert_eq!(std::fs::read(&p).unwrap(), b"one\n");
+        write_file(&p, b"two\n", 0o600, true).unwrap();
+        assert_eq!(std::fs::read(&p).unwrap(), b"two\n");
+        assert_eq!(
+            std::fs::metadata(&p).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
+        // A planted symlink is a conflict, and its target is untouched.
+        let target = d.path().join("victim");
+        std::fs::write(&target, b"keep").unwrap();
+        let link = d.path().join("b.pub");
+        std::os::unix::fs::symlink(&target, &link).unwrap();
+        assert!(write_file(&link, b"x", 0o644, false).is_err());
+        assert_eq!(std::fs::read(&target).unwrap(), b"keep");
+        // No temp files are left behind.
+        let names: Vec<_> = std::fs::read_dir(d.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names.len(), 3, "{names:?}");
+    }
+}

@@ -1,0 +1,59 @@
+//! Reading input files: bounded, never blocking on a FIFO, with the reason for a refusal.
+
+use crate::exit::{Exit, fail, fail_hint};
+use anyhow::Result;
+use std::io::Read;
+use std::os::unix::fs::OpenOptionsExt;
+use std::path::Path;
+
+/// Input files larger than this are refused (no key, certificate or list is near it).
+pub const MAX_INPUT: u64 = 1 << 20;
+
+/// Reads a whole input file (`-` for stdin) of at most `MAX_INPUT` bytes. Refusals (missing,
+/// a directory, a FIFO or device, too large) are bad input: exit 3.
+pub fn read_input(path: &Path, what: &str) -> Result<Vec<u8>> {
+    let shown = path.display();
+    let mut buf = Vec::new();
+    if path.as_os_str() == "-" {
+        std::io::stdin()
+            .lock()
+            .take(MAX_INPUT + 1)
+            .read_to_end(&mut buf)?;
+    } else {
+        let mut f = std::fs::OpenOptions::new()
+            .read(true)
+            .custom_flags(libc::O_NONBLOCK | libc::O_CLOEXEC)
+            .open(path)
+            .map_err(|e| match e.kind() {
+                std::io::ErrorKind::PermissionDenied => {
+                    fail(Exit::Io, format!("cannot read {what} {shown}: {e}"))
+                }
+                _ => fail(Exit::BadInput, format!("cannot read {what} {shown}: {e}")),
+            })?;
+        let meta = f.metadata()?;
+        if meta.is_dir() {
+            return Err(fail(
+                Exit::BadInput,
+                format!("{what} {shown} is a directory"),
+            ));
+        }
+        if !meta.is_file() {
+            return Err(fail(
+                Exit::BadInput,
+                format!("{what} {shown} is not a regular file (a FIFO, socket or device)"),
+            ));
+        }
+        f.by_ref()
+            .take(MAX_INPUT + 1)
+            .read_to_end(&mut buf)
+            .map_err(|e| fail(Exit::Io, format!("cannot read {what} {shown}: {e}")))?;
+    }
+    if buf.len() as u64 > MAX_INPUT {
+        return Err(fail_hint(
+            Exit::BadInput,
+            format!("{what} {shown} is larger than 1 MiB"),
+            "give the key file itself",
+        ));
+    }
+    Ok(buf)
+}
