@@ -201,7 +201,13 @@ fn find_ca(
         }
         (None, f)
     };
-    let keys = session.public_keys(&filter, token)?;
+    // Selected by label, id or URI: both halves in one search. By public key file: every
+    // public key, then the private half by id.
+    let (keys, privates) = if want.is_some() {
+        (session.public_keys(&filter, token)?, Vec::new())
+    } else {
+        session.key_halves(&filter, token)?
+    };
     let mut matches: Vec<_> = keys
         .into_iter()
         .filter(|k| {
@@ -237,7 +243,15 @@ fn find_ca(
         .material
         .clone()
         .map_err(|e| fail(Exit::Unsupported, format!("CA key '{}': {e}", ca.label)))?;
-    let handle = session.signing_key(&ca.id_bytes)?;
+    let same_id: Vec<_> = privates
+        .iter()
+        .filter(|(_, id, _)| *id == ca.id_bytes)
+        .collect();
+    let handle = match same_id.as_slice() {
+        [(h, _, true)] => *h,
+        // Not found with the public half (their labels differ), or not usable: ask by id.
+        _ => session.signing_key(&ca.id_bytes)?,
+    };
     Ok((material, ca.uri, handle))
 }
 
@@ -359,12 +373,17 @@ pub fn run(ctx: &Ctx, args: &SignSshCertArgs) -> Result<SignReport> {
     } else {
         indicatif::ProgressBar::hidden()
     };
+    // All nonces in one getrandom call: a token round trip per certificate (C_GenerateRandom)
+    // cost a third of the bulk throughput.
+    let mut nonces = vec![0u8; 32 * jobs.len()];
+    getrandom::getrandom(&mut nonces)
+        .map_err(|e| fail(Exit::Failed, format!("no randomness for the nonces: {e}")))?;
     let next = AtomicUsize::new(0);
     let results: Vec<Vec<(usize, Result<String>)>> = std::thread::scope(|scope| {
         let handles: Vec<_> = sessions
             .into_iter()
             .map(|s| {
-                let (jobs, next, ca, progress) = (&jobs, &next, &ca, &progress);
+                let (jobs, next, ca, progress, nonces) = (&jobs, &next, &ca, &progress, &nonces);
                 scope.spawn(move || {
                     let mut done = Vec::new();
                     loop {
@@ -374,7 +393,7 @@ pub fn run(ctx: &Ctx, args: &SignSshCertArgs) -> Result<SignReport> {
                         };
                         let r = (|| -> Result<String> {
                             let mut f = fields.clone();
-                            f.nonce = s.random(32)?;
+                            f.nonce = nonces[32 * i..32 * (i + 1)].to_vec();
                             let tbs = ssh_cert::to_be_signed(&f, ca)?;
                             let raw = s.sign_for_ssh(ca_handle, scheme, &tbs)?;
                             let sig = ssh_cert::signature_blob(ca, &raw)?;

@@ -121,7 +121,10 @@ impl Batch {
                     Err(e) => Err(io_fail("create", &target, e)),
                 }
             };
-            let _ = std::fs::remove_file(&tmp);
+            // After a rename the temp name is gone; after a link (or a failure) it is not.
+            if !(self.force && placed.is_ok()) {
+                let _ = std::fs::remove_file(&tmp);
+            }
             if let Err(e) = placed {
                 self.staged = iter.collect();
                 return Err(e);
