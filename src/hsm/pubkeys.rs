@@ -73,6 +73,17 @@ impl SignScheme {
     }
 }
 
+/// A private key found with its public half.
+#[derive(Debug, Clone)]
+pub struct PrivateHalf {
+    /// The object handle.
+    pub handle: u64,
+    /// CKA_ID.
+    pub id: Vec<u8>,
+    /// CKA_SIGN.
+    pub can_sign: bool,
+}
+
 /// A public key object from its PUBKEY_ATTRS values.
 fn decode_public(h: u64, attrs: &[AttrBuf], token: &TokenEntry) -> TokenPublicKey {
     let id = attrs[2].value().unwrap_or_default().to_vec();
@@ -122,13 +133,13 @@ impl HsmSession<'_> {
     }
 
     /// Both halves of the keys matching `filter` in ONE search (its class ignored): the public
-    /// keys decoded, and the private keys as (handle, CKA_ID, may sign). On SoftHSM2 every
+    /// keys decoded, and the private keys with their CKA_ID and CKA_SIGN. On SoftHSM2 every
     /// search re-checks every object file, so a second search costs ~0.2 s on a 10k-pair token.
     pub fn key_halves(
         &self,
         filter: &ObjectFilter,
         token: &TokenEntry,
-    ) -> HsmResult<(Vec<TokenPublicKey>, Vec<(u64, Vec<u8>, bool)>)> {
+    ) -> HsmResult<(Vec<TokenPublicKey>, Vec<PrivateHalf>)> {
         let mut f = filter.clone();
         f.class = None;
         let handles = self.find(&f)?;
@@ -140,7 +151,11 @@ impl HsmSession<'_> {
                 Some(CKO_PUBLIC_KEY) => publics.push(decode_public(h, attrs, token)),
                 Some(CKO_PRIVATE_KEY) => {
                     let id = attrs[2].value().unwrap_or_default().to_vec();
-                    privates.push((h, id, attrs[8].value().and_then(boolean) == Some(true)));
+                    privates.push(PrivateHalf {
+                        handle: h,
+                        id,
+                        can_sign: attrs[8].value().and_then(boolean) == Some(true),
+                    });
                 }
                 _ => {}
             }
