@@ -243,12 +243,9 @@ fn find_ca(
         .material
         .clone()
         .map_err(|e| fail(Exit::Unsupported, format!("CA key '{}': {e}", ca.label)))?;
-    let same_id: Vec<_> = privates
-        .iter()
-        .filter(|(_, id, _)| *id == ca.id_bytes)
-        .collect();
+    let same_id: Vec<_> = privates.iter().filter(|p| p.id == ca.id_bytes).collect();
     let handle = match same_id.as_slice() {
-        [(h, _, true)] => *h,
+        [p] if p.can_sign => p.handle,
         // Not found with the public half (their labels differ), or not usable: ask by id.
         _ => session.signing_key(&ca.id_bytes)?,
     };
