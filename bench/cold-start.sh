@@ -3,6 +3,8 @@
 # C_GetFunctionList + C_Initialize + C_GetSlotList + C_GetTokenInfo + C_Finalize
 # (../shared/bench/p11cold.c, built into target/ and never copied here), on a private SoftHSM2
 # store with two tokens. Timed with hyperfine, side by side; prints the ratio of the medians.
+# Wall-clock medians on a shared 2-core machine swing by a quarter between runs, so the
+# instruction counts (valgrind --tool=callgrind, repeatable) are printed too.
 # Usage: bench/cold-start.sh [RUNS]   (needs hyperfine, libp11-kit-dev, softhsm2)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -36,3 +38,9 @@ floor = r["floor"]["median"]
 for name, x in r.items():
     print(f"{name:22s} median {x['median']*1000:7.2f} ms  mean {x['mean']*1000:7.2f} ms  ratio {x['median']/floor:5.2f}x floor")
 PY
+if command -v valgrind >/dev/null; then
+  count() { valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 >/dev/null | sed -n 's/.*Collected : //p'; }
+  f=$(count "$out/p11cold" $module)
+  h=$(count target/release/hsmctl --module $module slots)
+  python3 -c "print(f'instructions: floor {$f:,}  hsmctl slots {$h:,}  ratio {$h/$f:.3f}x')"
+fi
