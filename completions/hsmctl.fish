@@ -48,6 +48,10 @@ complete -c hsmctl -n "__fish_hsmctl_needs_command" -f -a "export-ssh-pubkey" -d
 complete -c hsmctl -n "__fish_hsmctl_needs_command" -f -a "export-pubkey" -d 'One token public key as SPKI PEM/DER, PKCS#1 or OpenSSH'
 complete -c hsmctl -n "__fish_hsmctl_needs_command" -f -a "convert-pubkey" -d 'Convert a public key file between OpenSSH, SPKI (PEM/DER) and PKCS#1 (detects the input)'
 complete -c hsmctl -n "__fish_hsmctl_needs_command" -f -a "sign-ssh-cert" -d 'Sign OpenSSH user or host certificates with a CA key on the token, one or many'
+complete -c hsmctl -n "__fish_hsmctl_needs_command" -f -a "request-cert" -d 'A PKCS#10 certificate request signed inside the token by the selected key'
+complete -c hsmctl -n "__fish_hsmctl_needs_command" -f -a "requestcertificate" -d 'A PKCS#10 certificate request signed inside the token by the selected key'
+complete -c hsmctl -n "__fish_hsmctl_needs_command" -f -a "selfsign-cert" -d 'A self-signed X.509 certificate for a token key (optionally stored on the token)'
+complete -c hsmctl -n "__fish_hsmctl_needs_command" -f -a "selfsigncertificate" -d 'A self-signed X.509 certificate for a token key (optionally stored on the token)'
 complete -c hsmctl -n "__fish_hsmctl_needs_command" -f -a "completions" -d 'Print a shell completion script to stdout'
 complete -c hsmctl -n "__fish_hsmctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand slots" -l output -d 'Output format' -r -f -a "human\t'Tables and text for people'
@@ -521,26 +525,212 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand sign-ssh-cert" -l force -d
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand sign-ssh-cert" -l json -d 'Print one JSON document instead of a table (same as --output json)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand sign-ssh-cert" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand sign-ssh-cert" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand request-cert" -l token -d 'Select the token by its label' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand request-cert" -l serial -d 'Select the token by its serial number' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand request-cert" -l slot -d 'Select the token by slot id (slot ids are not stable on every module; prefer --serial)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand request-cert" -l uri -d 'Select the token by a pkcs11: URI (RFC 7512; honours module-path and pin-source)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand request-cert" -l label -d 'Select objects by CKA_LABEL' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand request-cert" -l id -d 'Select objects by CKA_ID (hex)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand request-cert" -l class -d 'Select objects of one class' -r -f -a "private\t'CKO_PRIVATE_KEY'
+public\t'CKO_PUBLIC_KEY'
+cert\t'CKO_CERTIFICATE'
+secret-key\t'CKO_SECRET_KEY'
+data\t'CKO_DATA'"
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand request-cert" -l handle -d 'Select one object by handle (handles are valid for one session; prefer labels, ids, URIs)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand request-cert" -l subject -d 'The subject, as \'CN=web1,O=Corp,C=FI\' (or OpenSSL\'s \'/CN=web1/O=Corp\')' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand request-cert" -l cn -d 'Subject common name (CN)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand request-cert" -l o -d 'Subject organization (O)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand request-cert" -l ou -d 'Subject organizational unit (OU)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand request-cert" -l c -d 'Subject country, two letters (C)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand request-cert" -l st -d 'Subject state or province (ST)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand request-cert" -l l -d 'Subject locality (L)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand request-cert" -l email -d 'Subject emailAddress' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand request-cert" -l dns -d 'DNS name SAN (repeatable)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand request-cert" -l ip -d 'IP address SAN (repeatable)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand request-cert" -l email-san -d 'Email SAN (repeatable)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand request-cert" -l uri-san -d 'URI SAN (repeatable)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand request-cert" -l key-usage -d 'Key usages, comma-separated (digitalSignature, keyEncipherment, keyCertSign, cRLSign, ...)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand request-cert" -l ext-key-usage -d 'Extended key usages, comma-separated (serverAuth, clientAuth, codeSigning, ...)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand request-cert" -l digest -d 'The digest of an RSA signature (ECDSA keys use their curve\'s SHA-2)' -r -f -a "sha256\t'SHA-256'
+sha384\t'SHA-384'
+sha512\t'SHA-512'"
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand request-cert" -s o -l out -d 'Write to FILE (atomically) instead of stdout' -r -F
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand request-cert" -l pin-file -d 'Read the user PIN from the first line of FILE (mode 600, not a symlink)' -r -F
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand request-cert" -l pin-env -d 'Read the user PIN from the environment variable VAR [default variable: HSMCTL_PIN]' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand request-cert" -l pin-fd -d 'Read the user PIN from the open file descriptor N' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand request-cert" -l output -d 'Output format' -r -f -a "human\t'Tables and text for people'
+json\t'One JSON document (snake_case keys; the shape is API)'"
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand request-cert" -l module -d 'PKCS#11 module to load (else HSMCTL_MODULE, the config file, p11-kit\'s proxy, SoftHSM2)' -r -F
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand request-cert" -l home -d 'hsmctl\'s home directory (else HSMCTL_HOME, else $XDG_CONFIG_HOME/hsmctl)' -r -F
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand request-cert" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token (exit 10 after that)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand request-cert" -l der -d 'Write DER instead of PEM'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand request-cert" -l force -d 'Replace an existing --out file'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand request-cert" -l json -d 'Print one JSON document instead of a table (same as --output json)'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand request-cert" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand request-cert" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand requestcertificate" -l token -d 'Select the token by its label' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand requestcertificate" -l serial -d 'Select the token by its serial number' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand requestcertificate" -l slot -d 'Select the token by slot id (slot ids are not stable on every module; prefer --serial)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand requestcertificate" -l uri -d 'Select the token by a pkcs11: URI (RFC 7512; honours module-path and pin-source)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand requestcertificate" -l label -d 'Select objects by CKA_LABEL' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand requestcertificate" -l id -d 'Select objects by CKA_ID (hex)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand requestcertificate" -l class -d 'Select objects of one class' -r -f -a "private\t'CKO_PRIVATE_KEY'
+public\t'CKO_PUBLIC_KEY'
+cert\t'CKO_CERTIFICATE'
+secret-key\t'CKO_SECRET_KEY'
+data\t'CKO_DATA'"
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand requestcertificate" -l handle -d 'Select one object by handle (handles are valid for one session; prefer labels, ids, URIs)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand requestcertificate" -l subject -d 'The subject, as \'CN=web1,O=Corp,C=FI\' (or OpenSSL\'s \'/CN=web1/O=Corp\')' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand requestcertificate" -l cn -d 'Subject common name (CN)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand requestcertificate" -l o -d 'Subject organization (O)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand requestcertificate" -l ou -d 'Subject organizational unit (OU)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand requestcertificate" -l c -d 'Subject country, two letters (C)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand requestcertificate" -l st -d 'Subject state or province (ST)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand requestcertificate" -l l -d 'Subject locality (L)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand requestcertificate" -l email -d 'Subject emailAddress' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand requestcertificate" -l dns -d 'DNS name SAN (repeatable)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand requestcertificate" -l ip -d 'IP address SAN (repeatable)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand requestcertificate" -l email-san -d 'Email SAN (repeatable)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand requestcertificate" -l uri-san -d 'URI SAN (repeatable)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand requestcertificate" -l key-usage -d 'Key usages, comma-separated (digitalSignature, keyEncipherment, keyCertSign, cRLSign, ...)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand requestcertificate" -l ext-key-usage -d 'Extended key usages, comma-separated (serverAuth, clientAuth, codeSigning, ...)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand requestcertificate" -l digest -d 'The digest of an RSA signature (ECDSA keys use their curve\'s SHA-2)' -r -f -a "sha256\t'SHA-256'
+sha384\t'SHA-384'
+sha512\t'SHA-512'"
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand requestcertificate" -s o -l out -d 'Write to FILE (atomically) instead of stdout' -r -F
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand requestcertificate" -l pin-file -d 'Read the user PIN from the first line of FILE (mode 600, not a symlink)' -r -F
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand requestcertificate" -l pin-env -d 'Read the user PIN from the environment variable VAR [default variable: HSMCTL_PIN]' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand requestcertificate" -l pin-fd -d 'Read the user PIN from the open file descriptor N' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand requestcertificate" -l output -d 'Output format' -r -f -a "human\t'Tables and text for people'
+json\t'One JSON document (snake_case keys; the shape is API)'"
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand requestcertificate" -l module -d 'PKCS#11 module to load (else HSMCTL_MODULE, the config file, p11-kit\'s proxy, SoftHSM2)' -r -F
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand requestcertificate" -l home -d 'hsmctl\'s home directory (else HSMCTL_HOME, else $XDG_CONFIG_HOME/hsmctl)' -r -F
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand requestcertificate" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token (exit 10 after that)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand requestcertificate" -l der -d 'Write DER instead of PEM'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand requestcertificate" -l force -d 'Replace an existing --out file'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand requestcertificate" -l json -d 'Print one JSON document instead of a table (same as --output json)'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand requestcertificate" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand requestcertificate" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsign-cert" -l token -d 'Select the token by its label' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsign-cert" -l serial -d 'Select the token by its serial number' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsign-cert" -l slot -d 'Select the token by slot id (slot ids are not stable on every module; prefer --serial)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsign-cert" -l uri -d 'Select the token by a pkcs11: URI (RFC 7512; honours module-path and pin-source)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsign-cert" -l label -d 'Select objects by CKA_LABEL' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsign-cert" -l id -d 'Select objects by CKA_ID (hex)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsign-cert" -l class -d 'Select objects of one class' -r -f -a "private\t'CKO_PRIVATE_KEY'
+public\t'CKO_PUBLIC_KEY'
+cert\t'CKO_CERTIFICATE'
+secret-key\t'CKO_SECRET_KEY'
+data\t'CKO_DATA'"
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsign-cert" -l handle -d 'Select one object by handle (handles are valid for one session; prefer labels, ids, URIs)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsign-cert" -l subject -d 'The subject, as \'CN=web1,O=Corp,C=FI\' (or OpenSSL\'s \'/CN=web1/O=Corp\')' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsign-cert" -l cn -d 'Subject common name (CN)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsign-cert" -l o -d 'Subject organization (O)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsign-cert" -l ou -d 'Subject organizational unit (OU)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsign-cert" -l c -d 'Subject country, two letters (C)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsign-cert" -l st -d 'Subject state or province (ST)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsign-cert" -l l -d 'Subject locality (L)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsign-cert" -l email -d 'Subject emailAddress' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsign-cert" -l dns -d 'DNS name SAN (repeatable)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsign-cert" -l ip -d 'IP address SAN (repeatable)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsign-cert" -l email-san -d 'Email SAN (repeatable)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsign-cert" -l uri-san -d 'URI SAN (repeatable)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsign-cert" -l key-usage -d 'Key usages, comma-separated (digitalSignature, keyEncipherment, keyCertSign, cRLSign, ...)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsign-cert" -l ext-key-usage -d 'Extended key usages, comma-separated (serverAuth, clientAuth, codeSigning, ...)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsign-cert" -l digest -d 'The digest of an RSA signature (ECDSA keys use their curve\'s SHA-2)' -r -f -a "sha256\t'SHA-256'
+sha384\t'SHA-384'
+sha512\t'SHA-512'"
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsign-cert" -l not-before -d 'Start of validity, YYYYMMDD or YYYY-MM-DD (UTC) [default: now]' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsign-cert" -l not-after -d 'End of validity, YYYYMMDD or YYYY-MM-DD (UTC) (instead of --days)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsign-cert" -l days -d 'Days of validity from --not-before' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsign-cert" -l serial-number -d 'Serial number, hex [default: 16 random bytes]' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsign-cert" -s o -l out -d 'Write to FILE (atomically) instead of stdout' -r -F
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsign-cert" -l pin-file -d 'Read the user PIN from the first line of FILE (mode 600, not a symlink)' -r -F
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsign-cert" -l pin-env -d 'Read the user PIN from the environment variable VAR [default variable: HSMCTL_PIN]' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsign-cert" -l pin-fd -d 'Read the user PIN from the open file descriptor N' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsign-cert" -l output -d 'Output format' -r -f -a "human\t'Tables and text for people'
+json\t'One JSON document (snake_case keys; the shape is API)'"
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsign-cert" -l module -d 'PKCS#11 module to load (else HSMCTL_MODULE, the config file, p11-kit\'s proxy, SoftHSM2)' -r -F
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsign-cert" -l home -d 'hsmctl\'s home directory (else HSMCTL_HOME, else $XDG_CONFIG_HOME/hsmctl)' -r -F
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsign-cert" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token (exit 10 after that)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsign-cert" -l der -d 'Write DER instead of PEM'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsign-cert" -l ca -d 'A CA certificate (basicConstraints CA:TRUE, keyCertSign and cRLSign)'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsign-cert" -l store -d 'Also store the certificate on the token (CKO_CERTIFICATE with the key\'s CKA_ID and label)'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsign-cert" -l force -d 'Replace an existing --out file'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsign-cert" -l json -d 'Print one JSON document instead of a table (same as --output json)'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsign-cert" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsign-cert" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsigncertificate" -l token -d 'Select the token by its label' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsigncertificate" -l serial -d 'Select the token by its serial number' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsigncertificate" -l slot -d 'Select the token by slot id (slot ids are not stable on every module; prefer --serial)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsigncertificate" -l uri -d 'Select the token by a pkcs11: URI (RFC 7512; honours module-path and pin-source)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsigncertificate" -l label -d 'Select objects by CKA_LABEL' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsigncertificate" -l id -d 'Select objects by CKA_ID (hex)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsigncertificate" -l class -d 'Select objects of one class' -r -f -a "private\t'CKO_PRIVATE_KEY'
+public\t'CKO_PUBLIC_KEY'
+cert\t'CKO_CERTIFICATE'
+secret-key\t'CKO_SECRET_KEY'
+data\t'CKO_DATA'"
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsigncertificate" -l handle -d 'Select one object by handle (handles are valid for one session; prefer labels, ids, URIs)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsigncertificate" -l subject -d 'The subject, as \'CN=web1,O=Corp,C=FI\' (or OpenSSL\'s \'/CN=web1/O=Corp\')' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsigncertificate" -l cn -d 'Subject common name (CN)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsigncertificate" -l o -d 'Subject organization (O)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsigncertificate" -l ou -d 'Subject organizational unit (OU)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsigncertificate" -l c -d 'Subject country, two letters (C)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsigncertificate" -l st -d 'Subject state or province (ST)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsigncertificate" -l l -d 'Subject locality (L)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsigncertificate" -l email -d 'Subject emailAddress' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsigncertificate" -l dns -d 'DNS name SAN (repeatable)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsigncertificate" -l ip -d 'IP address SAN (repeatable)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsigncertificate" -l email-san -d 'Email SAN (repeatable)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsigncertificate" -l uri-san -d 'URI SAN (repeatable)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsigncertificate" -l key-usage -d 'Key usages, comma-separated (digitalSignature, keyEncipherment, keyCertSign, cRLSign, ...)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsigncertificate" -l ext-key-usage -d 'Extended key usages, comma-separated (serverAuth, clientAuth, codeSigning, ...)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsigncertificate" -l digest -d 'The digest of an RSA signature (ECDSA keys use their curve\'s SHA-2)' -r -f -a "sha256\t'SHA-256'
+sha384\t'SHA-384'
+sha512\t'SHA-512'"
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsigncertificate" -l not-before -d 'Start of validity, YYYYMMDD or YYYY-MM-DD (UTC) [default: now]' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsigncertificate" -l not-after -d 'End of validity, YYYYMMDD or YYYY-MM-DD (UTC) (instead of --days)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsigncertificate" -l days -d 'Days of validity from --not-before' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsigncertificate" -l serial-number -d 'Serial number, hex [default: 16 random bytes]' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsigncertificate" -s o -l out -d 'Write to FILE (atomically) instead of stdout' -r -F
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsigncertificate" -l pin-file -d 'Read the user PIN from the first line of FILE (mode 600, not a symlink)' -r -F
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsigncertificate" -l pin-env -d 'Read the user PIN from the environment variable VAR [default variable: HSMCTL_PIN]' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsigncertificate" -l pin-fd -d 'Read the user PIN from the open file descriptor N' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsigncertificate" -l output -d 'Output format' -r -f -a "human\t'Tables and text for people'
+json\t'One JSON document (snake_case keys; the shape is API)'"
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsigncertificate" -l module -d 'PKCS#11 module to load (else HSMCTL_MODULE, the config file, p11-kit\'s proxy, SoftHSM2)' -r -F
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsigncertificate" -l home -d 'hsmctl\'s home directory (else HSMCTL_HOME, else $XDG_CONFIG_HOME/hsmctl)' -r -F
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsigncertificate" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token (exit 10 after that)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsigncertificate" -l der -d 'Write DER instead of PEM'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsigncertificate" -l ca -d 'A CA certificate (basicConstraints CA:TRUE, keyCertSign and cRLSign)'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsigncertificate" -l store -d 'Also store the certificate on the token (CKO_CERTIFICATE with the key\'s CKA_ID and label)'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsigncertificate" -l force -d 'Replace an existing --out file'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsigncertificate" -l json -d 'Print one JSON document instead of a table (same as --output json)'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsigncertificate" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsigncertificate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand completions" -l module -d 'PKCS#11 module to load (else HSMCTL_MODULE, the config file, p11-kit\'s proxy, SoftHSM2)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand completions" -l home -d 'hsmctl\'s home directory (else HSMCTL_HOME, else $XDG_CONFIG_HOME/hsmctl)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand completions" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token (exit 10 after that)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand completions" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand completions" -s h -l help -d 'Print help'
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand help; and not __fish_seen_subcommand_from slots slot info token generatekeypair list show setattribute delete export-ssh-pubkey export-pubkey convert-pubkey sign-ssh-cert completions help" -f -a "slots" -d 'List every slot and its token (label, serial, model, versions, flags, pkcs11: URI)'
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand help; and not __fish_seen_subcommand_from slots slot info token generatekeypair list show setattribute delete export-ssh-pubkey export-pubkey convert-pubkey sign-ssh-cert completions help" -f -a "slot" -d 'One slot or partition in detail'
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand help; and not __fish_seen_subcommand_from slots slot info token generatekeypair list show setattribute delete export-ssh-pubkey export-pubkey convert-pubkey sign-ssh-cert completions help" -f -a "info" -d 'The module\'s own information (C_GetInfo) and where it was loaded from'
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand help; and not __fish_seen_subcommand_from slots slot info token generatekeypair list show setattribute delete export-ssh-pubkey export-pubkey convert-pubkey sign-ssh-cert completions help" -f -a "token" -d 'Initialize tokens and manage their PINs'
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand help; and not __fish_seen_subcommand_from slots slot info token generatekeypair list show setattribute delete export-ssh-pubkey export-pubkey convert-pubkey sign-ssh-cert completions help" -f -a "generatekeypair" -d 'Generate a key pair on the token (RSA, EC, Ed25519), sensitive and non-extractable'
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand help; and not __fish_seen_subcommand_from slots slot info token generatekeypair list show setattribute delete export-ssh-pubkey export-pubkey convert-pubkey sign-ssh-cert completions help" -f -a "list" -d 'List objects: class, key type and size, label, id, usage, pairing, pkcs11: URI'
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand help; and not __fish_seen_subcommand_from slots slot info token generatekeypair list show setattribute delete export-ssh-pubkey export-pubkey convert-pubkey sign-ssh-cert completions help" -f -a "show" -d 'Every readable attribute of one object, decoded by name'
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand help; and not __fish_seen_subcommand_from slots slot info token generatekeypair list show setattribute delete export-ssh-pubkey export-pubkey convert-pubkey sign-ssh-cert completions help" -f -a "setattribute" -d 'Change an object\'s label, id or boolean attributes (never weakening a key)'
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand help; and not __fish_seen_subcommand_from slots slot info token generatekeypair list show setattribute delete export-ssh-pubkey export-pubkey convert-pubkey sign-ssh-cert completions help" -f -a "delete" -d 'Delete objects (with --pair, both halves of a key pair)'
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand help; and not __fish_seen_subcommand_from slots slot info token generatekeypair list show setattribute delete export-ssh-pubkey export-pubkey convert-pubkey sign-ssh-cert completions help" -f -a "export-ssh-pubkey" -d 'OpenSSH authorized_keys lines for token keys (RSA, ECDSA, Ed25519), like ssh-keygen -D'
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand help; and not __fish_seen_subcommand_from slots slot info token generatekeypair list show setattribute delete export-ssh-pubkey export-pubkey convert-pubkey sign-ssh-cert completions help" -f -a "export-pubkey" -d 'One token public key as SPKI PEM/DER, PKCS#1 or OpenSSH'
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand help; and not __fish_seen_subcommand_from slots slot info token generatekeypair list show setattribute delete export-ssh-pubkey export-pubkey convert-pubkey sign-ssh-cert completions help" -f -a "convert-pubkey" -d 'Convert a public key file between OpenSSH, SPKI (PEM/DER) and PKCS#1 (detects the input)'
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand help; and not __fish_seen_subcommand_from slots slot info token generatekeypair list show setattribute delete export-ssh-pubkey export-pubkey convert-pubkey sign-ssh-cert completions help" -f -a "sign-ssh-cert" -d 'Sign OpenSSH user or host certificates with a CA key on the token, one or many'
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand help; and not __fish_seen_subcommand_from slots slot info token generatekeypair list show setattribute delete export-ssh-pubkey export-pubkey convert-pubkey sign-ssh-cert completions help" -f -a "completions" -d 'Print a shell completion script to stdout'
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand help; and not __fish_seen_subcommand_from slots slot info token generatekeypair list show setattribute delete export-ssh-pubkey export-pubkey convert-pubkey sign-ssh-cert completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand help; and not __fish_seen_subcommand_from slots slot info token generatekeypair list show setattribute delete export-ssh-pubkey export-pubkey convert-pubkey sign-ssh-cert request-cert selfsign-cert completions help" -f -a "slots" -d 'List every slot and its token (label, serial, model, versions, flags, pkcs11: URI)'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand help; and not __fish_seen_subcommand_from slots slot info token generatekeypair list show setattribute delete export-ssh-pubkey export-pubkey convert-pubkey sign-ssh-cert request-cert selfsign-cert completions help" -f -a "slot" -d 'One slot or partition in detail'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand help; and not __fish_seen_subcommand_from slots slot info token generatekeypair list show setattribute delete export-ssh-pubkey export-pubkey convert-pubkey sign-ssh-cert request-cert selfsign-cert completions help" -f -a "info" -d 'The module\'s own information (C_GetInfo) and where it was loaded from'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand help; and not __fish_seen_subcommand_from slots slot info token generatekeypair list show setattribute delete export-ssh-pubkey export-pubkey convert-pubkey sign-ssh-cert request-cert selfsign-cert completions help" -f -a "token" -d 'Initialize tokens and manage their PINs'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand help; and not __fish_seen_subcommand_from slots slot info token generatekeypair list show setattribute delete export-ssh-pubkey export-pubkey convert-pubkey sign-ssh-cert request-cert selfsign-cert completions help" -f -a "generatekeypair" -d 'Generate a key pair on the token (RSA, EC, Ed25519), sensitive and non-extractable'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand help; and not __fish_seen_subcommand_from slots slot info token generatekeypair list show setattribute delete export-ssh-pubkey export-pubkey convert-pubkey sign-ssh-cert request-cert selfsign-cert completions help" -f -a "list" -d 'List objects: class, key type and size, label, id, usage, pairing, pkcs11: URI'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand help; and not __fish_seen_subcommand_from slots slot info token generatekeypair list show setattribute delete export-ssh-pubkey export-pubkey convert-pubkey sign-ssh-cert request-cert selfsign-cert completions help" -f -a "show" -d 'Every readable attribute of one object, decoded by name'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand help; and not __fish_seen_subcommand_from slots slot info token generatekeypair list show setattribute delete export-ssh-pubkey export-pubkey convert-pubkey sign-ssh-cert request-cert selfsign-cert completions help" -f -a "setattribute" -d 'Change an object\'s label, id or boolean attributes (never weakening a key)'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand help; and not __fish_seen_subcommand_from slots slot info token generatekeypair list show setattribute delete export-ssh-pubkey export-pubkey convert-pubkey sign-ssh-cert request-cert selfsign-cert completions help" -f -a "delete" -d 'Delete objects (with --pair, both halves of a key pair)'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand help; and not __fish_seen_subcommand_from slots slot info token generatekeypair list show setattribute delete export-ssh-pubkey export-pubkey convert-pubkey sign-ssh-cert request-cert selfsign-cert completions help" -f -a "export-ssh-pubkey" -d 'OpenSSH authorized_keys lines for token keys (RSA, ECDSA, Ed25519), like ssh-keygen -D'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand help; and not __fish_seen_subcommand_from slots slot info token generatekeypair list show setattribute delete export-ssh-pubkey export-pubkey convert-pubkey sign-ssh-cert request-cert selfsign-cert completions help" -f -a "export-pubkey" -d 'One token public key as SPKI PEM/DER, PKCS#1 or OpenSSH'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand help; and not __fish_seen_subcommand_from slots slot info token generatekeypair list show setattribute delete export-ssh-pubkey export-pubkey convert-pubkey sign-ssh-cert request-cert selfsign-cert completions help" -f -a "convert-pubkey" -d 'Convert a public key file between OpenSSH, SPKI (PEM/DER) and PKCS#1 (detects the input)'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand help; and not __fish_seen_subcommand_from slots slot info token generatekeypair list show setattribute delete export-ssh-pubkey export-pubkey convert-pubkey sign-ssh-cert request-cert selfsign-cert completions help" -f -a "sign-ssh-cert" -d 'Sign OpenSSH user or host certificates with a CA key on the token, one or many'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand help; and not __fish_seen_subcommand_from slots slot info token generatekeypair list show setattribute delete export-ssh-pubkey export-pubkey convert-pubkey sign-ssh-cert request-cert selfsign-cert completions help" -f -a "request-cert" -d 'A PKCS#10 certificate request signed inside the token by the selected key'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand help; and not __fish_seen_subcommand_from slots slot info token generatekeypair list show setattribute delete export-ssh-pubkey export-pubkey convert-pubkey sign-ssh-cert request-cert selfsign-cert completions help" -f -a "selfsign-cert" -d 'A self-signed X.509 certificate for a token key (optionally stored on the token)'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand help; and not __fish_seen_subcommand_from slots slot info token generatekeypair list show setattribute delete export-ssh-pubkey export-pubkey convert-pubkey sign-ssh-cert request-cert selfsign-cert completions help" -f -a "completions" -d 'Print a shell completion script to stdout'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand help; and not __fish_seen_subcommand_from slots slot info token generatekeypair list show setattribute delete export-ssh-pubkey export-pubkey convert-pubkey sign-ssh-cert request-cert selfsign-cert completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand help; and __fish_seen_subcommand_from slot" -f -a "show" -d 'Show one token in detail: identity, flags, PIN lengths, sessions, memory'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand help; and __fish_seen_subcommand_from token" -f -a "init" -d 'Initialize a token: set its label and SO PIN (C_InitToken), then the user PIN (C_InitPIN)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand help; and __fish_seen_subcommand_from token" -f -a "set-pin" -d 'Change the user PIN (or with --so, the SO PIN), logging in with the current one'

@@ -155,3 +155,82 @@ pub struct NewPinArgs {
     #[arg(long, value_name = "N", group = "new_pin")]
     pub new_pin_fd: Option<i32>,
 }
+
+/// Subject, alternative names and usages of a CSR or certificate.
+#[derive(Debug, Args)]
+pub struct X509Args {
+    /// The subject, as 'CN=web1,O=Corp,C=FI' (or OpenSSL's '/CN=web1/O=Corp')
+    #[arg(long, value_name = "DN")]
+    pub subject: Option<String>,
+
+    /// Subject common name (CN)
+    #[arg(long, value_name = "TEXT")]
+    pub cn: Option<String>,
+
+    /// Subject organization (O)
+    #[arg(long = "o", value_name = "TEXT")]
+    pub org: Option<String>,
+
+    /// Subject organizational unit (OU)
+    #[arg(long, value_name = "TEXT")]
+    pub ou: Option<String>,
+
+    /// Subject country, two letters (C)
+    #[arg(long = "c", value_name = "CC")]
+    pub country: Option<String>,
+
+    /// Subject state or province (ST)
+    #[arg(long, value_name = "TEXT")]
+    pub st: Option<String>,
+
+    /// Subject locality (L)
+    #[arg(long = "l", value_name = "TEXT")]
+    pub locality: Option<String>,
+
+    /// Subject emailAddress
+    #[arg(long, value_name = "ADDRESS")]
+    pub email: Option<String>,
+
+    /// DNS name SAN (repeatable)
+    #[arg(long, value_name = "NAME")]
+    pub dns: Vec<String>,
+
+    /// IP address SAN (repeatable)
+    #[arg(long, value_name = "ADDRESS")]
+    pub ip: Vec<String>,
+
+    /// Email SAN (repeatable)
+    #[arg(long, value_name = "ADDRESS")]
+    pub email_san: Vec<String>,
+
+    /// URI SAN (repeatable)
+    #[arg(long, value_name = "URI")]
+    pub uri_san: Vec<String>,
+
+    /// Key usages, comma-separated (digitalSignature, keyEncipherment, keyCertSign, cRLSign, ...)
+    #[arg(long, value_name = "LIST")]
+    pub key_usage: Option<String>,
+
+    /// Extended key usages, comma-separated (serverAuth, clientAuth, codeSigning, ...)
+    #[arg(long, value_name = "LIST")]
+    pub ext_key_usage: Option<String>,
+
+    /// The digest of an RSA signature (ECDSA keys use their curve's SHA-2)
+    #[arg(long, value_enum, default_value = "sha256")]
+    pub digest: Digest,
+
+    /// Write DER instead of PEM
+    #[arg(long)]
+    pub der: bool,
+}
+
+/// Digests for RSA X.509 signatures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Digest {
+    /// SHA-256
+    Sha256,
+    /// SHA-384
+    Sha384,
+    /// SHA-512
+    Sha512,
+}

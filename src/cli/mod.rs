@@ -5,7 +5,7 @@ pub mod args;
 use crate::exit::EXIT_CODES_HELP;
 use args::{
     GlobalArgs, NewPinArgs, ObjectArgs, OutFileArgs, OutputArgs, PinArgs, SoPinArgs, TokenArgs,
-    parse_bool,
+    X509Args, parse_bool,
 };
 use clap::{Args, Parser, Subcommand};
 
@@ -86,6 +86,14 @@ pub enum Command {
 
     /// Sign OpenSSH user or host certificates with a CA key on the token, one or many
     SignSshCert(SignSshCertArgs),
+
+    /// A PKCS#10 certificate request signed inside the token by the selected key
+    #[command(visible_alias = "requestcertificate")]
+    RequestCert(RequestCertArgs),
+
+    /// A self-signed X.509 certificate for a token key (optionally stored on the token)
+    #[command(visible_alias = "selfsigncertificate")]
+    SelfsignCert(SelfsignCertArgs),
 
     /// Print a shell completion script to stdout
     Completions(CompletionsArgs),
@@ -637,6 +645,86 @@ pub struct SignSshCertArgs {
 
     /// Output format of the audit summary (--json: per certificate serial, key id, principals,
     /// validity, key fingerprint, output path)
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// Arguments of `request-cert`.
+#[derive(Debug, Args)]
+pub struct RequestCertArgs {
+    /// Token selection
+    #[command(flatten)]
+    pub token: TokenArgs,
+
+    /// The key pair (its public and private halves are found together)
+    #[command(flatten)]
+    pub object: ObjectArgs,
+
+    /// Subject, names and usages
+    #[command(flatten)]
+    pub x509: X509Args,
+
+    /// Where the request is written
+    #[command(flatten)]
+    pub file: OutFileArgs,
+
+    /// The user PIN
+    #[command(flatten)]
+    pub pin: PinArgs,
+
+    /// Output format of the report
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// Arguments of `selfsign-cert`.
+#[derive(Debug, Args)]
+pub struct SelfsignCertArgs {
+    /// Token selection
+    #[command(flatten)]
+    pub token: TokenArgs,
+
+    /// The key pair (its public and private halves are found together)
+    #[command(flatten)]
+    pub object: ObjectArgs,
+
+    /// Subject, names and usages
+    #[command(flatten)]
+    pub x509: X509Args,
+
+    /// Start of validity, YYYYMMDD or YYYY-MM-DD (UTC) [default: now]
+    #[arg(long, value_name = "DATE")]
+    pub not_before: Option<String>,
+
+    /// End of validity, YYYYMMDD or YYYY-MM-DD (UTC) (instead of --days)
+    #[arg(long, value_name = "DATE", conflicts_with = "days")]
+    pub not_after: Option<String>,
+
+    /// Days of validity from --not-before
+    #[arg(long, value_name = "N", default_value_t = 365)]
+    pub days: u32,
+
+    /// Serial number, hex [default: 16 random bytes]
+    #[arg(long, value_name = "HEX")]
+    pub serial_number: Option<String>,
+
+    /// A CA certificate (basicConstraints CA:TRUE, keyCertSign and cRLSign)
+    #[arg(long)]
+    pub ca: bool,
+
+    /// Also store the certificate on the token (CKO_CERTIFICATE with the key's CKA_ID and label)
+    #[arg(long)]
+    pub store: bool,
+
+    /// Where the certificate is written
+    #[command(flatten)]
+    pub file: OutFileArgs,
+
+    /// The user PIN
+    #[command(flatten)]
+    pub pin: PinArgs,
+
+    /// Output format of the report
     #[command(flatten)]
     pub output: OutputArgs,
 }

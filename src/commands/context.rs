@@ -6,7 +6,7 @@ use crate::exit::{Exit, fail, fail_hint};
 use crate::formats::pkcs11_uri::Pkcs11Uri;
 use crate::hsm::{
     Hsm, HsmSession, ModuleChoice, ObjClass, ObjectFilter, ObjectInfo, Role, SlotEntry, TokenEntry,
-    TokenSelector, Want, resolve_module, select_token,
+    TokenPublicKey, TokenSelector, Want, resolve_module, select_token,
 };
 use crate::pin::{self, PinSpec};
 use crate::store::config;
@@ -388,6 +388,53 @@ pub fn describe_object(o: &ObjectInfo) -> String {
         if o.id.is_empty() { "none" } else { &o.id },
         o.handle
     )
+}
+
+/// The key pair a filter selects: its public key (decoded) and the handle of the private key
+/// that signs. One search finds both halves when they share the selector (label, id); else the
+/// private half is looked up by CKA_ID.
+pub fn signing_pair(
+    session: &HsmSession,
+    filter: &ObjectFilter,
+    token: &TokenEntry,
+) -> Result<(TokenPublicKey, u64)> {
+    if filter.is_empty() {
+        return Err(fail(
+            Exit::Usage,
+            "select the key with --label, --id, --handle or --uri",
+        ));
+    }
+    let (mut publics, privates) = session.key_halves(filter, token)?;
+    let public = match publics.len() {
+        1 => publics.remove(0),
+        0 => {
+            return Err(fail_hint(
+                Exit::NotFound,
+                format!(
+                    "no public key matches {} on token '{}'",
+                    filter.describe(),
+                    token.label
+                ),
+                "the key's public half is needed; `hsmctl list` shows the objects",
+            ));
+        }
+        n => {
+            return Err(fail_hint(
+                Exit::NotFound,
+                format!("{} matches {n} public keys", filter.describe()),
+                "select one key with --id or --uri",
+            ));
+        }
+    };
+    let same_id: Vec<_> = privates
+        .iter()
+        .filter(|p| p.id == public.id_bytes)
+        .collect();
+    let handle = match same_id.as_slice() {
+        [p] if p.can_sign => p.handle,
+        _ => session.signing_key(&public.id_bytes)?,
+    };
+    Ok((public, handle))
 }
 
 /// Logs in once, after refusing a locked PIN and warning when the next failure may lock it.

@@ -31,6 +31,9 @@ pub struct PubkeyReport {
     pub input_format: Option<String>,
     /// Where the key was written, when not to stdout.
     pub written_to: Option<String>,
+    /// The key itself (text, or hex for DER), with --json and no -o.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub data: Option<String>,
     #[serde(skip)]
     text: String,
 }
@@ -86,12 +89,22 @@ fn report(
     fingerprint: bool,
     out: Option<&std::path::Path>,
     force: bool,
+    json: bool,
 ) -> Result<PubkeyReport> {
     let spki_sha256 = hex::encode(sha2::Sha256::digest(k.to_spki_der()?));
     let ssh_fingerprint = k.ssh_fingerprint()?;
     let (bytes, binary, name) = encode(k, format, comment)?;
+    let mut data = None;
     let text = if fingerprint {
         format!("SPKI SHA-256: {spki_sha256}\nOpenSSH: {ssh_fingerprint}\n")
+    } else if json && out.is_none() {
+        // stdout stays one JSON document: the key goes inside it.
+        data = Some(if binary {
+            hex::encode(&bytes)
+        } else {
+            String::from_utf8_lossy(&bytes).into_owned()
+        });
+        String::new()
     } else {
         artifact(out, &bytes, force, binary)?;
         String::new()
@@ -106,6 +119,7 @@ fn report(
         written_to: out
             .filter(|_| !fingerprint)
             .map(|p| p.display().to_string()),
+        data,
         text,
     })
 }
@@ -150,6 +164,7 @@ pub fn run_export(ctx: &Ctx, args: &ExportPubkeyArgs) -> Result<PubkeyReport> {
         args.fingerprint,
         args.file.out.as_deref(),
         args.file.force,
+        args.output.format() == crate::output::Format::Json,
     )?;
     r.uri = Some(k.uri);
     Ok(r)
@@ -173,6 +188,7 @@ pub fn run_convert(args: &ConvertPubkeyArgs) -> Result<PubkeyReport> {
         false,
         args.file.out.as_deref(),
         args.file.force,
+        args.output.format() == crate::output::Format::Json,
     )?;
     r.input_format = Some(format!("{fmt:?}").to_lowercase());
     Ok(r)

@@ -15,6 +15,7 @@ mod sign_ssh_cert;
 mod slot_show;
 mod slots;
 mod token;
+mod x509;
 
 pub use context::Ctx;
 
@@ -46,6 +47,8 @@ pub fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
         Command::ExportPubkey(a) => emit(&export_pubkey::run_export(ctx, &a)?, a.output.format()),
         Command::ConvertPubkey(a) => emit(&export_pubkey::run_convert(&a)?, a.output.format()),
         Command::SignSshCert(a) => emit(&sign_ssh_cert::run(ctx, &a)?, a.output.format()),
+        Command::RequestCert(a) => emit(&x509::run_request(ctx, &a)?, a.output.format()),
+        Command::SelfsignCert(a) => emit(&x509::run_selfsign(ctx, &a)?, a.output.format()),
         Command::Completions(a) => completions::run(&a),
     };
     written.context("cannot write to standard output")

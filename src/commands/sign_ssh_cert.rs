@@ -3,7 +3,7 @@
 //! login, then written together and synced once.
 
 use super::Ctx;
-use super::context::{Login, object_filter, parse_id};
+use super::context::{Login, object_filter, parse_id, signing_pair};
 use crate::cli::SignSshCertArgs;
 use crate::cli::args::{ObjectArgs, TokenArgs};
 use crate::exit::{Exit, fail, fail_hint};
@@ -201,54 +201,32 @@ fn find_ca(
         }
         (None, f)
     };
-    // Selected by label, id or URI: both halves in one search. By public key file: every
-    // public key, then the private half by id.
-    let (keys, privates) = if want.is_some() {
-        (session.public_keys(&filter, token)?, Vec::new())
-    } else {
-        session.key_halves(&filter, token)?
-    };
-    let mut matches: Vec<_> = keys
-        .into_iter()
-        .filter(|k| {
-            want.as_ref()
-                .is_none_or(|w| k.material.as_ref().ok() == Some(w))
-        })
-        .collect();
-    let ca = match matches.len() {
-        1 => matches.remove(0),
-        0 => {
-            return Err(fail_hint(
-                Exit::NotFound,
-                format!(
-                    "no CA public key on token '{}' matches {}",
-                    token.label,
-                    match &args.ca_pubkey {
-                        Some(p) => p.display().to_string(),
-                        None => filter.describe(),
-                    }
-                ),
-                "`hsmctl export-ssh-pubkey` lists the token's keys",
-            ));
-        }
-        n => {
-            return Err(fail_hint(
-                Exit::NotFound,
-                format!("{n} public keys match the CA selection"),
-                "select the CA with --ca-id",
-            ));
+    let (ca, handle) = match want {
+        None => signing_pair(session, &filter, token)?,
+        Some(w) => {
+            let ca = session
+                .public_keys(&ObjectFilter::default(), token)?
+                .into_iter()
+                .find(|k| k.material.as_ref().ok() == Some(&w))
+                .ok_or_else(|| {
+                    fail_hint(
+                        Exit::NotFound,
+                        format!(
+                            "no public key on token '{}' matches the CA public key {}",
+                            token.label,
+                            args.ca_pubkey.as_deref().unwrap_or(Path::new("")).display()
+                        ),
+                        "`hsmctl export-ssh-pubkey` lists the token's keys",
+                    )
+                })?;
+            let handle = session.signing_key(&ca.id_bytes)?;
+            (ca, handle)
         }
     };
     let material = ca
         .material
         .clone()
         .map_err(|e| fail(Exit::Unsupported, format!("CA key '{}': {e}", ca.label)))?;
-    let same_id: Vec<_> = privates.iter().filter(|p| p.id == ca.id_bytes).collect();
-    let handle = match same_id.as_slice() {
-        [p] if p.can_sign => p.handle,
-        // Not found with the public half (their labels differ), or not usable: ask by id.
-        _ => session.signing_key(&ca.id_bytes)?,
-    };
     Ok((material, ca.uri, handle))
 }
 

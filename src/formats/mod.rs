@@ -4,6 +4,7 @@ pub mod ec;
 pub mod pkcs11_uri;
 pub mod pubkey;
 pub mod ssh_cert;
+pub mod x509;
 
 /// Parses a hex byte string as users write CKA_IDs: an optional `0x`, optional `:` separators.
 /// None for anything else, and for an empty string.

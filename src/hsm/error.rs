@@ -40,6 +40,9 @@ pub enum HsmError {
         /// The tokens seen, one per line, with how to pick one.
         hint: String,
     },
+    /// Something this build or this module cannot do (exit 8).
+    #[error("{0}")]
+    Unsupported(String),
     /// Any other failure inside the PKCS#11 layer (bad data from the module, conversions).
     #[error("{0}")]
     Other(String),
@@ -64,6 +67,7 @@ impl HsmError {
                 HsmError::Load { .. } | HsmError::NoModule { .. } | HsmError::Selection { .. } => {
                     Exit::Module
                 }
+                HsmError::Unsupported(_) => Exit::Unsupported,
                 _ => Exit::Failed,
             };
         };

@@ -12,6 +12,7 @@ mod select;
 mod session;
 mod setattr;
 mod types;
+mod x509;
 
 pub use attributes::hex;
 pub use error::{HsmError, HsmResult, ckr_name};
@@ -25,6 +26,7 @@ pub use select::{TokenSelector, Want, select_token};
 pub use session::{HsmSession, Role};
 pub use setattr::{AttrChange, ChangeError, applicable, parse_change};
 pub use types::{LibraryInfo, MechanismEntry, SlotEntry, TokenEntry, TokenFlags};
+pub use x509::{RsaDigest, TokenSigner, ecdsa_der};
 
 use cryptoki::context::{CInitializeArgs, CInitializeFlags, Pkcs11};
 use cryptoki::error::{Error as CkError, RvError};

@@ -477,3 +477,24 @@ impl FunctionList {
         Ok(out)
     }
 }
+
+impl FunctionList {
+    /// C_CreateObject.
+    pub(crate) fn create_object(
+        &self,
+        session: CK_SESSION_HANDLE,
+        template: &mut Template,
+    ) -> HsmResult<CK_OBJECT_HANDLE> {
+        let f = self
+            .list
+            .C_CreateObject
+            .ok_or_else(|| missing("C_CreateObject"))?;
+        let mut t = template.ck();
+        let mut h = CK_INVALID_HANDLE;
+        // SAFETY: the template points into `template`, alive for the call.
+        check("C_CreateObject", unsafe {
+            f(session, t.as_mut_ptr(), t.len() as CK_ULONG, &mut h)
+        })?;
+        Ok(h)
+    }
+}

@@ -1,0 +1,312 @@
+//! `hsmctl request-cert` and `hsmctl selfsign-cert`: PKCS#10 requests and self-signed
+//! certificates signed inside the token (rcgen with the token as its signing key).
+
+use super::Ctx;
+use super::context::{Login, object_filter, signing_pair};
+use crate::cli::args::{Digest, X509Args};
+use crate::cli::{RequestCertArgs, SelfsignCertArgs};
+use crate::exit::{Exit, fail, fail_hint};
+use crate::formats::x509::{parse_ext_key_usage, parse_key_usage, parse_subject, san};
+use crate::hsm::{RsaDigest, TokenSigner, Want};
+use crate::output::{Report, artifact};
+use anyhow::Result;
+use rcgen::{BasicConstraints, CertificateParams, DnType, IsCa, KeyUsagePurpose};
+use serde::Serialize;
+use sha2::Digest as _;
+
+/// What was written.
+#[derive(Serialize)]
+pub struct X509Report {
+    /// "csr" or "certificate".
+    pub kind: &'static str,
+    /// The subject, as given.
+    pub subject: String,
+    /// The key's URI.
+    pub key_uri: String,
+    /// The signature algorithm.
+    pub signature_algorithm: String,
+    /// SHA-256 of the DER, hex.
+    pub sha256: String,
+    /// Serial number, hex (certificates).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub serial: Option<String>,
+    /// Validity, RFC 3339 (certificates).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub not_before: Option<String>,
+    /// Validity, RFC 3339 (certificates).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub not_after: Option<String>,
+    /// Handle of the certificate object stored with --store.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stored_handle: Option<u64>,
+    /// Where it was written, when not to stdout.
+    pub written_to: Option<String>,
+    /// The request or certificate itself (PEM, or hex DER with --der), with --json and no -o.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub data: Option<String>,
+}
+
+impl Report for X509Report {
+    fn human(&self) -> String {
+        String::new()
+    }
+}
+
+/// The rcgen parameters from the command line; every refusal happens here, before the token.
+fn params(x: &X509Args) -> Result<(CertificateParams, String)> {
+    let usage = |e: String| fail(Exit::Usage, e);
+    let mut dn: Vec<(DnType, String)> = match &x.subject {
+        Some(s) => parse_subject(s).map_err(usage)?,
+        None => Vec::new(),
+    };
+    for (flag, ty, v) in [
+        ("CN", DnType::CommonName, &x.cn),
+        ("O", DnType::OrganizationName, &x.org),
+        ("OU", DnType::OrganizationalUnitName, &x.ou),
+        ("C", DnType::CountryName, &x.country),
+        ("ST", DnType::StateOrProvinceName, &x.st),
+        ("L", DnType::LocalityName, &x.locality),
+        (
+            "emailAddress",
+            DnType::CustomDnType(vec![1, 2, 840, 113549, 1, 9, 1]),
+            &x.email,
+        ),
+    ] {
+        if let Some(v) = v {
+            // Validated like the --subject form (country codes, empty values).
+            let parsed =
+                parse_subject(&format!("{flag}={}", v.replace(',', "\\\\,"))).map_err(usage)?;
+            dn.retain(|(t, _)| *t != ty);
+            dn.extend(parsed);
+        }
+    }
+    if dn.is_empty() {
+        return Err(fail_hint(
+            Exit::Usage,
+            "no subject",
+            "give --subject 'CN=...' or --cn",
+        ));
+    }
+    let shown: Vec<String> = dn
+        .iter()
+        .map(|(t, v)| format!("{}={v}", dn_name(t)))
+        .collect();
+    let mut p = CertificateParams::default();
+    for (t, v) in dn {
+        p.distinguished_name.push(t, v);
+    }
+    for (kind, values) in [
+        ("dns", &x.dns),
+        ("ip", &x.ip),
+        ("email", &x.email_san),
+        ("uri", &x.uri_san),
+    ] {
+        for v in values {
+            p.subject_alt_names.push(san(kind, v).map_err(usage)?);
+        }
+    }
+    if let Some(k) = &x.key_usage {
+        p.key_usages = parse_key_usage(k).map_err(usage)?;
+    }
+    if let Some(e) = &x.ext_key_usage {
+        p.extended_key_usages = parse_ext_key_usage(e).map_err(usage)?;
+    }
+    Ok((p, shown.join(",")))
+}
+
+fn dn_name(t: &DnType) -> &'static str {
+    match t {
+        DnType::CommonName => "CN",
+        DnType::OrganizationName => "O",
+        DnType::OrganizationalUnitName => "OU",
+        DnType::CountryName => "C",
+        DnType::StateOrProvinceName => "ST",
+        DnType::LocalityName => "L",
+        _ => "emailAddress",
+    }
+}
+
+fn digest(d: Digest) -> RsaDigest {
+    match d {
+        Digest::Sha256 => RsaDigest::Sha256,
+        Digest::Sha384 => RsaDigest::Sha384,
+        Digest::Sha512 => RsaDigest::Sha512,
+    }
+}
+
+/// Writes the result to -o or stdout; with --json and no -o it goes into the report instead,
+/// so that stdout stays one JSON document. Returns (written_to, data).
+fn write(
+    x: &X509Args,
+    file: &crate::cli::args::OutFileArgs,
+    json: bool,
+    der: &[u8],
+    pem_label: &str,
+) -> Result<(Option<String>, Option<String>)> {
+    let pem = || {
+        pem_rfc7468::encode_string(pem_label, pem_rfc7468::LineEnding::LF, der)
+            .map_err(|e| fail(Exit::Failed, e.to_string()))
+    };
+    if json && file.out.is_none() {
+        return Ok((None, Some(if x.der { hex::encode(der) } else { pem()? })));
+    }
+    let bytes = if x.der {
+        der.to_vec()
+    } else {
+        pem()?.into_bytes()
+    };
+    artifact(file.out.as_deref(), &bytes, file.force, x.der)?;
+    Ok((file.out.as_ref().map(|p| p.display().to_string()), None))
+}
+
+fn date(text: &str, flag: &str) -> Result<time::OffsetDateTime> {
+    let d: String = text.chars().filter(|c| *c != '-').collect();
+    let bad = || {
+        fail(
+            Exit::Usage,
+            format!("{flag} '{text}' is not a date (YYYYMMDD or YYYY-MM-DD)"),
+        )
+    };
+    if d.len() != 8 || !d.chars().all(|c| c.is_ascii_digit()) {
+        return Err(bad());
+    }
+    let (y, m, dd) = (
+        d[..4].parse::<i32>().map_err(|_| bad())?,
+        d[4..6].parse::<u8>().map_err(|_| bad())?,
+        d[6..].parse::<u8>().map_err(|_| bad())?,
+    );
+    let month = time::Month::try_from(m).map_err(|_| bad())?;
+    let day = time::Date::from_calendar_date(y, month, dd).map_err(|_| bad())?;
+    Ok(day.midnight().assume_utc())
+}
+
+/// A CSR signed by the token key.
+pub fn run_request(ctx: &Ctx, args: &RequestCertArgs) -> Result<X509Report> {
+    let (params, subject) = params(&args.x509)?;
+    let sel = ctx.select(&args.token, Want::Initialized)?;
+    let filter = object_filter(&args.object, sel.uri.as_ref())?;
+    let token = sel.initialized()?.clone();
+    let session = sel.session(false, Login::Required, &args.pin)?;
+    let (public, key) = signing_pair(&session, &filter, &token)?;
+    let signer = TokenSigner::new(&session, &public, key, digest(args.x509.digest))?;
+    let csr = params
+        .serialize_request(&signer)
+        .map_err(|e| fail(Exit::Failed, format!("cannot make the request: {e}")))?;
+    let der = csr.der().to_vec();
+    let json = args.output.format() == crate::output::Format::Json;
+    let (written_to, data) = write(&args.x509, &args.file, json, &der, "CERTIFICATE REQUEST")?;
+    Ok(X509Report {
+        kind: "csr",
+        subject,
+        key_uri: public.uri,
+        signature_algorithm: format!("{:?}", rcgen::PublicKeyData::algorithm(&signer)),
+        sha256: hex::encode(sha2::Sha256::digest(&der)),
+        serial: None,
+        not_before: None,
+        not_after: None,
+        stored_handle: None,
+        written_to,
+        data,
+    })
+}
+
+/// A self-signed certificate for the token key, written and optionally stored on the token.
+pub fn run_selfsign(ctx: &Ctx, args: &SelfsignCertArgs) -> Result<X509Report> {
+    let (mut params, subject) = params(&args.x509)?;
+    let not_before = match &args.not_before {
+        Some(d) => date(d, "--not-before")?,
+        None => time::OffsetDateTime::now_utc(),
+    };
+    let not_after = match &args.not_after {
+        Some(d) => date(d, "--not-after")?,
+        None => not_before + time::Duration::days(i64::from(args.days)),
+    };
+    if not_after <= not_before {
+        return Err(fail(
+            Exit::Usage,
+            "the certificate would end before it starts",
+        ));
+    }
+    let serial = match &args.serial_number {
+        Some(h) => crate::formats::parse_hex_id(h)
+            .ok_or_else(|| fail(Exit::Usage, format!("--serial-number '{h}' is not hex")))?,
+        None => {
+            let mut s = vec![0u8; 16];
+            getrandom::getrandom(&mut s).map_err(|e| fail(Exit::Failed, e.to_string()))?;
+            s[0] &= 0x7f; // a positive INTEGER
+            s[0] |= 0x40; // of full length
+            s
+        }
+    };
+    if serial.len() > 20 {
+        return Err(fail(
+            Exit::Usage,
+            "a serial number is at most 20 bytes (RFC 5280)",
+        ));
+    }
+    params.not_before = not_before;
+    params.not_after = not_after;
+    params.serial_number = Some(rcgen::SerialNumber::from_slice(&serial));
+    if args.ca {
+        params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
+        for ku in [
+            KeyUsagePurpose::KeyCertSign,
+            KeyUsagePurpose::CrlSign,
+            KeyUsagePurpose::DigitalSignature,
+        ] {
+            if !params.key_usages.contains(&ku) {
+                params.key_usages.push(ku);
+            }
+        }
+    }
+    let sel = ctx.select(&args.token, Want::Initialized)?;
+    let filter = object_filter(&args.object, sel.uri.as_ref())?;
+    let token = sel.initialized()?.clone();
+    let session = sel.session(args.store, Login::Required, &args.pin)?;
+    let (public, key) = signing_pair(&session, &filter, &token)?;
+    let signer = TokenSigner::new(&session, &public, key, digest(args.x509.digest))?;
+    let cert = params
+        .self_signed(&signer)
+        .map_err(|e| fail(Exit::Failed, format!("cannot make the certificate: {e}")))?;
+    let der = cert.der().to_vec();
+    let stored_handle = if args.store {
+        ctx.lock(&sel)?;
+        let (_, parsed) = x509_parser::parse_x509_certificate(&der)
+            .map_err(|e| fail(Exit::Failed, e.to_string()))?;
+        let tbs = &parsed.tbs_certificate;
+        let serial_der = der::Encode::to_der(
+            &der::asn1::UintRef::new(tbs.raw_serial())
+                .map_err(|e| fail(Exit::Failed, e.to_string()))?,
+        )
+        .map_err(|e| fail(Exit::Failed, e.to_string()))?;
+        Some(session.store_certificate(
+            &der,
+            &public.label,
+            &public.id_bytes,
+            tbs.subject.as_raw(),
+            tbs.issuer.as_raw(),
+            &serial_der,
+        )?)
+    } else {
+        None
+    };
+    let json = args.output.format() == crate::output::Format::Json;
+    let (written_to, data) = write(&args.x509, &args.file, json, &der, "CERTIFICATE")?;
+    let rfc3339 = |t: time::OffsetDateTime| {
+        t.format(&time::format_description::well_known::Rfc3339)
+            .unwrap_or_default()
+    };
+    Ok(X509Report {
+        kind: "certificate",
+        subject,
+        key_uri: public.uri,
+        signature_algorithm: format!("{:?}", rcgen::PublicKeyData::algorithm(&signer)),
+        sha256: hex::encode(sha2::Sha256::digest(&der)),
+        serial: Some(hex::encode(&serial)),
+        not_before: Some(rfc3339(not_before)),
+        not_after: Some(rfc3339(not_after)),
+        stored_handle,
+        written_to,
+        data,
+    })
+}

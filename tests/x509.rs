@@ -1,0 +1,309 @@
+//! CSRs and self-signed certificates made inside the token, checked by openssl and
+//! x509-parser; certificates stored on the token, seen by pkcs11-tool.
+
+mod common;
+use common::*;
+use std::process::Command;
+
+fn hsm(env: &TestEnv, args: &[&str]) -> std::process::Output {
+    env.cmd()
+        .env("HSMCTL_PIN", USER_PIN)
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn hsm_ok(env: &TestEnv, args: &[&str]) -> String {
+    let out = hsm(env, args);
+    assert!(out.status.success(), "hsmctl {args:?}: {}", texts(&out).1);
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn openssl(args: &[&str]) -> String {
+    let out = Command::new("openssl").args(args).output().unwrap();
+    assert!(
+        out.status.success(),
+        "openssl {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr)
+}
+
+const KEYS: [(&str, &str, &str); 4] = [
+    ("rsa:2048", "r", "sha256WithRSAEncryption"),
+    ("ec:p256", "e256", "ecdsa-with-SHA256"),
+    ("ec:p384", "e384", "ecdsa-with-SHA384"),
+    ("ed25519", "ed", "ED25519"),
+];
+
+#[test]
+fn csrs_for_every_key_type_verify_and_carry_what_was_asked() {
+    let env = TestEnv::new();
+    env.init_token("csr");
+    for (kt, label, alg) in KEYS {
+        hsm_ok(&env, &["keygen", "--key-type", kt, "--label", label]);
+        let csr = env.dir.path().join(format!("{label}.csr"));
+        hsm_ok(
+            &env,
+            &[
+                "request-cert",
+                "--label",
+                label,
+                "--subject",
+                "CN=web1.example.com,O=Corp,C=FI",
+                "--ou",
+                "Ops",
+                "--dns",
+                "web1.example.com",
+                "--dns",
+                "www.example.com",
+                "--ip",
+                "192.0.2.7",
+                "--email-san",
+                "ops@example.com",
+                "--key-usage",
+                "digitalSignature,keyAgreement",
+                "--ext-key-usage",
+                "serverAuth,clientAuth",
+                "-o",
+                csr.to_str().unwrap(),
+            ],
+        );
+        let c = csr.to_str().unwrap();
+        assert!(
+            openssl(&["req", "-in", c, "-verify", "-noout"]).contains("verify OK"),
+            "{label}"
+        );
+        let text = openssl(&["req", "-in", c, "-noout", "-text"]);
+        for want in [
+            "CN = web1.example.com, O = Corp, C = FI, OU = Ops",
+            "DNS:web1.example.com",
+            "DNS:www.example.com",
+            "IP Address:192.0.2.7",
+            "email:ops@example.com",
+            "Digital Signature, Key Agreement",
+            "TLS Web Server Authentication, TLS Web Client Authentication",
+            alg,
+        ] {
+            assert!(text.contains(want), "{label}: {want:?} in\n{text}");
+        }
+        // The request's key is the token key.
+        let pem = env.dir.path().join(format!("{label}.pub.pem"));
+        hsm_ok(
+            &env,
+            &[
+                "export-pubkey",
+                "--label",
+                label,
+                "-o",
+                pem.to_str().unwrap(),
+            ],
+        );
+        assert_eq!(
+            openssl(&["req", "-in", c, "-noout", "-pubkey"]),
+            std::fs::read_to_string(&pem).unwrap()
+        );
+    }
+    // With --json and no -o, the request is inside the one JSON document on stdout.
+    let v: serde_json::Value = serde_json::from_str(&hsm_ok(
+        &env,
+        &["request-cert", "--label", "ed", "--cn", "x", "--json"],
+    ))
+    .unwrap();
+    assert!(
+        v["data"]
+            .as_str()
+            .unwrap()
+            .starts_with("-----BEGIN CERTIFICATE REQUEST-----"),
+        "{v}"
+    );
+    assert_eq!(v["kind"], "csr");
+    // DER output, and refusals before the token signs anything.
+    let der = env.dir.path().join("e256.der");
+    hsm_ok(
+        &env,
+        &[
+            "request-cert",
+            "--label",
+            "e256",
+            "--cn",
+            "x",
+            "--der",
+            "-o",
+            der.to_str().unwrap(),
+        ],
+    );
+    assert!(
+        openssl(&[
+            "req",
+            "-inform",
+            "DER",
+            "-in",
+            der.to_str().unwrap(),
+            "-verify",
+            "-noout"
+        ])
+        .contains("verify OK")
+    );
+    for (args, code) in [
+        (vec!["--label", "e256"], 2),
+        (vec!["--label", "e256", "--subject", "XX=1"], 2),
+        (vec!["--label", "e256", "--cn", "x", "--c", "Finland"], 2),
+        (vec!["--label", "e256", "--cn", "x", "--ip", "not-an-ip"], 2),
+        (
+            vec!["--label", "e256", "--cn", "x", "--key-usage", "everything"],
+            2,
+        ),
+        (vec!["--label", "nosuch", "--cn", "x"], 6),
+    ] {
+        let out = hsm(&env, &[&["request-cert"][..], &args].concat());
+        assert_eq!(out.status.code(), Some(code), "{args:?}: {}", texts(&out).1);
+        assert!(out.stdout.is_empty());
+    }
+    hsm_ok(
+        &env,
+        &["keygen", "--key-type", "ec:p521", "--label", "e521"],
+    );
+    assert_eq!(
+        hsm(&env, &["request-cert", "--label", "e521", "--cn", "x"])
+            .status
+            .code(),
+        Some(8)
+    );
+}
+
+#[test]
+fn self_signed_certificates_verify_and_can_be_stored() {
+    let env = TestEnv::new();
+    env.init_token("self");
+    for (i, (kt, label, alg)) in KEYS.into_iter().enumerate() {
+        hsm_ok(
+            &env,
+            &[
+                "keygen",
+                "--key-type",
+                kt,
+                "--label",
+                label,
+                "--id",
+                &format!("{:02x}", i + 1),
+            ],
+        );
+        let crt = env.dir.path().join(format!("{label}.crt"));
+        let out = hsm_ok(
+            &env,
+            &[
+                "selfsign-cert",
+                "--label",
+                label,
+                "--cn",
+                &format!("{label} root"),
+                "--ca",
+                "--not-before",
+                "20260101",
+                "--not-after",
+                "2036-01-01",
+                "--serial-number",
+                "0badc0de",
+                "-o",
+                crt.to_str().unwrap(),
+                "--json",
+            ],
+        );
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(v["serial"], "0badc0de");
+        let c = crt.to_str().unwrap();
+        assert!(
+            openssl(&["verify", "-CAfile", c, c]).contains(": OK"),
+            "{label}"
+        );
+        let text = openssl(&["x509", "-in", c, "-noout", "-text"]);
+        for want in [
+            "Serial Number: 195936478 (0xbadc0de)",
+            "Not Before: Jan  1 00:00:00 2026 GMT",
+            "Not After : Jan  1 00:00:00 2036 GMT",
+            "CA:TRUE",
+            "Certificate Sign, CRL Sign",
+            alg,
+        ] {
+            assert!(text.contains(want), "{label}: {want:?} in\n{text}");
+        }
+        // x509-parser's own signature check, independent of openssl.
+        let pem = std::fs::read(&crt).unwrap();
+        let (_, p) = x509_parser::pem::parse_x509_pem(&pem).unwrap();
+        let cert = p.parse_x509().unwrap();
+        cert.verify_signature(None)
+            .unwrap_or_else(|e| panic!("{label}: {e}"));
+        // The certificate's key is the token key.
+        let key = env.dir.path().join(format!("{label}.pub.pem"));
+        hsm_ok(
+            &env,
+            &[
+                "export-pubkey",
+                "--label",
+                label,
+                "-o",
+                key.to_str().unwrap(),
+            ],
+        );
+        assert_eq!(
+            openssl(&["x509", "-in", c, "-noout", "-pubkey"]),
+            std::fs::read_to_string(&key).unwrap()
+        );
+    }
+    // --store: a certificate object with the key's CKA_ID and label, seen by pkcs11-tool.
+    let out = hsm_ok(
+        &env,
+        &[
+            "selfsign-cert",
+            "--label",
+            "e256",
+            "--cn",
+            "stored",
+            "--store",
+            "--json",
+        ],
+    );
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert!(v["stored_handle"].is_u64());
+    let listing = env.pkcs11_tool(&["--login", "--pin", USER_PIN, "-O", "--type", "cert"]);
+    assert!(
+        listing.contains("Certificate Object; type = X.509 cert")
+            && listing.contains("label:      e256")
+            && listing.contains("ID:         02"),
+        "{listing}"
+    );
+    let der = env.dir.path().join("stored.der");
+    env.pkcs11_tool(&[
+        "--read-object",
+        "--type",
+        "cert",
+        "--id",
+        "02",
+        "-o",
+        der.to_str().unwrap(),
+    ]);
+    assert!(
+        openssl(&[
+            "x509",
+            "-inform",
+            "DER",
+            "-in",
+            der.to_str().unwrap(),
+            "-noout",
+            "-subject"
+        ])
+        .contains("CN = stored")
+    );
+    let listed = hsm_ok(&env, &["list", "--class", "cert", "--json"]);
+    assert!(listed.contains("\"CKO_CERTIFICATE\""), "{listed}");
+    // Refusals.
+    for args in [
+        vec!["--label", "e256", "--cn", "x", "--days", "0"],
+        vec!["--label", "e256", "--cn", "x", "--not-before", "2026-13-01"],
+        vec!["--label", "e256", "--cn", "x", "--serial-number", "zz"],
+    ] {
+        let out = hsm(&env, &[&["selfsign-cert"][..], &args].concat());
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", texts(&out).1);
+    }
+}
