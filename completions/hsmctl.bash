@@ -25,6 +25,12 @@ _hsmctl() {
             hsmctl,delete)
                 cmd="hsmctl__subcmd__delete"
                 ;;
+            hsmctl,doctor)
+                cmd="hsmctl__subcmd__doctor"
+                ;;
+            hsmctl,export-cert)
+                cmd="hsmctl__subcmd__export__subcmd__cert"
+                ;;
             hsmctl,export-pubkey)
                 cmd="hsmctl__subcmd__export__subcmd__pubkey"
                 ;;
@@ -39,6 +45,9 @@ _hsmctl() {
                 ;;
             hsmctl,help)
                 cmd="hsmctl__subcmd__help"
+                ;;
+            hsmctl,import-cert)
+                cmd="hsmctl__subcmd__import__subcmd__cert"
                 ;;
             hsmctl,info)
                 cmd="hsmctl__subcmd__info"
@@ -97,6 +106,12 @@ _hsmctl() {
             hsmctl__subcmd__help,delete)
                 cmd="hsmctl__subcmd__help__subcmd__delete"
                 ;;
+            hsmctl__subcmd__help,doctor)
+                cmd="hsmctl__subcmd__help__subcmd__doctor"
+                ;;
+            hsmctl__subcmd__help,export-cert)
+                cmd="hsmctl__subcmd__help__subcmd__export__subcmd__cert"
+                ;;
             hsmctl__subcmd__help,export-pubkey)
                 cmd="hsmctl__subcmd__help__subcmd__export__subcmd__pubkey"
                 ;;
@@ -108,6 +123,9 @@ _hsmctl() {
                 ;;
             hsmctl__subcmd__help,help)
                 cmd="hsmctl__subcmd__help__subcmd__help"
+                ;;
+            hsmctl__subcmd__help,import-cert)
+                cmd="hsmctl__subcmd__help__subcmd__import__subcmd__cert"
                 ;;
             hsmctl__subcmd__help,info)
                 cmd="hsmctl__subcmd__help__subcmd__info"
@@ -194,7 +212,7 @@ _hsmctl() {
 
     case "${cmd}" in
         hsmctl)
-            opts="-v -h -V --module --home --verbose --lock-timeout --help --version slots partitions slot partition info token generatekeypair keygen list objects show getattribute setattribute delete export-ssh-pubkey export-pubkey convert-pubkey sign-ssh-cert request-cert requestcertificate selfsign-cert selfsigncertificate completions help"
+            opts="-v -h -V --module --home --verbose --lock-timeout --help --version slots partitions slot partition info token generatekeypair keygen list objects show getattribute setattribute delete export-ssh-pubkey export-pubkey convert-pubkey sign-ssh-cert request-cert requestcertificate selfsign-cert selfsigncertificate import-cert export-cert doctor completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -327,6 +345,146 @@ _hsmctl() {
                     return 0
                     ;;
                 --handle)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pin-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pin-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pin-fd)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                --module)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hsmctl__subcmd__doctor)
+            opts="-y -v -h --fix --yes --token --serial --slot --uri --pin-file --pin-env --pin-fd --json --output --module --home --verbose --lock-timeout --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --serial)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --slot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --uri)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pin-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pin-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pin-fd)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                --module)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hsmctl__subcmd__export__subcmd__cert)
+            opts="-o -v -h --token --serial --slot --uri --label --id --class --handle --der --out --force --login --pin-file --pin-env --pin-fd --json --output --module --home --verbose --lock-timeout --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --serial)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --slot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --uri)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --label)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --class)
+                    COMPREPLY=($(compgen -W "private public cert secret-key data" -- "${cur}"))
+                    return 0
+                    ;;
+                --handle)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -664,7 +822,7 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__help)
-            opts="slots slot info token generatekeypair list show setattribute delete export-ssh-pubkey export-pubkey convert-pubkey sign-ssh-cert request-cert selfsign-cert completions help"
+            opts="slots slot info token generatekeypair list show setattribute delete export-ssh-pubkey export-pubkey convert-pubkey sign-ssh-cert request-cert selfsign-cert import-cert export-cert doctor completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -706,6 +864,34 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__help__subcmd__delete)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hsmctl__subcmd__help__subcmd__doctor)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hsmctl__subcmd__help__subcmd__export__subcmd__cert)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -762,6 +948,20 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hsmctl__subcmd__help__subcmd__import__subcmd__cert)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -964,6 +1164,72 @@ _hsmctl() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hsmctl__subcmd__import__subcmd__cert)
+            opts="-v -h --label --allow-orphan --id --token --serial --slot --uri --pin-file --pin-env --pin-fd --json --output --module --home --verbose --lock-timeout --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --label)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --serial)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --slot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --uri)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pin-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pin-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pin-fd)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                --module)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;

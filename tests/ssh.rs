@@ -9,17 +9,11 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 fn hsm(env: &TestEnv, args: &[&str]) -> std::process::Output {
-    env.cmd()
-        .env("HSMCTL_PIN", USER_PIN)
-        .args(args)
-        .output()
-        .unwrap()
+    env.run(args)
 }
 
 fn hsm_ok(env: &TestEnv, args: &[&str]) -> String {
-    let out = hsm(env, args);
-    assert!(out.status.success(), "hsmctl {args:?}: {}", texts(&out).1);
-    String::from_utf8(out.stdout).unwrap()
+    env.run_ok(args)
 }
 
 fn keygen(env: &TestEnv, kt: &str, label: &str) {

@@ -6,17 +6,11 @@ use common::*;
 use std::process::Command;
 
 fn hsm(env: &TestEnv, args: &[&str]) -> std::process::Output {
-    env.cmd()
-        .env("HSMCTL_PIN", USER_PIN)
-        .args(args)
-        .output()
-        .unwrap()
+    env.run(args)
 }
 
 fn hsm_ok(env: &TestEnv, args: &[&str]) -> String {
-    let out = hsm(env, args);
-    assert!(out.status.success(), "hsmctl {args:?}: {}", texts(&out).1);
-    String::from_utf8(out.stdout).unwrap()
+    env.run_ok(args)
 }
 
 fn openssl(args: &[&str]) -> String {
@@ -27,6 +21,35 @@ fn openssl(args: &[&str]) -> String {
         String::from_utf8_lossy(&out.stderr)
     );
     String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr)
+}
+
+/// A self-signed certificate for a fresh software EC key made by openssl; returns its path.
+fn openssl_cert(dir: &std::path::Path, name: &str, curve: &str, cn: &str) -> std::path::PathBuf {
+    let out = dir.join(format!("{name}.pem"));
+    let ok = Command::new("openssl")
+        .args([
+            "req",
+            "-x509",
+            "-newkey",
+            "ec",
+            "-pkeyopt",
+            &format!("ec_paramgen_curve:{curve}"),
+            "-nodes",
+            "-subj",
+            &format!("/CN={cn}"),
+            "-keyout",
+        ])
+        .arg(dir.join(format!("{name}.key")))
+        .arg("-out")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(
+        ok.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
+    out
 }
 
 const KEYS: [(&str, &str, &str); 4] = [
@@ -306,4 +329,253 @@ fn self_signed_certificates_verify_and_can_be_stored() {
         let out = hsm(&env, &[&["selfsign-cert"][..], &args].concat());
         assert_eq!(out.status.code(), Some(2), "{args:?}: {}", texts(&out).1);
     }
+}
+
+#[test]
+fn import_export_round_trip_and_refusals_change_nothing() {
+    let env = TestEnv::new();
+    env.init_token("imp");
+    hsm_ok(
+        &env,
+        &[
+            "keygen",
+            "--key-type",
+            "ec:p256",
+            "--label",
+            "k",
+            "--id",
+            "0a",
+        ],
+    );
+    let d = env.dir.path();
+    let der = d.join("k.der");
+    hsm_ok(
+        &env,
+        &[
+            "selfsign-cert",
+            "--label",
+            "k",
+            "--cn",
+            "k",
+            "--der",
+            "-o",
+            der.to_str().unwrap(),
+        ],
+    );
+    // Import (PEM with CRLF and text around it), export as DER: byte-identical.
+    let pem = openssl(&["x509", "-inform", "DER", "-in", der.to_str().unwrap()]);
+    let messy = d.join("messy.pem");
+    std::fs::write(
+        &messy,
+        format!("\u{feff}Subject: k\r\n{}", pem.replace('\n', "\r\n")),
+    )
+    .unwrap();
+    let v: serde_json::Value = serde_json::from_str(&hsm_ok(
+        &env,
+        &["import-cert", messy.to_str().unwrap(), "--json"],
+    ))
+    .unwrap();
+    assert_eq!(v["id"], "0a", "the key's CKA_ID");
+    assert_eq!(v["label"], "k", "the key's label");
+    let back = d.join("back.der");
+    hsm_ok(
+        &env,
+        &[
+            "export-cert",
+            "--id",
+            "0a",
+            "--der",
+            "-o",
+            back.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(std::fs::read(&back).unwrap(), std::fs::read(&der).unwrap());
+    assert!(
+        env.pkcs11_tool(&["--login", "--pin", USER_PIN, "-O", "--type", "cert"])
+            .contains("ID:         0a")
+    );
+    // Refusals: each exits with its code and leaves the token as it was.
+    let before = objects_seen_by_pkcs11_tool(&env, "imp");
+    let csr = d.join("k.csr");
+    hsm_ok(
+        &env,
+        &[
+            "request-cert",
+            "--label",
+            "k",
+            "--cn",
+            "k",
+            "-o",
+            csr.to_str().unwrap(),
+        ],
+    );
+    let key = d.join("key.pem");
+    Command::new("openssl")
+        .args(["genpkey", "-algorithm", "ed25519", "-out"])
+        .arg(&key)
+        .status()
+        .unwrap();
+    let garbage = d.join("garbage");
+    std::fs::write(&garbage, b"\x01\x02garbage").unwrap();
+    let two = d.join("two.pem");
+    std::fs::write(&two, format!("{pem}{pem}")).unwrap();
+    // An unsupported curve, and a certificate for a key that is not on the token.
+    let p224 = d.join("p224.pem");
+    let ok = Command::new("openssl")
+        .args([
+            "req",
+            "-x509",
+            "-newkey",
+            "ec",
+            "-pkeyopt",
+            "ec_paramgen_curve:secp224r1",
+            "-nodes",
+            "-subj",
+            "/CN=x",
+            "-keyout",
+        ])
+        .arg(d.join("p224.key"))
+        .arg("-out")
+        .arg(&p224)
+        .output()
+        .unwrap();
+    assert!(
+        ok.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
+    let other = openssl_cert(d, "other", "P-256", "other");
+    for (file, code) in [
+        (&csr, 3),
+        (&key, 3),
+        (&garbage, 3),
+        (&two, 3),
+        (&p224, 3),
+        (&other, 6),
+        (&messy, 7),
+    ] {
+        let out = hsm(&env, &["import-cert", file.to_str().unwrap()]);
+        assert_eq!(
+            out.status.code(),
+            Some(code),
+            "{}: {}",
+            file.display(),
+            texts(&out).1
+        );
+    }
+    assert_eq!(
+        objects_seen_by_pkcs11_tool(&env, "imp"),
+        before,
+        "refused imports change nothing"
+    );
+    // An orphan, when asked for.
+    let v: serde_json::Value = serde_json::from_str(&hsm_ok(
+        &env,
+        &[
+            "import-cert",
+            other.to_str().unwrap(),
+            "--allow-orphan",
+            "--id",
+            "99",
+            "--json",
+        ],
+    ))
+    .unwrap();
+    assert_eq!(
+        (v["id"].as_str(), v["key_on_token"].as_bool()),
+        (Some("99"), Some(false))
+    );
+    assert_eq!(
+        hsm(&env, &["export-cert", "--label", "nosuch"])
+            .status
+            .code(),
+        Some(6)
+    );
+}
+
+#[test]
+fn doctor_finds_a_seeded_mismatch_and_fix_repairs_it() {
+    let env = TestEnv::new();
+    env.init_token("doc");
+    hsm_ok(
+        &env,
+        &[
+            "keygen",
+            "--key-type",
+            "ec:p256",
+            "--label",
+            "a",
+            "--id",
+            "01",
+        ],
+    );
+    hsm_ok(
+        &env,
+        &[
+            "keygen",
+            "--key-type",
+            "rsa:2048",
+            "--label",
+            "b",
+            "--id",
+            "02",
+        ],
+    );
+    hsm_ok(
+        &env,
+        &["selfsign-cert", "--label", "a", "--cn", "a", "--store"],
+    );
+    let clean: serde_json::Value =
+        serde_json::from_str(&hsm_ok(&env, &["doctor", "--json"])).unwrap();
+    assert_eq!(clean["findings"], serde_json::json!([]));
+    assert_eq!(clean["objects_checked"], 5);
+    // Seed the mismatch with another tool: the certificate now claims key b's id.
+    env.pkcs11_tool(&[
+        "--login", "--pin", USER_PIN, "--type", "cert", "--id", "01", "--set-id", "02",
+    ]);
+    let v: serde_json::Value = serde_json::from_str(&hsm_ok(&env, &["doctor", "--json"])).unwrap();
+    let f = &v["findings"][0];
+    assert_eq!(
+        (f["kind"].as_str(), f["fix_id"].as_str()),
+        (Some("mismatch"), Some("01")),
+        "{v}"
+    );
+    // --fix needs --yes without a terminal; nothing changes then.
+    assert_eq!(hsm(&env, &["doctor", "--fix"]).status.code(), Some(2));
+    assert!(
+        env.pkcs11_tool(&["--login", "--pin", USER_PIN, "-O", "--type", "cert"])
+            .contains("ID:         02")
+    );
+    let v: serde_json::Value =
+        serde_json::from_str(&hsm_ok(&env, &["doctor", "--fix", "--yes", "--json"])).unwrap();
+    assert_eq!(v["fixed"], 1);
+    assert!(
+        env.pkcs11_tool(&["--login", "--pin", USER_PIN, "-O", "--type", "cert"])
+            .contains("ID:         01"),
+        "pkcs11-tool sees the repaired id"
+    );
+    let v: serde_json::Value = serde_json::from_str(&hsm_ok(&env, &["doctor", "--json"])).unwrap();
+    assert_eq!(v["findings"], serde_json::json!([]));
+    // Orphans and empty ids are reported too.
+    env.pkcs11_tool(&[
+        "--login", "--pin", USER_PIN, "--type", "pubkey", "--id", "02", "--set-id", "03",
+    ]);
+    let v: serde_json::Value = serde_json::from_str(&hsm_ok(&env, &["doctor", "--json"])).unwrap();
+    let kinds: Vec<&str> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["kind"].as_str().unwrap())
+        .collect();
+    assert!(kinds.iter().filter(|k| **k == "orphan").count() >= 2, "{v}");
+    let fixable = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["uri"].as_str().unwrap().contains("type=public"))
+        .unwrap();
+    assert_eq!(
+        fixable["fix_id"], "02",
+        "the RSA private key's modulus identifies its public half"
+    );
 }

@@ -95,6 +95,15 @@ pub enum Command {
     #[command(visible_alias = "selfsigncertificate")]
     SelfsignCert(SelfsignCertArgs),
 
+    /// Store a certificate on the token beside its key (same CKA_ID), PEM or DER
+    ImportCert(ImportCertArgs),
+
+    /// Write a certificate object from the token as PEM or DER
+    ExportCert(ExportCertArgs),
+
+    /// Check that keys and certificates pair up by CKA_ID and really match; --fix repairs ids
+    Doctor(DoctorArgs),
+
     /// Print a shell completion script to stdout
     Completions(CompletionsArgs),
 }
@@ -725,6 +734,94 @@ pub struct SelfsignCertArgs {
     pub pin: PinArgs,
 
     /// Output format of the report
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// Arguments of `import-cert`.
+#[derive(Debug, Args)]
+pub struct ImportCertArgs {
+    /// The certificate file (PEM or DER), or - for stdin
+    #[arg(value_name = "FILE")]
+    pub input: std::path::PathBuf,
+
+    /// CKA_LABEL of the certificate object [default: the matching key's label]
+    #[arg(long, value_name = "LABEL")]
+    pub label: Option<String>,
+
+    /// Store it even if its public key matches no key on the token
+    #[arg(long)]
+    pub allow_orphan: bool,
+
+    /// CKA_ID for an orphan certificate, hex [default: 16 random bytes]
+    #[arg(long, value_name = "HEX", requires = "allow_orphan")]
+    pub id: Option<String>,
+
+    /// Token selection
+    #[command(flatten)]
+    pub token: TokenArgs,
+
+    /// The user PIN
+    #[command(flatten)]
+    pub pin: PinArgs,
+
+    /// Output format
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// Arguments of `export-cert`.
+#[derive(Debug, Args)]
+pub struct ExportCertArgs {
+    /// Token selection
+    #[command(flatten)]
+    pub token: TokenArgs,
+
+    /// Which certificate (exactly one)
+    #[command(flatten)]
+    pub object: ObjectArgs,
+
+    /// Write DER instead of PEM
+    #[arg(long)]
+    pub der: bool,
+
+    /// Where it is written
+    #[command(flatten)]
+    pub file: OutFileArgs,
+
+    /// Log in first (certificates are usually public)
+    #[arg(long)]
+    pub login: bool,
+
+    /// The user PIN
+    #[command(flatten)]
+    pub pin: PinArgs,
+
+    /// Output format of the report
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// Arguments of `doctor`.
+#[derive(Debug, Args)]
+pub struct DoctorArgs {
+    /// Repair CKA_IDs where the right one is unambiguous
+    #[arg(long)]
+    pub fix: bool,
+
+    /// Do not ask before repairing (required when stdin is not a terminal)
+    #[arg(long, short = 'y')]
+    pub yes: bool,
+
+    /// Token selection
+    #[command(flatten)]
+    pub token: TokenArgs,
+
+    /// The user PIN
+    #[command(flatten)]
+    pub pin: PinArgs,
+
+    /// Output format
     #[command(flatten)]
     pub output: OutputArgs,
 }

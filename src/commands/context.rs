@@ -175,6 +175,33 @@ impl Ctx {
         }
     }
 
+    /// Asks a person before a destructive change: on a terminal a yes/no prompt (default no,
+    /// with the store lock let go while it waits); otherwise `--yes` is required (exit 2).
+    pub fn confirm(&self, yes: bool, what: &str, prompt: &str) -> Result<()> {
+        if yes {
+            return Ok(());
+        }
+        if !std::io::stdin().is_terminal() {
+            return Err(fail_hint(
+                Exit::Usage,
+                format!("{what} needs confirmation, and stdin is not a terminal"),
+                "pass --yes",
+            ));
+        }
+        let ok = self.unlocked(|| {
+            dialoguer::Confirm::new()
+                .with_prompt(prompt)
+                .default(false)
+                .interact()
+                .map_err(|e| fail(Exit::Interrupted, format!("no confirmation: {e}")))
+        })?;
+        if ok {
+            Ok(())
+        } else {
+            Err(fail(Exit::Usage, "not confirmed; nothing changed"))
+        }
+    }
+
     /// Runs `f` (which may wait for a person) with the store lock let go, then retakes it.
     pub fn unlocked<T>(&self, f: impl FnOnce() -> Result<T>) -> Result<T> {
         let Some(lock) = self.lock.get() else {

@@ -96,35 +96,20 @@ pub fn run(ctx: &Ctx, args: &DeleteArgs) -> Result<DeleteReport> {
             "narrow the selection, or pass --all-matching to delete them all",
         ));
     }
-    if !args.yes {
-        if !std::io::stdin().is_terminal() {
-            return Err(fail_hint(
-                Exit::Usage,
-                format!(
-                    "deleting {} object(s) needs confirmation, and stdin is not a terminal",
-                    targets.len()
-                ),
-                "pass --yes",
-            ));
-        }
+    if !args.yes && std::io::stdin().is_terminal() {
         for o in &targets {
             eprintln!("  {}", describe_object(o));
         }
-        let ok = ctx.unlocked(|| {
-            dialoguer::Confirm::new()
-                .with_prompt(format!(
-                    "Delete these {} object(s) from token '{}'?",
-                    targets.len(),
-                    token.label
-                ))
-                .default(false)
-                .interact()
-                .map_err(|e| fail(Exit::Interrupted, format!("no confirmation: {e}")))
-        })?;
-        if !ok {
-            return Err(fail(Exit::Usage, "not confirmed; nothing deleted"));
-        }
     }
+    ctx.confirm(
+        args.yes,
+        &format!("deleting {} object(s)", targets.len()),
+        &format!(
+            "Delete these {} object(s) from token '{}'?",
+            targets.len(),
+            token.label
+        ),
+    )?;
     let mut deleted = Vec::new();
     for o in targets {
         session.destroy(o.handle)?;

@@ -1,9 +1,11 @@
 //! Commands: one file each. A command validates its arguments, does its work through `hsm`,
 //! and returns a report; it never prints results itself.
 
+mod certs;
 mod completions;
 mod context;
 mod delete;
+mod doctor;
 mod export_pubkey;
 mod export_ssh;
 mod info;
@@ -49,6 +51,9 @@ pub fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
         Command::SignSshCert(a) => emit(&sign_ssh_cert::run(ctx, &a)?, a.output.format()),
         Command::RequestCert(a) => emit(&x509::run_request(ctx, &a)?, a.output.format()),
         Command::SelfsignCert(a) => emit(&x509::run_selfsign(ctx, &a)?, a.output.format()),
+        Command::ImportCert(a) => emit(&certs::run_import(ctx, &a)?, a.output.format()),
+        Command::ExportCert(a) => emit(&certs::run_export(ctx, &a)?, a.output.format()),
+        Command::Doctor(a) => emit(&doctor::run(ctx, &a)?, a.output.format()),
         Command::Completions(a) => completions::run(&a),
     };
     written.context("cannot write to standard output")

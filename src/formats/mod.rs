@@ -1,5 +1,6 @@
 //! Pure data formats: parsing and printing with no I/O, unit-tested in place.
 
+pub mod cert;
 pub mod ec;
 pub mod pkcs11_uri;
 pub mod pubkey;

@@ -152,6 +152,31 @@ impl Tap for rcgen::Error {
 }
 
 impl HsmSession<'_> {
+    /// CKA_VALUE of an object (a certificate's DER), if readable.
+    pub fn value(&self, handle: u64) -> HsmResult<Option<Vec<u8>>> {
+        let mut a = [super::raw::AttrBuf::new(CKA_VALUE, 4096)];
+        self.raw.read_attributes(self.handle(), handle, &mut a)?;
+        Ok(a[0].value().map(<[u8]>::to_vec))
+    }
+
+    /// The public key of an RSA private key (its modulus and exponent are not secret); None for
+    /// other keys, whose private objects do not carry the public point.
+    pub fn private_key_public_part(&self, handle: u64) -> HsmResult<Option<PublicKeyMaterial>> {
+        let mut a = [
+            super::raw::AttrBuf::new(CKA_KEY_TYPE, 8),
+            super::raw::AttrBuf::new(CKA_MODULUS, 1100),
+            super::raw::AttrBuf::new(CKA_PUBLIC_EXPONENT, 16),
+        ];
+        self.raw.read_attributes(self.handle(), handle, &mut a)?;
+        if a[0].value().and_then(super::attributes::ulong) != Some(CKK_RSA) {
+            return Ok(None);
+        }
+        Ok(match (a[1].value(), a[2].value()) {
+            (Some(n), Some(e)) => PublicKeyMaterial::from_rsa(n, e).ok(),
+            _ => None,
+        })
+    }
+
     /// Stores an X.509 certificate as a CKO_CERTIFICATE token object.
     pub fn store_certificate(
         &self,

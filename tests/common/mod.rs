@@ -162,6 +162,26 @@ impl TestEnv {
             .unwrap()
     }
 
+    /// hsmctl with the test token's user PIN in HSMCTL_PIN.
+    pub fn run(&self, args: &[&str]) -> std::process::Output {
+        self.cmd()
+            .env("HSMCTL_PIN", USER_PIN)
+            .args(args)
+            .output()
+            .unwrap()
+    }
+
+    /// [`TestEnv::run`], asserting success; stdout.
+    pub fn run_ok(&self, args: &[&str]) -> String {
+        let out = self.run(args);
+        assert!(
+            out.status.success(),
+            "hsmctl {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    }
+
     /// Runs hsmctl with `args` plus `--json`, asserts success, parses stdout.
     pub fn json(&self, args: &[&str]) -> serde_json::Value {
         let out = self.cmd().args(args).arg("--json").output().unwrap();
