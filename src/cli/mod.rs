@@ -26,7 +26,7 @@ Environment:
     version,
     long_about = "hsmctl administers PKCS#11 tokens (Thales Luna, Futurex, Entrust nShield, SoftHSM2, \
                   or any other module): slots and tokens, key pairs, objects, OpenSSH keys and \
-                  certificates, X.509, and the Luna client's server-certificate exchange.",
+                  certificates, and X.509 from token keys.",
     after_long_help = format!("{ENV_HELP}\n\n{EXIT_CODES_HELP}")
 )]
 pub struct Cli {

@@ -126,6 +126,14 @@ fn dn_name(t: &DnType) -> &'static str {
     }
 }
 
+/// The token's own error when it refused to sign (with its CKR name), else rcgen's.
+fn signing_failure(signer: &TokenSigner, e: rcgen::Error, what: &str) -> anyhow::Error {
+    match signer.take_failure() {
+        Some(hsm) => anyhow::Error::from(hsm).context(format!("cannot sign the {what}")),
+        None => fail(Exit::Failed, format!("cannot make the {what}: {e}")),
+    }
+}
+
 fn digest(d: Digest) -> RsaDigest {
     match d {
         Digest::Sha256 => RsaDigest::Sha256,
@@ -191,7 +199,7 @@ pub fn run_request(ctx: &Ctx, args: &RequestCertArgs) -> Result<X509Report> {
     let signer = TokenSigner::new(&session, &public, key, digest(args.x509.digest))?;
     let csr = params
         .serialize_request(&signer)
-        .map_err(|e| fail(Exit::Failed, format!("cannot make the request: {e}")))?;
+        .map_err(|e| signing_failure(&signer, e, "request"))?;
     let der = csr.der().to_vec();
     let json = args.output.format() == crate::output::Format::Json;
     let (written_to, data) = write(&args.x509, &args.file, json, &der, "CERTIFICATE REQUEST")?;
@@ -267,7 +275,7 @@ pub fn run_selfsign(ctx: &Ctx, args: &SelfsignCertArgs) -> Result<X509Report> {
     let signer = TokenSigner::new(&session, &public, key, digest(args.x509.digest))?;
     let cert = params
         .self_signed(&signer)
-        .map_err(|e| fail(Exit::Failed, format!("cannot make the certificate: {e}")))?;
+        .map_err(|e| signing_failure(&signer, e, "certificate"))?;
     let der = cert.der().to_vec();
     let stored_handle = if args.store {
         ctx.lock(&sel)?;

@@ -376,7 +376,7 @@ impl HsmSession<'_> {
     pub fn find(&self, filter: &ObjectFilter) -> HsmResult<Vec<u64>> {
         if let Some(h) = filter.handle {
             // A handle is checked by reading its class, then matched against the rest.
-            let mut t = filter.template();
+            let t = filter.template();
             let mut attrs: Vec<AttrBuf> = t
                 .items()
                 .iter()
@@ -392,7 +392,6 @@ impl HsmSession<'_> {
                     .iter()
                     .zip(&attrs)
                     .all(|((_, want), got)| got.value() == Some(want.as_slice()));
-            let _ = t.ck();
             return Ok(if matches { vec![h] } else { vec![] });
         }
         self.raw.find_objects(self.handle(), &mut filter.template())

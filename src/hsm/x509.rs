@@ -17,6 +17,8 @@ pub struct TokenSigner<'a> {
     material: PublicKeyMaterial,
     alg: &'static rcgen::SignatureAlgorithm,
     der: Vec<u8>,
+    // rcgen's error carries no text: the token's own error is kept here for the caller.
+    failure: std::cell::RefCell<Option<HsmError>>,
 }
 
 /// RSA digests for X.509 signatures.
@@ -52,6 +54,11 @@ pub fn ecdsa_der(raw: &[u8]) -> Result<Vec<u8>, String> {
 }
 
 impl<'a> TokenSigner<'a> {
+    /// The token's error behind a failed rcgen signature, if that is why it failed.
+    pub fn take_failure(&self) -> Option<HsmError> {
+        self.failure.borrow_mut().take()
+    }
+
     /// A signer for the public key `pubkey` and its private half `key`.
     pub fn new(
         session: &'a HsmSession<'a>,
@@ -93,6 +100,7 @@ impl<'a> TokenSigner<'a> {
             material,
             alg,
             der,
+            failure: Default::default(),
         })
     }
 }
@@ -109,7 +117,10 @@ impl rcgen::PublicKeyData for TokenSigner<'_> {
 
 impl rcgen::SigningKey for TokenSigner<'_> {
     fn sign(&self, msg: &[u8]) -> Result<Vec<u8>, rcgen::Error> {
-        let fail = |e: String| rcgen::Error::RemoteKeyError.tap(e);
+        let fail = |e: HsmError| {
+            *self.failure.borrow_mut() = Some(e);
+            rcgen::Error::RemoteKeyError
+        };
         match &self.material {
             PublicKeyMaterial::Rsa { .. } => {
                 let mech = if std::ptr::eq(self.alg, &rcgen::PKCS_RSA_SHA512) {
@@ -122,32 +133,20 @@ impl rcgen::SigningKey for TokenSigner<'_> {
                 self.session
                     .raw
                     .sign(self.session.handle(), self.key, mech, msg)
-                    .map_err(|e| fail(e.to_string()))
+                    .map_err(fail)
             }
             PublicKeyMaterial::Ec { curve, .. } => {
                 let raw = self
                     .session
                     .sign_for_ssh(self.key, SignScheme::Ecdsa(*curve), msg)
-                    .map_err(|e| fail(e.to_string()))?;
-                ecdsa_der(&raw).map_err(fail)
+                    .map_err(fail)?;
+                ecdsa_der(&raw).map_err(|e| fail(HsmError::Other(e)))
             }
             PublicKeyMaterial::Ed25519(_) => self
                 .session
                 .sign_for_ssh(self.key, SignScheme::Ed25519, msg)
-                .map_err(|e| fail(e.to_string())),
+                .map_err(fail),
         }
-    }
-}
-
-/// Logs why a remote signature failed (rcgen's error carries no text), then returns it.
-trait Tap {
-    fn tap(self, why: String) -> Self;
-}
-
-impl Tap for rcgen::Error {
-    fn tap(self, why: String) -> Self {
-        eprintln!("error: the token could not sign: {why}");
-        self
     }
 }
 
