@@ -387,19 +387,28 @@ pub fn exactly_one(
     }
     let mut found = matching(session, filter, token)?;
     if found.len() > 1 {
-        let names: Vec<String> = found.iter().map(describe_object).collect();
-        return Err(fail_hint(
-            Exit::NotFound,
-            format!(
-                "{} matches {} objects: {}",
-                filter.describe(),
-                found.len(),
-                names.join("; ")
-            ),
+        return Err(too_many(
+            filter,
+            &found,
             "narrow the selection with --class private|public|cert, --id or --handle",
         ));
     }
     Ok(found.remove(0))
+}
+
+/// A selector that matched more than one object (exit 6), naming them all.
+pub fn too_many(filter: &ObjectFilter, found: &[ObjectInfo], hint: &str) -> anyhow::Error {
+    let names: Vec<String> = found.iter().map(describe_object).collect();
+    fail_hint(
+        Exit::NotFound,
+        format!(
+            "{} matches {} objects: {}",
+            filter.describe(),
+            found.len(),
+            names.join("; ")
+        ),
+        hint,
+    )
 }
 
 /// "private key 'label' (id 0a0b, handle 7)" for messages.

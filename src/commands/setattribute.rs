@@ -1,7 +1,7 @@
 //! `hsmctl setattribute`: label, id and boolean changes on one object or one key pair.
 
 use super::Ctx;
-use super::context::{Login, describe_object, matching, object_filter};
+use super::context::{Login, describe_object, matching, object_filter, too_many};
 use crate::cli::SetAttributeArgs;
 use crate::exit::{Exit, fail, fail_hint};
 use crate::hsm::{ChangeError, ObjectFilter, ObjectInfo, Want, applicable, parse_change};
@@ -114,15 +114,9 @@ pub fn run(ctx: &Ctx, args: &SetAttributeArgs) -> Result<SetAttributeReport> {
             }
         }
     } else if found.len() > 1 {
-        let names: Vec<String> = found.iter().map(describe_object).collect();
-        return Err(fail_hint(
-            Exit::NotFound,
-            format!(
-                "{} matches {} objects: {}",
-                filter.describe(),
-                found.len(),
-                names.join("; ")
-            ),
+        return Err(too_many(
+            &filter,
+            &found,
             "narrow the selection (--class, --handle), or pass --pair to change both halves of a key pair",
         ));
     } else {
