@@ -66,7 +66,7 @@ pub fn parse_bool(s: &str) -> Result<bool, String> {
 }
 
 /// Token selection.
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Args)]
 pub struct TokenArgs {
     /// Select the token by its label
     #[arg(long, value_name = "LABEL")]

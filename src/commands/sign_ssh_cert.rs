@@ -319,7 +319,7 @@ pub fn run(ctx: &Ctx, args: &SignSshCertArgs) -> Result<SignReport> {
                 .map_err(|e| fail(Exit::Usage, format!("invalid --ca-uri: {e}")))?;
             token_args = TokenArgs {
                 uri: args.token.uri.clone().or_else(|| Some(text.clone())),
-                ..args_token_clone(&args.token)
+                ..args.token.clone()
             };
             (&token_args, Some(parsed))
         }
@@ -423,13 +423,4 @@ pub fn run(ctx: &Ctx, args: &SignSshCertArgs) -> Result<SignReport> {
         signature_algorithm: ssh_cert::signature_algorithm(&ca),
         certificates,
     })
-}
-
-fn args_token_clone(t: &TokenArgs) -> TokenArgs {
-    TokenArgs {
-        token: t.token.clone(),
-        serial: t.serial.clone(),
-        slot: t.slot,
-        uri: t.uri.clone(),
-    }
 }

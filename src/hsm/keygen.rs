@@ -143,8 +143,6 @@ pub struct KeygenResult {
     pub public: ObjectInfo,
     /// The private key.
     pub private: ObjectInfo,
-    /// EC params form the token took for Ed25519 ("oid" or "printable"), when relevant.
-    pub ec_params_form: Option<&'static str>,
 }
 
 fn templates(req: &KeygenRequest, ec_params: Option<&[u8]>) -> (Template, Template) {
@@ -265,17 +263,17 @@ impl HsmSession<'_> {
 
     /// Generates the pair, verifies the token's copy, and leaves nothing behind on failure.
     pub fn generate(&self, req: &KeygenRequest, token: &TokenEntry) -> HsmResult<KeygenResult> {
-        let params: Vec<(Option<Vec<u8>>, Option<&'static str>)> = match req.spec {
-            KeySpec::Rsa(_) => vec![(None, None)],
-            KeySpec::Ec(c) => vec![(Some(c.oid_der().to_vec()), None)],
+        let params: Vec<Option<Vec<u8>>> = match req.spec {
+            KeySpec::Rsa(_) => vec![None],
+            KeySpec::Ec(c) => vec![Some(c.oid_der().to_vec())],
             // The OID is standard; some tokens only take the older PrintableString form.
             KeySpec::Ed25519 => vec![
-                (Some(Curve::Ed25519.oid_der().to_vec()), Some("oid")),
-                (Curve::Ed25519.printable_der(), Some("printable")),
+                Some(Curve::Ed25519.oid_der().to_vec()),
+                Curve::Ed25519.printable_der(),
             ],
         };
         let mut last_err = None;
-        for (p, form) in &params {
+        for p in &params {
             let (mut public, mut private) = templates(req, p.as_deref());
             match self.raw.generate_key_pair(
                 self.handle(),
@@ -284,7 +282,7 @@ impl HsmSession<'_> {
                 &mut private,
             ) {
                 Ok((pub_h, priv_h)) => {
-                    return self.verify_generated(req, token, pub_h, priv_h, *form);
+                    return self.verify_generated(req, token, pub_h, priv_h);
                 }
                 Err(e) => {
                     let params_refused = matches!(
@@ -322,7 +320,6 @@ impl HsmSession<'_> {
         token: &TokenEntry,
         pub_h: u64,
         priv_h: u64,
-        form: Option<&'static str>,
     ) -> HsmResult<KeygenResult> {
         let (want_pub, want_priv) = expectations(req);
         let mut wrong = Vec::new();
@@ -358,11 +355,7 @@ impl HsmSession<'_> {
         }
         let (mut public, mut private) = (self.object(pub_h, token)?, self.object(priv_h, token)?);
         (public.paired, private.paired) = (Some(true), Some(true));
-        Ok(KeygenResult {
-            public,
-            private,
-            ec_params_form: form,
-        })
+        Ok(KeygenResult { public, private })
     }
 }
 
