@@ -4,6 +4,7 @@
 use crate::cli::args::{GlobalArgs, NewPinArgs, ObjectArgs, PinArgs, SoPinArgs, TokenArgs};
 use crate::exit::{Exit, fail, fail_hint};
 use crate::formats::pkcs11_uri::Pkcs11Uri;
+use crate::formats::pubkey::PublicKeyMaterial;
 use crate::hsm::{
     Hsm, HsmSession, ModuleChoice, ObjClass, ObjectFilter, ObjectInfo, Role, SlotEntry, TokenEntry,
     TokenPublicKey, TokenSelector, Want, resolve_module, select_token,
@@ -440,28 +441,8 @@ pub fn signing_pair(
             "select the key with --label, --id, --handle or --uri",
         ));
     }
-    let (mut publics, privates) = session.key_halves(filter, token)?;
-    let public = match publics.len() {
-        1 => publics.remove(0),
-        0 => {
-            return Err(fail_hint(
-                Exit::NotFound,
-                format!(
-                    "no public key matches {} on token '{}'",
-                    filter.describe(),
-                    token.label
-                ),
-                "the key's public half is needed; `hsmctl list` shows the objects",
-            ));
-        }
-        n => {
-            return Err(fail_hint(
-                Exit::NotFound,
-                format!("{} matches {n} public keys", filter.describe()),
-                "select one key with --id or --uri",
-            ));
-        }
-    };
+    let (publics, privates) = session.key_halves(filter, token)?;
+    let public = one_public_key(publics, filter, token)?;
     let same_id: Vec<_> = privates
         .iter()
         .filter(|p| p.id == public.id_bytes)
@@ -471,6 +452,51 @@ pub fn signing_pair(
         _ => session.signing_key(&public.id_bytes)?,
     };
     Ok((public, handle))
+}
+
+/// Exactly one public key out of what `filter` matched, or exit 6 naming the matches.
+pub fn one_public_key(
+    mut found: Vec<TokenPublicKey>,
+    filter: &ObjectFilter,
+    token: &TokenEntry,
+) -> Result<TokenPublicKey> {
+    match found.len() {
+        1 => Ok(found.remove(0)),
+        0 => Err(fail_hint(
+            Exit::NotFound,
+            format!(
+                "no public key matches {} on token '{}'",
+                filter.describe(),
+                token.label
+            ),
+            "`hsmctl list --class public` shows them; --login finds keys whose public half is private",
+        )),
+        n => {
+            let names: Vec<String> = found
+                .iter()
+                .map(|k| format!("'{}' (id {})", k.label, k.id))
+                .collect();
+            Err(fail_hint(
+                Exit::NotFound,
+                format!(
+                    "{} matches {n} public keys: {}",
+                    filter.describe(),
+                    names.join(", ")
+                ),
+                "select one with --id or --uri",
+            ))
+        }
+    }
+}
+
+/// A token public key's material, or exit 8 when hsmctl cannot use it (an unsupported curve).
+pub fn usable(k: &TokenPublicKey) -> Result<PublicKeyMaterial> {
+    k.material.clone().map_err(|e| {
+        fail(
+            Exit::Unsupported,
+            format!("key '{}' (id {}): {e}", k.label, k.id),
+        )
+    })
 }
 
 /// Logs in once, after refusing a locked PIN and warning when the next failure may lock it.

@@ -1,7 +1,7 @@
 //! `hsmctl export-pubkey` and `hsmctl convert-pubkey`: one public key in the format asked for.
 
 use super::Ctx;
-use super::context::{Login, object_filter};
+use super::context::{Login, object_filter, one_public_key, usable};
 use crate::cli::{ConvertPubkeyArgs, ExportPubkeyArgs, KeyFormat};
 use crate::exit::{Exit, fail, fail_hint};
 use crate::formats::pubkey::{PublicKeyMaterial, parse_public_key};
@@ -136,27 +136,8 @@ pub fn run_export(ctx: &Ctx, args: &ExportPubkeyArgs) -> Result<PubkeyReport> {
     }
     let token = sel.initialized()?.clone();
     let session = sel.session(false, Login::IfAvailable(args.login), &args.pin)?;
-    let mut found = session.public_keys(&filter, &token)?;
-    let k = match found.len() {
-        1 => found.remove(0),
-        0 => {
-            return Err(fail(
-                Exit::NotFound,
-                format!("no public key matches {}", filter.describe()),
-            ));
-        }
-        n => {
-            return Err(fail_hint(
-                Exit::NotFound,
-                format!("{} matches {n} public keys", filter.describe()),
-                "select one with --id or --uri",
-            ));
-        }
-    };
-    let m = k
-        .material
-        .clone()
-        .map_err(|e| fail(Exit::Unsupported, format!("key '{}': {e}", k.label)))?;
+    let k = one_public_key(session.public_keys(&filter, &token)?, &filter, &token)?;
+    let m = usable(&k)?;
     let mut r = report(
         &m,
         args.format,

@@ -1,9 +1,8 @@
 //! `hsmctl export-ssh-pubkey`: authorized_keys lines for token keys, Ed25519 included.
 
 use super::Ctx;
-use super::context::{Login, object_filter};
+use super::context::{Login, object_filter, one_public_key, usable};
 use crate::cli::ExportSshArgs;
-use crate::exit::{Exit, fail, fail_hint};
 use crate::formats::pubkey::PublicKeyMaterial;
 use crate::hsm::{TokenPublicKey, Want};
 use crate::output::{Report, artifact};
@@ -78,42 +77,9 @@ pub fn run(ctx: &Ctx, args: &ExportSshArgs) -> Result<ExportSshReport> {
             })
             .collect()
     } else {
-        match <[TokenPublicKey; 1]>::try_from(found) {
-            Ok([k]) => {
-                let m = k
-                    .material
-                    .clone()
-                    .map_err(|e| fail(Exit::Unsupported, format!("key '{}': {e}", k.label)))?;
-                vec![(k, m)]
-            }
-            Err(v) if v.is_empty() => {
-                return Err(fail_hint(
-                    Exit::NotFound,
-                    format!(
-                        "no public key matches {} on token '{}'",
-                        filter.describe(),
-                        token.label
-                    ),
-                    "`hsmctl list --class public` shows them; --login finds keys whose public half is private",
-                ));
-            }
-            Err(v) => {
-                let names: Vec<String> = v
-                    .iter()
-                    .map(|k| format!("'{}' (id {})", k.label, k.id))
-                    .collect();
-                return Err(fail_hint(
-                    Exit::NotFound,
-                    format!(
-                        "{} matches {} public keys: {}",
-                        filter.describe(),
-                        v.len(),
-                        names.join(", ")
-                    ),
-                    "select one with --id or --uri",
-                ));
-            }
-        }
+        let k = one_public_key(found, &filter, &token)?;
+        let m = usable(&k)?;
+        vec![(k, m)]
     };
     let mut keys = Vec::new();
     let mut text = String::new();

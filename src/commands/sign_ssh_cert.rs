@@ -3,7 +3,7 @@
 //! login, then written together and synced once.
 
 use super::Ctx;
-use super::context::{Login, object_filter, parse_id, signing_pair};
+use super::context::{Login, object_filter, parse_id, signing_pair, usable};
 use crate::cli::SignSshCertArgs;
 use crate::cli::args::{ObjectArgs, TokenArgs};
 use crate::exit::{Exit, fail, fail_hint};
@@ -223,10 +223,7 @@ fn find_ca(
             (ca, handle)
         }
     };
-    let material = ca
-        .material
-        .clone()
-        .map_err(|e| fail(Exit::Unsupported, format!("CA key '{}': {e}", ca.label)))?;
+    let material = usable(&ca)?;
     Ok((material, ca.uri, handle))
 }
 
