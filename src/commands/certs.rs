@@ -6,7 +6,7 @@ use crate::cli::{ExportCertArgs, ImportCertArgs};
 use crate::exit::{Exit, fail, fail_hint};
 use crate::formats::cert::{certificate_key, parse_one_certificate};
 use crate::hsm::{ObjClass, ObjectFilter, Want};
-use crate::output::{Report, artifact};
+use crate::output::{Report, deliver, pem};
 use crate::store::input::read_input;
 use anyhow::Result;
 use serde::Serialize;
@@ -209,28 +209,19 @@ pub fn run_export(ctx: &Ctx, args: &ExportCertArgs) -> Result<CertReport> {
                 .map(|ks| ks.iter().any(|k| k.material.as_ref().ok() == Some(&m)))
         })
         .unwrap_or(Ok(false))?;
-    let pem = || {
-        pem_rfc7468::encode_string("CERTIFICATE", pem_rfc7468::LineEnding::LF, &der)
-            .map_err(|e| fail(Exit::Failed, e.to_string()))
-    };
     let json = args.output.format() == crate::output::Format::Json;
-    let (written_to, data) = if json && args.file.out.is_none() {
-        (
-            None,
-            Some(if args.der { hex::encode(&der) } else { pem()? }),
-        )
+    let bytes = if args.der {
+        der.clone()
     } else {
-        let bytes = if args.der {
-            der.clone()
-        } else {
-            pem()?.into_bytes()
-        };
-        artifact(args.file.out.as_deref(), &bytes, args.file.force, args.der)?;
-        (
-            args.file.out.as_ref().map(|p| p.display().to_string()),
-            None,
-        )
+        pem("CERTIFICATE", &der)?.into_bytes()
     };
+    let (written_to, data) = deliver(
+        args.file.out.as_deref(),
+        &bytes,
+        args.file.force,
+        args.der,
+        json,
+    )?;
     Ok(CertReport {
         handle: c.handle,
         label: c.label,

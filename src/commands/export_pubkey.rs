@@ -6,7 +6,7 @@ use crate::cli::{ConvertPubkeyArgs, ExportPubkeyArgs, KeyFormat};
 use crate::exit::{Exit, fail, fail_hint};
 use crate::formats::pubkey::{PublicKeyMaterial, parse_public_key};
 use crate::hsm::Want;
-use crate::output::{Report, artifact};
+use crate::output::{Report, deliver, pem};
 use crate::store::input::read_input;
 use anyhow::Result;
 use serde::Serialize;
@@ -50,11 +50,7 @@ fn encode(
     format: KeyFormat,
     comment: &str,
 ) -> Result<(Vec<u8>, bool, &'static str)> {
-    let pem = |label: &str, der: Vec<u8>| {
-        pem_rfc7468::encode_string(label, pem_rfc7468::LineEnding::LF, &der)
-            .map(String::into_bytes)
-            .map_err(|e| fail(Exit::Failed, e.to_string()))
-    };
+    let pem_bytes = |label: &str, der: Vec<u8>| pem(label, &der).map(String::into_bytes);
     let rsa_only = || {
         fail_hint(
             Exit::Usage,
@@ -71,10 +67,10 @@ fn encode(
             line.push('\n');
             (line.into_bytes(), false, "openssh")
         }
-        KeyFormat::Pem => (pem("PUBLIC KEY", k.to_spki_der()?)?, false, "pem"),
+        KeyFormat::Pem => (pem_bytes("PUBLIC KEY", k.to_spki_der()?)?, false, "pem"),
         KeyFormat::Der => (k.to_spki_der()?, true, "der"),
         KeyFormat::Pkcs1 => (
-            pem("RSA PUBLIC KEY", k.to_pkcs1_der().map_err(|_| rsa_only())?)?,
+            pem_bytes("RSA PUBLIC KEY", k.to_pkcs1_der().map_err(|_| rsa_only())?)?,
             false,
             "pkcs1",
         ),
@@ -94,20 +90,13 @@ fn report(
     let spki_sha256 = hex::encode(sha2::Sha256::digest(k.to_spki_der()?));
     let ssh_fingerprint = k.ssh_fingerprint()?;
     let (bytes, binary, name) = encode(k, format, comment)?;
-    let mut data = None;
-    let text = if fingerprint {
-        format!("SPKI SHA-256: {spki_sha256}\nOpenSSH: {ssh_fingerprint}\n")
-    } else if json && out.is_none() {
-        // stdout stays one JSON document: the key goes inside it.
-        data = Some(if binary {
-            hex::encode(&bytes)
-        } else {
-            String::from_utf8_lossy(&bytes).into_owned()
-        });
-        String::new()
+    let (text, (written_to, data)) = if fingerprint {
+        (
+            format!("SPKI SHA-256: {spki_sha256}\nOpenSSH: {ssh_fingerprint}\n"),
+            (None, None),
+        )
     } else {
-        artifact(out, &bytes, force, binary)?;
-        String::new()
+        (String::new(), deliver(out, &bytes, force, binary, json)?)
     };
     Ok(PubkeyReport {
         key_type: k.describe(),
@@ -116,9 +105,7 @@ fn report(
         ssh_fingerprint,
         uri: None,
         input_format: None,
-        written_to: out
-            .filter(|_| !fingerprint)
-            .map(|p| p.display().to_string()),
+        written_to,
         data,
         text,
     })

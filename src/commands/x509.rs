@@ -8,7 +8,7 @@ use crate::cli::{RequestCertArgs, SelfsignCertArgs};
 use crate::exit::{Exit, fail, fail_hint};
 use crate::formats::x509::{parse_ext_key_usage, parse_key_usage, parse_subject, san};
 use crate::hsm::{RsaDigest, TokenSigner, Want};
-use crate::output::{Report, artifact};
+use crate::output::{Report, deliver, pem};
 use anyhow::Result;
 use rcgen::{BasicConstraints, CertificateParams, DnType, IsCa, KeyUsagePurpose};
 use serde::Serialize;
@@ -151,20 +151,12 @@ fn write(
     der: &[u8],
     pem_label: &str,
 ) -> Result<(Option<String>, Option<String>)> {
-    let pem = || {
-        pem_rfc7468::encode_string(pem_label, pem_rfc7468::LineEnding::LF, der)
-            .map_err(|e| fail(Exit::Failed, e.to_string()))
-    };
-    if json && file.out.is_none() {
-        return Ok((None, Some(if x.der { hex::encode(der) } else { pem()? })));
-    }
     let bytes = if x.der {
         der.to_vec()
     } else {
-        pem()?.into_bytes()
+        pem(pem_label, der)?.into_bytes()
     };
-    artifact(file.out.as_deref(), &bytes, file.force, x.der)?;
-    Ok((file.out.as_ref().map(|p| p.display().to_string()), None))
+    deliver(file.out.as_deref(), &bytes, file.force, x.der, json)
 }
 
 fn date(text: &str, flag: &str) -> Result<time::OffsetDateTime> {

@@ -170,6 +170,38 @@ pub fn artifact(
     }
 }
 
+/// Delivers an artifact as [`artifact`] does, except with `--json` and no `out`: then it is not
+/// written but returned for the report (text as is, binary as hex), so that stdout stays one JSON
+/// document. Returns (where it was written, the data for the report).
+pub fn deliver(
+    out: Option<&std::path::Path>,
+    bytes: &[u8],
+    force: bool,
+    binary: bool,
+    json: bool,
+) -> anyhow::Result<(Option<String>, Option<String>)> {
+    if json && out.is_none() {
+        let data = if binary {
+            hex::encode(bytes)
+        } else {
+            String::from_utf8_lossy(bytes).into_owned()
+        };
+        return Ok((None, Some(data)));
+    }
+    artifact(out, bytes, force, binary)?;
+    Ok((out.map(|p| p.display().to_string()), None))
+}
+
+/// PEM text of one DER object, with LF line endings.
+pub fn pem(label: &str, der: &[u8]) -> anyhow::Result<String> {
+    pem_rfc7468::encode_string(label, pem_rfc7468::LineEnding::LF, der).map_err(|e| {
+        crate::exit::fail(
+            crate::exit::Exit::Failed,
+            format!("PEM encoding failed: {e}"),
+        )
+    })
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
