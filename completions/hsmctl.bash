@@ -1346,7 +1346,7 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__request__subcmd__cert)
-            opts="-o -v -h --token --serial --slot --uri --label --id --class --handle --subject --cn --o --ou --c --st --l --email --dns --ip --email-san --uri-san --key-usage --ext-key-usage --digest --der --out --force --pin-file --pin-env --pin-fd --json --output --module --home --verbose --lock-timeout --help"
+            opts="-o -v -h --token --serial --slot --uri --label --id --class --handle --subject --cn --o --ou --c --st --l --email --dns --ip --email-san --uri-san --key-usage --ext-key-usage --digest --pss --der --out --force --pin-file --pin-env --pin-fd --json --output --module --home --verbose --lock-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1488,7 +1488,7 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__selfsign__subcmd__cert)
-            opts="-o -v -h --token --serial --slot --uri --label --id --class --handle --subject --cn --o --ou --c --st --l --email --dns --ip --email-san --uri-san --key-usage --ext-key-usage --digest --der --not-before --not-after --days --serial-number --ca --store --out --force --pin-file --pin-env --pin-fd --json --output --module --home --verbose --lock-timeout --help"
+            opts="-o -v -h --token --serial --slot --uri --label --id --class --handle --subject --cn --o --ou --c --st --l --email --dns --ip --email-san --uri-san --key-usage --ext-key-usage --digest --pss --der --not-before --not-after --days --serial-number --ca --store --out --force --pin-file --pin-env --pin-fd --json --output --module --home --verbose --lock-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -554,7 +554,7 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand request-cert" -l email-san
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand request-cert" -l uri-san -d 'URI SAN (repeatable)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand request-cert" -l key-usage -d 'Key usages, comma-separated (digitalSignature, keyEncipherment, keyCertSign, cRLSign, ...)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand request-cert" -l ext-key-usage -d 'Extended key usages, comma-separated (serverAuth, clientAuth, codeSigning, ...)' -r
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand request-cert" -l digest -d 'The digest of an RSA signature (ECDSA keys use their curve\'s SHA-2)' -r -f -a "sha256\t'SHA-256'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand request-cert" -l digest -d 'The digest of an RSA signature (ECDSA keys use their curve\'s SHA-2: P-521 uses SHA-512)' -r -f -a "sha256\t'SHA-256'
 sha384\t'SHA-384'
 sha512\t'SHA-512'"
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand request-cert" -s o -l out -d 'Write to FILE (atomically) instead of stdout' -r -F
@@ -566,6 +566,7 @@ json\t'One JSON document (snake_case keys; the shape is API)'"
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand request-cert" -l module -d 'PKCS#11 module to load (else HSMCTL_MODULE, the config file, p11-kit\'s proxy, SoftHSM2)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand request-cert" -l home -d 'hsmctl\'s home directory (else HSMCTL_HOME, else $XDG_CONFIG_HOME/hsmctl)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand request-cert" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token (exit 10 after that)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand request-cert" -l pss -d 'Sign RSA keys with RSASSA-PSS (MGF1 with the same digest, salt as long as the digest) instead of PKCS#1 v1.5'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand request-cert" -l der -d 'Write DER instead of PEM'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand request-cert" -l force -d 'Replace an existing --out file'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand request-cert" -l json -d 'Print one JSON document instead of a table (same as --output json)'
@@ -597,7 +598,7 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand requestcertificate" -l ema
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand requestcertificate" -l uri-san -d 'URI SAN (repeatable)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand requestcertificate" -l key-usage -d 'Key usages, comma-separated (digitalSignature, keyEncipherment, keyCertSign, cRLSign, ...)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand requestcertificate" -l ext-key-usage -d 'Extended key usages, comma-separated (serverAuth, clientAuth, codeSigning, ...)' -r
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand requestcertificate" -l digest -d 'The digest of an RSA signature (ECDSA keys use their curve\'s SHA-2)' -r -f -a "sha256\t'SHA-256'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand requestcertificate" -l digest -d 'The digest of an RSA signature (ECDSA keys use their curve\'s SHA-2: P-521 uses SHA-512)' -r -f -a "sha256\t'SHA-256'
 sha384\t'SHA-384'
 sha512\t'SHA-512'"
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand requestcertificate" -s o -l out -d 'Write to FILE (atomically) instead of stdout' -r -F
@@ -609,6 +610,7 @@ json\t'One JSON document (snake_case keys; the shape is API)'"
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand requestcertificate" -l module -d 'PKCS#11 module to load (else HSMCTL_MODULE, the config file, p11-kit\'s proxy, SoftHSM2)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand requestcertificate" -l home -d 'hsmctl\'s home directory (else HSMCTL_HOME, else $XDG_CONFIG_HOME/hsmctl)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand requestcertificate" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token (exit 10 after that)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand requestcertificate" -l pss -d 'Sign RSA keys with RSASSA-PSS (MGF1 with the same digest, salt as long as the digest) instead of PKCS#1 v1.5'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand requestcertificate" -l der -d 'Write DER instead of PEM'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand requestcertificate" -l force -d 'Replace an existing --out file'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand requestcertificate" -l json -d 'Print one JSON document instead of a table (same as --output json)'
@@ -640,7 +642,7 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsign-cert" -l email-sa
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsign-cert" -l uri-san -d 'URI SAN (repeatable)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsign-cert" -l key-usage -d 'Key usages, comma-separated (digitalSignature, keyEncipherment, keyCertSign, cRLSign, ...)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsign-cert" -l ext-key-usage -d 'Extended key usages, comma-separated (serverAuth, clientAuth, codeSigning, ...)' -r
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsign-cert" -l digest -d 'The digest of an RSA signature (ECDSA keys use their curve\'s SHA-2)' -r -f -a "sha256\t'SHA-256'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsign-cert" -l digest -d 'The digest of an RSA signature (ECDSA keys use their curve\'s SHA-2: P-521 uses SHA-512)' -r -f -a "sha256\t'SHA-256'
 sha384\t'SHA-384'
 sha512\t'SHA-512'"
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsign-cert" -l not-before -d 'Start of validity, YYYYMMDD or YYYY-MM-DD (UTC) [default: now]' -r
@@ -656,6 +658,7 @@ json\t'One JSON document (snake_case keys; the shape is API)'"
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsign-cert" -l module -d 'PKCS#11 module to load (else HSMCTL_MODULE, the config file, p11-kit\'s proxy, SoftHSM2)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsign-cert" -l home -d 'hsmctl\'s home directory (else HSMCTL_HOME, else $XDG_CONFIG_HOME/hsmctl)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsign-cert" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token (exit 10 after that)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsign-cert" -l pss -d 'Sign RSA keys with RSASSA-PSS (MGF1 with the same digest, salt as long as the digest) instead of PKCS#1 v1.5'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsign-cert" -l der -d 'Write DER instead of PEM'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsign-cert" -l ca -d 'A CA certificate (basicConstraints CA:TRUE, keyCertSign and cRLSign)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsign-cert" -l store -d 'Also store the certificate on the token (CKO_CERTIFICATE with the key\'s CKA_ID and label)'
@@ -689,7 +692,7 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsigncertificate" -l em
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsigncertificate" -l uri-san -d 'URI SAN (repeatable)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsigncertificate" -l key-usage -d 'Key usages, comma-separated (digitalSignature, keyEncipherment, keyCertSign, cRLSign, ...)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsigncertificate" -l ext-key-usage -d 'Extended key usages, comma-separated (serverAuth, clientAuth, codeSigning, ...)' -r
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsigncertificate" -l digest -d 'The digest of an RSA signature (ECDSA keys use their curve\'s SHA-2)' -r -f -a "sha256\t'SHA-256'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsigncertificate" -l digest -d 'The digest of an RSA signature (ECDSA keys use their curve\'s SHA-2: P-521 uses SHA-512)' -r -f -a "sha256\t'SHA-256'
 sha384\t'SHA-384'
 sha512\t'SHA-512'"
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsigncertificate" -l not-before -d 'Start of validity, YYYYMMDD or YYYY-MM-DD (UTC) [default: now]' -r
@@ -705,6 +708,7 @@ json\t'One JSON document (snake_case keys; the shape is API)'"
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsigncertificate" -l module -d 'PKCS#11 module to load (else HSMCTL_MODULE, the config file, p11-kit\'s proxy, SoftHSM2)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsigncertificate" -l home -d 'hsmctl\'s home directory (else HSMCTL_HOME, else $XDG_CONFIG_HOME/hsmctl)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsigncertificate" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token (exit 10 after that)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsigncertificate" -l pss -d 'Sign RSA keys with RSASSA-PSS (MGF1 with the same digest, salt as long as the digest) instead of PKCS#1 v1.5'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsigncertificate" -l der -d 'Write DER instead of PEM'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsigncertificate" -l ca -d 'A CA certificate (basicConstraints CA:TRUE, keyCertSign and cRLSign)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsigncertificate" -l store -d 'Also store the certificate on the token (CKO_CERTIFICATE with the key\'s CKA_ID and label)'

@@ -215,9 +215,14 @@ pub struct X509Args {
     #[arg(long, value_name = "LIST")]
     pub ext_key_usage: Option<String>,
 
-    /// The digest of an RSA signature (ECDSA keys use their curve's SHA-2)
+    /// The digest of an RSA signature (ECDSA keys use their curve's SHA-2: P-521 uses SHA-512)
     #[arg(long, value_enum, default_value = "sha256")]
     pub digest: Digest,
+
+    /// Sign RSA keys with RSASSA-PSS (MGF1 with the same digest, salt as long as the digest)
+    /// instead of PKCS#1 v1.5
+    #[arg(long)]
+    pub pss: bool,
 
     /// Write DER instead of PEM
     #[arg(long)]

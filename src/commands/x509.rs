@@ -134,12 +134,19 @@ fn signing_failure(signer: &TokenSigner, e: rcgen::Error, what: &str) -> anyhow:
     }
 }
 
-fn digest(d: Digest) -> RsaDigest {
-    match d {
+/// The token signer for the key pair, with the digest and padding asked for.
+fn signer<'a>(
+    session: &'a crate::hsm::HsmSession<'a>,
+    public: &crate::hsm::TokenPublicKey,
+    key: u64,
+    x: &X509Args,
+) -> Result<TokenSigner<'a>> {
+    let digest = match x.digest {
         Digest::Sha256 => RsaDigest::Sha256,
         Digest::Sha384 => RsaDigest::Sha384,
         Digest::Sha512 => RsaDigest::Sha512,
-    }
+    };
+    Ok(TokenSigner::new(session, public, key, digest, x.pss)?)
 }
 
 /// Writes the result to -o or stdout; with --json and no -o it goes into the report instead,
@@ -188,18 +195,18 @@ pub fn run_request(ctx: &Ctx, args: &RequestCertArgs) -> Result<X509Report> {
     let token = sel.initialized()?.clone();
     let session = sel.session(false, Login::Required, &args.pin)?;
     let (public, key) = signing_pair(&session, &filter, &token)?;
-    let signer = TokenSigner::new(&session, &public, key, digest(args.x509.digest))?;
+    let signer = signer(&session, &public, key, &args.x509)?;
     let csr = params
         .serialize_request(&signer)
         .map_err(|e| signing_failure(&signer, e, "request"))?;
-    let der = csr.der().to_vec();
+    let der = signer.finish_request(csr.der())?;
     let json = args.output.format() == crate::output::Format::Json;
     let (written_to, data) = write(&args.x509, &args.file, json, &der, "CERTIFICATE REQUEST")?;
     Ok(X509Report {
         kind: "csr",
         subject,
         key_uri: public.uri,
-        signature_algorithm: format!("{:?}", rcgen::PublicKeyData::algorithm(&signer)),
+        signature_algorithm: signer.algorithm_name().to_string(),
         sha256: hex::encode(sha2::Sha256::digest(&der)),
         serial: None,
         not_before: None,
@@ -264,11 +271,11 @@ pub fn run_selfsign(ctx: &Ctx, args: &SelfsignCertArgs) -> Result<X509Report> {
     let token = sel.initialized()?.clone();
     let session = sel.session(args.store, Login::Required, &args.pin)?;
     let (public, key) = signing_pair(&session, &filter, &token)?;
-    let signer = TokenSigner::new(&session, &public, key, digest(args.x509.digest))?;
+    let signer = signer(&session, &public, key, &args.x509)?;
     let cert = params
         .self_signed(&signer)
         .map_err(|e| signing_failure(&signer, e, "certificate"))?;
-    let der = cert.der().to_vec();
+    let der = signer.finish_certificate(cert.der())?;
     let stored_handle = if args.store {
         ctx.lock(&sel)?;
         let (_, parsed) = x509_parser::parse_x509_certificate(&der)
@@ -300,7 +307,7 @@ pub fn run_selfsign(ctx: &Ctx, args: &SelfsignCertArgs) -> Result<X509Report> {
         kind: "certificate",
         subject,
         key_uri: public.uri,
-        signature_algorithm: format!("{:?}", rcgen::PublicKeyData::algorithm(&signer)),
+        signature_algorithm: signer.algorithm_name().to_string(),
         sha256: hex::encode(sha2::Sha256::digest(&der)),
         serial: Some(hex::encode(&serial)),
         not_before: Some(rfc3339(not_before)),

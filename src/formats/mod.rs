@@ -4,6 +4,7 @@ pub mod cert;
 pub mod ec;
 pub mod pkcs11_uri;
 pub mod pubkey;
+pub mod resign;
 pub mod ssh_cert;
 pub mod x509;
 

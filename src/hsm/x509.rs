@@ -7,16 +7,23 @@ use super::raw::Template;
 use super::session::HsmSession;
 use crate::formats::ec::Curve;
 use crate::formats::pubkey::PublicKeyMaterial;
+use crate::formats::resign;
 use cryptoki_sys::*;
 
-/// Signs for rcgen with a token key: RSA PKCS#1 v1.5 with SHA-256/384/512, ECDSA with the
-/// curve's SHA-2 (r || s from the token, DER for X.509), Ed25519.
+/// Signs for rcgen with a token key: RSA PKCS#1 v1.5 or PSS with SHA-256/384/512, ECDSA with
+/// the curve's SHA-2 (r || s from the token, DER for X.509), Ed25519.
+///
+/// rcgen 0.14 (without its aws-lc backend) has no name for RSASSA-PSS or ECDSA on P-521. For
+/// those, rcgen builds the body under a stand-in algorithm and this signer gives it an empty
+/// signature without touching the token; `finish_*` then puts the real algorithm and key in
+/// place and has the token sign the final body. One token signature either way.
 pub struct TokenSigner<'a> {
     session: &'a HsmSession<'a>,
     key: u64,
-    material: PublicKeyMaterial,
+    scheme: X509Scheme,
     alg: &'static rcgen::SignatureAlgorithm,
     der: Vec<u8>,
+    spki: Vec<u8>,
     // rcgen's error carries no text: the token's own error is kept here for the caller.
     failure: std::cell::RefCell<Option<HsmError>>,
 }
@@ -24,12 +31,21 @@ pub struct TokenSigner<'a> {
 /// RSA digests for X.509 signatures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RsaDigest {
-    /// sha256WithRSAEncryption.
+    /// SHA-256.
     Sha256,
-    /// sha384WithRSAEncryption.
+    /// SHA-384.
     Sha384,
-    /// sha512WithRSAEncryption.
+    /// SHA-512.
     Sha512,
+}
+
+/// How the token signs an X.509 body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum X509Scheme {
+    RsaPkcs1(RsaDigest),
+    RsaPss(RsaDigest),
+    Ecdsa(Curve),
+    Ed25519,
 }
 
 /// DER SEQUENCE { INTEGER r, INTEGER s } from the token's r || s.
@@ -59,49 +75,153 @@ impl<'a> TokenSigner<'a> {
         self.failure.borrow_mut().take()
     }
 
-    /// A signer for the public key `pubkey` and its private half `key`.
+    /// A signer for the public key `pubkey` and its private half `key`; `pss` asks for
+    /// RSASSA-PSS instead of PKCS#1 v1.5 (RSA keys only).
     pub fn new(
         session: &'a HsmSession<'a>,
         pubkey: &TokenPublicKey,
         key: u64,
         digest: RsaDigest,
+        pss: bool,
     ) -> HsmResult<Self> {
         let material = pubkey.material.clone().map_err(HsmError::Other)?;
-        let (alg, der): (&'static rcgen::SignatureAlgorithm, Vec<u8>) = match &material {
-            PublicKeyMaterial::Rsa { .. } => (
-                match digest {
-                    RsaDigest::Sha256 => &rcgen::PKCS_RSA_SHA256,
-                    RsaDigest::Sha384 => &rcgen::PKCS_RSA_SHA384,
-                    RsaDigest::Sha512 => &rcgen::PKCS_RSA_SHA512,
-                },
-                material
-                    .to_pkcs1_der()
-                    .map_err(|e| HsmError::Other(e.to_string()))?,
-            ),
-            PublicKeyMaterial::Ec { curve, point } => (
-                match curve {
-                    Curve::P256 => &rcgen::PKCS_ECDSA_P256_SHA256,
-                    Curve::P384 => &rcgen::PKCS_ECDSA_P384_SHA384,
-                    // rcgen 0.14 defines the P-521 algorithms only with its aws-lc backend.
-                    other => {
-                        return Err(HsmError::Unsupported(format!(
-                            "X.509 signatures with {} keys are not supported by this build",
-                            other.name()
-                        )));
-                    }
-                },
-                point.clone(),
-            ),
-            PublicKeyMaterial::Ed25519(k) => (&rcgen::PKCS_ED25519, k.to_vec()),
-        };
+        let other = |e: crate::formats::pubkey::KeyError| HsmError::Other(e.to_string());
+        let spki = material.to_spki_der().map_err(other)?;
+        if pss && !matches!(material, PublicKeyMaterial::Rsa { .. }) {
+            return Err(HsmError::Unsupported(format!(
+                "--pss (RSASSA-PSS) is for RSA keys; this key is {}",
+                material.describe()
+            )));
+        }
+        let (scheme, alg, der): (X509Scheme, &'static rcgen::SignatureAlgorithm, Vec<u8>) =
+            match &material {
+                PublicKeyMaterial::Rsa { .. } => (
+                    if pss {
+                        X509Scheme::RsaPss(digest)
+                    } else {
+                        X509Scheme::RsaPkcs1(digest)
+                    },
+                    match digest {
+                        RsaDigest::Sha256 => &rcgen::PKCS_RSA_SHA256,
+                        RsaDigest::Sha384 => &rcgen::PKCS_RSA_SHA384,
+                        RsaDigest::Sha512 => &rcgen::PKCS_RSA_SHA512,
+                    },
+                    material.to_pkcs1_der().map_err(other)?,
+                ),
+                PublicKeyMaterial::Ec { curve, point } => (
+                    X509Scheme::Ecdsa(*curve),
+                    match curve {
+                        Curve::P256 => &rcgen::PKCS_ECDSA_P256_SHA256,
+                        // P-521 is built under P-384's name, then re-signed (see above).
+                        Curve::P384 | Curve::P521 => &rcgen::PKCS_ECDSA_P384_SHA384,
+                        other => {
+                            return Err(HsmError::Unsupported(format!(
+                                "X.509 signatures with {} keys are not supported \
+                                 (P-256, P-384, P-521, RSA and Ed25519 are)",
+                                other.name()
+                            )));
+                        }
+                    },
+                    point.clone(),
+                ),
+                PublicKeyMaterial::Ed25519(k) => {
+                    (X509Scheme::Ed25519, &rcgen::PKCS_ED25519, k.to_vec())
+                }
+            };
         Ok(TokenSigner {
             session,
             key,
-            material,
+            scheme,
             alg,
             der,
+            spki,
             failure: Default::default(),
         })
+    }
+
+    /// The signature algorithm's usual name (as `openssl` prints it).
+    pub fn algorithm_name(&self) -> &'static str {
+        match self.scheme {
+            X509Scheme::RsaPkcs1(RsaDigest::Sha256) => "sha256WithRSAEncryption",
+            X509Scheme::RsaPkcs1(RsaDigest::Sha384) => "sha384WithRSAEncryption",
+            X509Scheme::RsaPkcs1(RsaDigest::Sha512) => "sha512WithRSAEncryption",
+            X509Scheme::RsaPss(RsaDigest::Sha256) => "rsassaPss (SHA-256)",
+            X509Scheme::RsaPss(RsaDigest::Sha384) => "rsassaPss (SHA-384)",
+            X509Scheme::RsaPss(RsaDigest::Sha512) => "rsassaPss (SHA-512)",
+            X509Scheme::Ecdsa(Curve::P256) => "ecdsa-with-SHA256",
+            X509Scheme::Ecdsa(Curve::P384) => "ecdsa-with-SHA384",
+            X509Scheme::Ecdsa(_) => "ecdsa-with-SHA512",
+            X509Scheme::Ed25519 => "ED25519",
+        }
+    }
+
+    /// The real algorithm when rcgen wrote a stand-in, else None.
+    fn restated(&self) -> HsmResult<Option<spki::AlgorithmIdentifierOwned>> {
+        Ok(match self.scheme {
+            X509Scheme::RsaPss(d) => Some(
+                resign::pss_algorithm(match d {
+                    RsaDigest::Sha256 => resign::PssHash::Sha256,
+                    RsaDigest::Sha384 => resign::PssHash::Sha384,
+                    RsaDigest::Sha512 => resign::PssHash::Sha512,
+                })
+                .map_err(HsmError::Other)?,
+            ),
+            X509Scheme::Ecdsa(Curve::P521) => Some(resign::ecdsa_sha512_algorithm()),
+            _ => None,
+        })
+    }
+
+    /// rcgen's certificate, final (re-signed under the real algorithm where rcgen used a stand-in).
+    pub fn finish_certificate(&self, der: &[u8]) -> HsmResult<Vec<u8>> {
+        match self.restated()? {
+            None => Ok(der.to_vec()),
+            Some(alg) => self.resign(
+                resign::Unsigned::certificate(der, &alg, &self.spki).map_err(HsmError::Other)?,
+            ),
+        }
+    }
+
+    /// rcgen's request, final (re-signed under the real algorithm where rcgen used a stand-in).
+    pub fn finish_request(&self, der: &[u8]) -> HsmResult<Vec<u8>> {
+        match self.restated()? {
+            None => Ok(der.to_vec()),
+            Some(alg) => self
+                .resign(resign::Unsigned::request(der, &alg, &self.spki).map_err(HsmError::Other)?),
+        }
+    }
+
+    fn resign(&self, unsigned: resign::Unsigned) -> HsmResult<Vec<u8>> {
+        let body = unsigned.to_be_signed().map_err(HsmError::Other)?;
+        let signature = self.token_sign(&body)?;
+        unsigned.finish(&signature).map_err(HsmError::Other)
+    }
+
+    /// One signature by the token, in X.509's form.
+    fn token_sign(&self, msg: &[u8]) -> HsmResult<Vec<u8>> {
+        let s = self.session;
+        match self.scheme {
+            X509Scheme::RsaPkcs1(d) => {
+                let mech = match d {
+                    RsaDigest::Sha256 => CKM_SHA256_RSA_PKCS,
+                    RsaDigest::Sha384 => CKM_SHA384_RSA_PKCS,
+                    RsaDigest::Sha512 => CKM_SHA512_RSA_PKCS,
+                };
+                s.raw.sign(s.handle(), self.key, mech, msg)
+            }
+            X509Scheme::RsaPss(d) => {
+                let hash = match d {
+                    RsaDigest::Sha256 => CKM_SHA256,
+                    RsaDigest::Sha384 => CKM_SHA384,
+                    RsaDigest::Sha512 => CKM_SHA512,
+                };
+                s.raw.sign_pss(s.handle(), self.key, hash, msg)
+            }
+            X509Scheme::Ecdsa(curve) => {
+                let raw = s.sign_for_ssh(self.key, SignScheme::Ecdsa(curve), msg)?;
+                ecdsa_der(&raw).map_err(HsmError::Other)
+            }
+            X509Scheme::Ed25519 => s.sign_for_ssh(self.key, SignScheme::Ed25519, msg),
+        }
     }
 }
 
@@ -117,36 +237,14 @@ impl rcgen::PublicKeyData for TokenSigner<'_> {
 
 impl rcgen::SigningKey for TokenSigner<'_> {
     fn sign(&self, msg: &[u8]) -> Result<Vec<u8>, rcgen::Error> {
-        let fail = |e: HsmError| {
+        if matches!(self.restated(), Ok(Some(_))) {
+            // A stand-in: finish_* signs the real body.
+            return Ok(Vec::new());
+        }
+        self.token_sign(msg).map_err(|e| {
             *self.failure.borrow_mut() = Some(e);
             rcgen::Error::RemoteKeyError
-        };
-        match &self.material {
-            PublicKeyMaterial::Rsa { .. } => {
-                let mech = if std::ptr::eq(self.alg, &rcgen::PKCS_RSA_SHA512) {
-                    CKM_SHA512_RSA_PKCS
-                } else if std::ptr::eq(self.alg, &rcgen::PKCS_RSA_SHA384) {
-                    CKM_SHA384_RSA_PKCS
-                } else {
-                    CKM_SHA256_RSA_PKCS
-                };
-                self.session
-                    .raw
-                    .sign(self.session.handle(), self.key, mech, msg)
-                    .map_err(fail)
-            }
-            PublicKeyMaterial::Ec { curve, .. } => {
-                let raw = self
-                    .session
-                    .sign_for_ssh(self.key, SignScheme::Ecdsa(*curve), msg)
-                    .map_err(fail)?;
-                ecdsa_der(&raw).map_err(|e| fail(HsmError::Other(e)))
-            }
-            PublicKeyMaterial::Ed25519(_) => self
-                .session
-                .sign_for_ssh(self.key, SignScheme::Ed25519, msg)
-                .map_err(fail),
-        }
+        })
     }
 }
 
