@@ -187,3 +187,50 @@ fn usage_errors_exit_2() {
         .code(2);
     env.cmd().arg("frobnicate").assert().code(2);
 }
+
+/// p11-kit's proxy hands out a new, separately initialized instance on every
+/// C_GetFunctionList; sessions and slot ids belong to one instance. Everything that opens a
+/// session, lists mechanisms, searches or signs must use the instance that was initialized.
+#[test]
+fn the_p11_kit_proxy_works_end_to_end() {
+    const PROXY: &str = "/usr/lib/x86_64-linux-gnu/p11-kit-proxy.so";
+    let env = TestEnv::new();
+    env.init_token("proxied");
+    let via_proxy = |args: &[&str]| {
+        let out = env
+            .cmd()
+            .env("HSMCTL_MODULE", PROXY)
+            .env("HSMCTL_PIN", USER_PIN)
+            .args(args)
+            .output()
+            .unwrap();
+        let (stdout, stderr) = texts(&out);
+        assert!(out.status.success(), "{args:?}: {stderr}");
+        stdout
+    };
+    let sel = ["--token", "proxied"];
+    via_proxy(
+        &[
+            &["keygen"][..],
+            &sel,
+            &["--key-type", "ec:p256", "--label", "k"],
+        ]
+        .concat(),
+    );
+    let listed = via_proxy(&[&["list"][..], &sel, &["--json"]].concat());
+    assert_eq!(listed.matches("\"label\": \"k\"").count(), 2, "{listed}");
+    assert!(
+        listed.contains("p11-kit-proxy") || listed.contains("\"count\": 2"),
+        "{listed}"
+    );
+    let mechs = via_proxy(&[&["slot", "show"][..], &sel, &["--mechanisms", "--json"]].concat());
+    assert!(mechs.contains("CKM_ECDSA"), "{mechs}");
+    let csr = via_proxy(&[&["request-cert"][..], &sel, &["--label", "k", "--cn", "p"]].concat());
+    assert!(
+        csr.starts_with("-----BEGIN CERTIFICATE REQUEST-----"),
+        "{csr}"
+    );
+    // The same key seen directly through SoftHSM2.
+    let direct = env.run_ok(&["list", "--json"]);
+    assert!(direct.contains("\"count\": 2"), "{direct}");
+}

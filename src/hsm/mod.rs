@@ -1,7 +1,8 @@
-//! The PKCS#11 layer: the only code that uses `cryptoki`. Loads one module per process,
-//! initializes it once, and finalizes it when the [`Hsm`] is dropped.
+//! The PKCS#11 layer: the only code that uses `cryptoki`. Loads one module per process, gets
+//! its function list once, initializes it once, and finalizes it when the [`Hsm`] is dropped.
 
 mod attributes;
+mod calls;
 mod error;
 mod keygen;
 mod module;
@@ -28,64 +29,38 @@ pub use setattr::{AttrChange, ChangeError, applicable, parse_change};
 pub use types::{LibraryInfo, MechanismEntry, SlotEntry, TokenEntry, TokenFlags};
 pub use x509::{RsaDigest, TokenSigner, ecdsa_der};
 
-use cryptoki::context::{CInitializeArgs, CInitializeFlags, Pkcs11};
-use cryptoki::error::{Error as CkError, RvError};
-use cryptoki::slot::Slot;
+use cryptoki::context::Info;
+use cryptoki::slot::{SlotInfo, TokenInfo};
 use error::CkResultExt;
-use secrecy::SecretString;
+use secrecy::{ExposeSecret, SecretString};
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
 
 /// A loaded and initialized PKCS#11 module.
 pub struct Hsm {
-    ctx: Pkcs11,
+    raw: raw::FunctionList,
     path: PathBuf,
-    raw: OnceLock<raw::FunctionList>,
+    // Whether our C_Initialize did it (then C_Finalize is ours to call).
+    owned: bool,
 }
 
 impl Hsm {
     /// Loads the module at `path` (already resolved and checked) and calls `C_Initialize`.
     pub fn load(path: &Path) -> HsmResult<Hsm> {
-        let ctx = Pkcs11::new(path).map_err(|e| HsmError::Load {
+        let raw = raw::FunctionList::load(path)?;
+        let owned = raw.initialize().map_err(|e| HsmError::Load {
             path: path.to_path_buf(),
-            reason: match e {
-                CkError::LibraryLoading(e) => e.to_string(),
-                CkError::MissingSymbol(sym) => {
-                    format!("it does not export {sym}, so it is not a PKCS#11 module")
-                }
-                other => error::from_ck(other).to_string(),
-            },
+            reason: e.to_string(),
         })?;
-        let init = |flags| ctx.initialize(CInitializeArgs::new(flags));
-        let mut result = init(CInitializeFlags::OS_LOCKING_OK);
-        // A module that cannot use OS locking may still work single-threaded without flags.
-        if let Err(CkError::Pkcs11(RvError::CantLock, _)) = result {
-            result = init(CInitializeFlags::empty());
-        }
-        match result {
-            // Another component of this process initialized it: that is a working module.
-            Ok(()) | Err(CkError::Pkcs11(RvError::CryptokiAlreadyInitialized, _)) => {}
-            Err(e) => {
-                return Err(HsmError::Load {
-                    path: path.to_path_buf(),
-                    reason: error::from_ck(e).to_string(),
-                });
-            }
-        }
         Ok(Hsm {
-            ctx,
+            raw,
             path: path.to_path_buf(),
-            raw: OnceLock::new(),
+            owned,
         })
     }
 
-    /// The module's function list, for the calls cryptoki does not offer as needed.
+    /// The module's function list.
     fn raw(&self) -> HsmResult<&raw::FunctionList> {
-        if let Some(r) = self.raw.get() {
-            return Ok(r);
-        }
-        let r = raw::FunctionList::load(&self.path)?;
-        Ok(self.raw.get_or_init(|| r))
+        Ok(&self.raw)
     }
 
     /// The path the module was loaded from.
@@ -95,7 +70,7 @@ impl Hsm {
 
     /// `C_GetInfo`.
     pub fn library_info(&self) -> HsmResult<LibraryInfo> {
-        let info = self.ctx.get_library_info().ck()?;
+        let info = Info::try_from(self.raw.info()?).ck()?;
         Ok(LibraryInfo {
             path: self.path.display().to_string(),
             cryptoki_version: info.cryptoki_version().to_string(),
@@ -107,16 +82,20 @@ impl Hsm {
 
     /// Every slot the module reports, with its token when one is present.
     pub fn slots(&self) -> HsmResult<Vec<SlotEntry>> {
-        let slots = self.ctx.get_all_slots().ck()?;
+        let slots = self.raw.slot_list()?;
         slots.into_iter().map(|s| self.slot_entry(s)).collect()
     }
 
-    fn slot_entry(&self, slot: Slot) -> HsmResult<SlotEntry> {
-        let info = self.ctx.get_slot_info(slot).ck()?;
-        let mut entry = SlotEntry::from_info(slot.id(), &info);
+    fn slot_entry(&self, slot: u64) -> HsmResult<SlotEntry> {
+        let info = SlotInfo::from(self.raw.slot_info(slot)?);
+        let mut entry = SlotEntry::from_info(slot, &info);
         if info.token_present() {
             // A token the module cannot read is reported in its row, not fatal to the listing.
-            match self.ctx.get_token_info(slot).ck() {
+            match self
+                .raw
+                .token_info(slot)
+                .and_then(|t| TokenInfo::try_from(t).ck())
+            {
                 Ok(t) => entry.token = Some(TokenEntry::from_info(&t)),
                 Err(e) => entry.token_error = Some(e.to_string()),
             }
@@ -126,7 +105,7 @@ impl Hsm {
 
     /// Re-reads one slot (after `C_InitToken`, say).
     pub fn slot(&self, slot_id: u64) -> HsmResult<SlotEntry> {
-        self.slot_entry(to_slot(slot_id)?)
+        self.slot_entry(slot_id)
     }
 
     /// Whether the slot offers a mechanism (by its CKM_ code).
@@ -150,29 +129,24 @@ impl Hsm {
 
     /// `C_InitToken`: erases the token in `slot_id` and sets its label and SO PIN.
     pub fn init_token(&self, slot_id: u64, so_pin: &SecretString, label: &str) -> HsmResult<()> {
-        self.ctx.init_token(to_slot(slot_id)?, so_pin, label).ck()
+        self.raw
+            .init_token(slot_id, so_pin.expose_secret().as_bytes(), label)
     }
 
     /// Opens a session on a slot; read-write when `rw`.
     pub fn session(&self, slot_id: u64, rw: bool) -> HsmResult<HsmSession<'_>> {
-        let slot = to_slot(slot_id)?;
-        let s = if rw {
-            self.ctx.open_rw_session(slot)
-        } else {
-            self.ctx.open_ro_session(slot)
-        };
-        Ok(HsmSession::new(s.ck()?, self.raw()?))
+        Ok(HsmSession::new(
+            self.raw.open_session(slot_id, rw)?,
+            &self.raw,
+        ))
     }
 }
 
 impl Drop for Hsm {
     fn drop(&mut self) {
-        // cryptoki 0.12 does not call C_Finalize on drop; sessions are closed by now because
-        // commands own them for less time than the Hsm.
-        let _ = self.ctx.clone().finalize();
+        // Sessions borrow the Hsm, so all are closed by now.
+        if self.owned {
+            self.raw.finalize();
+        }
     }
-}
-
-fn to_slot(id: u64) -> HsmResult<Slot> {
-    Slot::try_from(id).ck()
 }

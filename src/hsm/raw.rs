@@ -1,5 +1,5 @@
-//! Calls through the module's own function list, for what cryptoki 0.12 hides or does not
-//! offer: its `get_mechanism_list` silently drops every mechanism its `MechanismType` does not
+//! The module's function list (one C_GetFunctionList per process; see `calls` for why every
+//! call goes through it) and the object calls, which cryptoki 0.12 hides or does not offer: its `get_mechanism_list` silently drops every mechanism its `MechanismType` does not
 //! know (30 of SoftHSM2's 70, DES and DSA and MD5 among them); its `get_attributes` makes two
 //! calls per object where one with preallocated buffers does; it has no X9.31 generation.
 
@@ -9,13 +9,12 @@ use std::path::Path;
 
 /// The module's CK_FUNCTION_LIST, with the library handle that keeps it valid.
 pub(crate) struct FunctionList {
-    // The module is already loaded by cryptoki; this adds a reference, it does not run its
-    // constructors again. Kept so the list's pointers stay valid.
+    // Kept so the list's pointers stay valid.
     _lib: cryptoki_sys::Pkcs11,
-    list: CK_FUNCTION_LIST,
+    pub(super) list: CK_FUNCTION_LIST,
 }
 
-fn check(function: &str, rv: CK_RV) -> HsmResult<()> {
+pub(super) fn check(function: &str, rv: CK_RV) -> HsmResult<()> {
     if rv == CKR_OK {
         Ok(())
     } else {
@@ -27,24 +26,25 @@ fn check(function: &str, rv: CK_RV) -> HsmResult<()> {
     }
 }
 
-fn missing(function: &str) -> HsmError {
+pub(super) fn missing(function: &str) -> HsmError {
     HsmError::Other(format!("the module's function list has no {function}"))
 }
 
 impl FunctionList {
-    /// Gets the function list of the module at `path` (which must already be loaded).
+    /// Loads the module at `path` and gets its function list: the only C_GetFunctionList call.
     pub(crate) fn load(path: &Path) -> HsmResult<Self> {
-        // SAFETY: the same library cryptoki loaded and initialized; C_GetFunctionList returns a
-        // pointer to a list the module owns for as long as it stays loaded (held by `_lib`).
+        // SAFETY: C_GetFunctionList returns a pointer to a list the module owns for as long as
+        // it stays loaded (held by `_lib`).
         unsafe {
             let lib = cryptoki_sys::Pkcs11::new(path).map_err(|e| HsmError::Load {
                 path: path.to_path_buf(),
                 reason: e.to_string(),
             })?;
-            let get = lib
-                .C_GetFunctionList
-                .as_ref()
-                .map_err(|_| missing("C_GetFunctionList"))?;
+            let get = lib.C_GetFunctionList.as_ref().map_err(|_| HsmError::Load {
+                path: path.to_path_buf(),
+                reason: "it does not export C_GetFunctionList, so it is not a PKCS#11 module"
+                    .into(),
+            })?;
             let mut ptr = std::ptr::null_mut();
             check("C_GetFunctionList", get(&mut ptr))?;
             if ptr.is_null() {

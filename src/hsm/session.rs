@@ -1,10 +1,9 @@
 //! Sessions and logins.
 
-use super::error::{CkResultExt, HsmResult};
+use super::error::HsmResult;
 use super::raw::FunctionList;
-use cryptoki::error::{Error as CkError, RvError};
-use cryptoki::session::{Session, UserType};
-use secrecy::SecretString;
+use cryptoki_sys::*;
+use secrecy::{ExposeSecret, SecretString};
 
 /// Who logs in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -15,50 +14,63 @@ pub enum Role {
     So,
 }
 
-/// An open session on one token. Object operations go through the module's function list
-/// (see `raw`); login and PIN management through cryptoki.
+/// An open session on one token; closed when dropped.
 pub struct HsmSession<'a> {
-    s: Session,
+    handle: CK_SESSION_HANDLE,
     pub(crate) raw: &'a FunctionList,
 }
 
+impl Drop for HsmSession<'_> {
+    fn drop(&mut self) {
+        self.raw.close_session(self.handle);
+    }
+}
+
 impl<'a> HsmSession<'a> {
-    pub(crate) fn new(s: Session, raw: &'a FunctionList) -> Self {
-        HsmSession { s, raw }
+    pub(crate) fn new(handle: CK_SESSION_HANDLE, raw: &'a FunctionList) -> Self {
+        HsmSession { handle, raw }
     }
 
     /// The raw session handle, for calls through the function list.
-    pub(crate) fn handle(&self) -> cryptoki_sys::CK_SESSION_HANDLE {
-        self.s.handle()
+    pub(crate) fn handle(&self) -> CK_SESSION_HANDLE {
+        self.handle
     }
 
     /// C_GenerateRandom from the token's RNG.
     pub fn random(&self, len: u32) -> HsmResult<Vec<u8>> {
-        self.s.generate_random_vec(len).ck()
+        self.raw.random(self.handle, len as usize)
     }
 
     /// `C_Login`, exactly once: a failed login is never retried, so a token that counts failed
     /// attempts loses only one.
     pub fn login(&self, role: Role, pin: &SecretString) -> HsmResult<()> {
         let user = match role {
-            Role::User => UserType::User,
-            Role::So => UserType::So,
+            Role::User => CKU_USER,
+            Role::So => CKU_SO,
         };
-        match self.s.login(user, Some(pin)) {
+        match self
+            .raw
+            .login(self.handle, user, pin.expose_secret().as_bytes())
+        {
             // Logins are per application on a token: another session of ours already did it.
-            Err(CkError::Pkcs11(RvError::UserAlreadyLoggedIn, _)) => Ok(()),
-            other => other.ck(),
+            Err(e) if e.code() == Some(CKR_USER_ALREADY_LOGGED_IN) => Ok(()),
+            other => other,
         }
     }
 
     /// `C_InitPIN`: the logged-in SO sets the user PIN.
     pub fn init_pin(&self, pin: &SecretString) -> HsmResult<()> {
-        self.s.init_pin(pin).ck()
+        self.raw
+            .init_pin(self.handle, pin.expose_secret().as_bytes())
     }
 
     /// `C_SetPIN`: changes the PIN of whoever is logged in.
     pub fn set_pin(&self, old: &SecretString, new: &SecretString) -> HsmResult<()> {
-        self.s.set_pin(old, new).ck()
+        self.raw.set_pin(
+            self.handle,
+            old.expose_secret().as_bytes(),
+            new.expose_secret().as_bytes(),
+        )
     }
 
     /// How many objects this session can see (private ones only after a login).
