@@ -16,14 +16,35 @@ _hsmctl() {
             ",$1")
                 cmd="hsmctl"
                 ;;
+            hsmctl,addServer)
+                cmd="hsmctl__subcmd__addserver"
+                ;;
+            hsmctl,addserver)
+                cmd="hsmctl__subcmd__addserver"
+                ;;
+            hsmctl,client-key)
+                cmd="hsmctl__subcmd__client__subcmd__key"
+                ;;
             hsmctl,completions)
                 cmd="hsmctl__subcmd__completions"
                 ;;
             hsmctl,convert-pubkey)
                 cmd="hsmctl__subcmd__convert__subcmd__pubkey"
                 ;;
+            hsmctl,createCert)
+                cmd="hsmctl__subcmd__createcert"
+                ;;
+            hsmctl,createcert)
+                cmd="hsmctl__subcmd__createcert"
+                ;;
             hsmctl,delete)
                 cmd="hsmctl__subcmd__delete"
+                ;;
+            hsmctl,deleteServer)
+                cmd="hsmctl__subcmd__deleteserver"
+                ;;
+            hsmctl,deleteserver)
+                cmd="hsmctl__subcmd__deleteserver"
                 ;;
             hsmctl,doctor)
                 cmd="hsmctl__subcmd__doctor"
@@ -46,6 +67,9 @@ _hsmctl() {
             hsmctl,help)
                 cmd="hsmctl__subcmd__help"
                 ;;
+            hsmctl,htl)
+                cmd="hsmctl__subcmd__htl"
+                ;;
             hsmctl,import-cert)
                 cmd="hsmctl__subcmd__import__subcmd__cert"
                 ;;
@@ -57,6 +81,12 @@ _hsmctl() {
                 ;;
             hsmctl,list)
                 cmd="hsmctl__subcmd__list"
+                ;;
+            hsmctl,listServers)
+                cmd="hsmctl__subcmd__listservers"
+                ;;
+            hsmctl,listservers)
+                cmd="hsmctl__subcmd__listservers"
                 ;;
             hsmctl,objects)
                 cmd="hsmctl__subcmd__list"
@@ -97,14 +127,59 @@ _hsmctl() {
             hsmctl,token)
                 cmd="hsmctl__subcmd__token"
                 ;;
+            hsmctl,verify)
+                cmd="hsmctl__subcmd__verify"
+                ;;
+            hsmctl__subcmd__client__subcmd__key,backup)
+                cmd="hsmctl__subcmd__client__subcmd__key__subcmd__backup"
+                ;;
+            hsmctl__subcmd__client__subcmd__key,help)
+                cmd="hsmctl__subcmd__client__subcmd__key__subcmd__help"
+                ;;
+            hsmctl__subcmd__client__subcmd__key,restore)
+                cmd="hsmctl__subcmd__client__subcmd__key__subcmd__restore"
+                ;;
+            hsmctl__subcmd__client__subcmd__key,roll)
+                cmd="hsmctl__subcmd__client__subcmd__key__subcmd__roll"
+                ;;
+            hsmctl__subcmd__client__subcmd__key,show)
+                cmd="hsmctl__subcmd__client__subcmd__key__subcmd__show"
+                ;;
+            hsmctl__subcmd__client__subcmd__key__subcmd__help,backup)
+                cmd="hsmctl__subcmd__client__subcmd__key__subcmd__help__subcmd__backup"
+                ;;
+            hsmctl__subcmd__client__subcmd__key__subcmd__help,help)
+                cmd="hsmctl__subcmd__client__subcmd__key__subcmd__help__subcmd__help"
+                ;;
+            hsmctl__subcmd__client__subcmd__key__subcmd__help,restore)
+                cmd="hsmctl__subcmd__client__subcmd__key__subcmd__help__subcmd__restore"
+                ;;
+            hsmctl__subcmd__client__subcmd__key__subcmd__help,roll)
+                cmd="hsmctl__subcmd__client__subcmd__key__subcmd__help__subcmd__roll"
+                ;;
+            hsmctl__subcmd__client__subcmd__key__subcmd__help,show)
+                cmd="hsmctl__subcmd__client__subcmd__key__subcmd__help__subcmd__show"
+                ;;
+            hsmctl__subcmd__help,addserver)
+                cmd="hsmctl__subcmd__help__subcmd__addserver"
+                ;;
+            hsmctl__subcmd__help,client-key)
+                cmd="hsmctl__subcmd__help__subcmd__client__subcmd__key"
+                ;;
             hsmctl__subcmd__help,completions)
                 cmd="hsmctl__subcmd__help__subcmd__completions"
                 ;;
             hsmctl__subcmd__help,convert-pubkey)
                 cmd="hsmctl__subcmd__help__subcmd__convert__subcmd__pubkey"
                 ;;
+            hsmctl__subcmd__help,createcert)
+                cmd="hsmctl__subcmd__help__subcmd__createcert"
+                ;;
             hsmctl__subcmd__help,delete)
                 cmd="hsmctl__subcmd__help__subcmd__delete"
+                ;;
+            hsmctl__subcmd__help,deleteserver)
+                cmd="hsmctl__subcmd__help__subcmd__deleteserver"
                 ;;
             hsmctl__subcmd__help,doctor)
                 cmd="hsmctl__subcmd__help__subcmd__doctor"
@@ -124,6 +199,9 @@ _hsmctl() {
             hsmctl__subcmd__help,help)
                 cmd="hsmctl__subcmd__help__subcmd__help"
                 ;;
+            hsmctl__subcmd__help,htl)
+                cmd="hsmctl__subcmd__help__subcmd__htl"
+                ;;
             hsmctl__subcmd__help,import-cert)
                 cmd="hsmctl__subcmd__help__subcmd__import__subcmd__cert"
                 ;;
@@ -132,6 +210,9 @@ _hsmctl() {
                 ;;
             hsmctl__subcmd__help,list)
                 cmd="hsmctl__subcmd__help__subcmd__list"
+                ;;
+            hsmctl__subcmd__help,listservers)
+                cmd="hsmctl__subcmd__help__subcmd__listservers"
                 ;;
             hsmctl__subcmd__help,request-cert)
                 cmd="hsmctl__subcmd__help__subcmd__request__subcmd__cert"
@@ -157,6 +238,27 @@ _hsmctl() {
             hsmctl__subcmd__help,token)
                 cmd="hsmctl__subcmd__help__subcmd__token"
                 ;;
+            hsmctl__subcmd__help,verify)
+                cmd="hsmctl__subcmd__help__subcmd__verify"
+                ;;
+            hsmctl__subcmd__help__subcmd__client__subcmd__key,backup)
+                cmd="hsmctl__subcmd__help__subcmd__client__subcmd__key__subcmd__backup"
+                ;;
+            hsmctl__subcmd__help__subcmd__client__subcmd__key,restore)
+                cmd="hsmctl__subcmd__help__subcmd__client__subcmd__key__subcmd__restore"
+                ;;
+            hsmctl__subcmd__help__subcmd__client__subcmd__key,roll)
+                cmd="hsmctl__subcmd__help__subcmd__client__subcmd__key__subcmd__roll"
+                ;;
+            hsmctl__subcmd__help__subcmd__client__subcmd__key,show)
+                cmd="hsmctl__subcmd__help__subcmd__client__subcmd__key__subcmd__show"
+                ;;
+            hsmctl__subcmd__help__subcmd__htl,install)
+                cmd="hsmctl__subcmd__help__subcmd__htl__subcmd__install"
+                ;;
+            hsmctl__subcmd__help__subcmd__htl,show)
+                cmd="hsmctl__subcmd__help__subcmd__htl__subcmd__show"
+                ;;
             hsmctl__subcmd__help__subcmd__slot,show)
                 cmd="hsmctl__subcmd__help__subcmd__slot__subcmd__show"
                 ;;
@@ -168,6 +270,24 @@ _hsmctl() {
                 ;;
             hsmctl__subcmd__help__subcmd__token,set-pin)
                 cmd="hsmctl__subcmd__help__subcmd__token__subcmd__set__subcmd__pin"
+                ;;
+            hsmctl__subcmd__htl,help)
+                cmd="hsmctl__subcmd__htl__subcmd__help"
+                ;;
+            hsmctl__subcmd__htl,install)
+                cmd="hsmctl__subcmd__htl__subcmd__install"
+                ;;
+            hsmctl__subcmd__htl,show)
+                cmd="hsmctl__subcmd__htl__subcmd__show"
+                ;;
+            hsmctl__subcmd__htl__subcmd__help,help)
+                cmd="hsmctl__subcmd__htl__subcmd__help__subcmd__help"
+                ;;
+            hsmctl__subcmd__htl__subcmd__help,install)
+                cmd="hsmctl__subcmd__htl__subcmd__help__subcmd__install"
+                ;;
+            hsmctl__subcmd__htl__subcmd__help,show)
+                cmd="hsmctl__subcmd__htl__subcmd__help__subcmd__show"
                 ;;
             hsmctl__subcmd__slot,help)
                 cmd="hsmctl__subcmd__slot__subcmd__help"
@@ -212,12 +332,368 @@ _hsmctl() {
 
     case "${cmd}" in
         hsmctl)
-            opts="-v -h -V --module --home --verbose --lock-timeout --help --version slots partitions slot partition info token generatekeypair keygen list objects show getattribute setattribute delete export-ssh-pubkey export-pubkey convert-pubkey sign-ssh-cert request-cert requestcertificate selfsign-cert selfsigncertificate import-cert export-cert doctor completions help"
+            opts="-v -h -V --module --home --verbose --lock-timeout --help --version slots partitions slot partition info token generatekeypair keygen list objects show getattribute setattribute delete export-ssh-pubkey export-pubkey convert-pubkey sign-ssh-cert request-cert requestcertificate selfsign-cert selfsigncertificate import-cert export-cert doctor addserver addServer deleteserver deleteServer listservers listServers createcert createCert verify htl client-key completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --module)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hsmctl__subcmd__addserver)
+            opts="-n -c -p -y -v -h --name --cert --fetch --port --htl --chain --force --repair --allow-expired --allow-ca --allow-name-mismatch --yes --chrystoki-conf --json --output --module --home --verbose --lock-timeout --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fetch)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --chrystoki-conf)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                --module)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hsmctl__subcmd__client__subcmd__key)
+            opts="-v -h --module --home --verbose --lock-timeout --help show roll backup restore help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --module)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hsmctl__subcmd__client__subcmd__key__subcmd__backup)
+            opts="-n -o -v -h --name --out --force --passphrase-file --passphrase-env --json --output --module --home --verbose --lock-timeout --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                --module)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hsmctl__subcmd__client__subcmd__key__subcmd__help)
+            opts="show roll backup restore help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hsmctl__subcmd__client__subcmd__key__subcmd__help__subcmd__backup)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hsmctl__subcmd__client__subcmd__key__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hsmctl__subcmd__client__subcmd__key__subcmd__help__subcmd__restore)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hsmctl__subcmd__client__subcmd__key__subcmd__help__subcmd__roll)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hsmctl__subcmd__client__subcmd__key__subcmd__help__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hsmctl__subcmd__client__subcmd__key__subcmd__restore)
+            opts="-n -v -h --name --force --passphrase-file --passphrase-env --json --output --module --home --verbose --lock-timeout --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                --module)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hsmctl__subcmd__client__subcmd__key__subcmd__roll)
+            opts="-n -v -h --name --key-type --days --json --output --module --home --verbose --lock-timeout --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key-type)
+                    COMPREPLY=($(compgen -W "rsa:2048 rsa:3072 rsa:4096 ec:p256 ec:p384" -- "${cur}"))
+                    return 0
+                    ;;
+                --days)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                --module)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hsmctl__subcmd__client__subcmd__key__subcmd__show)
+            opts="-n -v -h --name --json --output --module --home --verbose --lock-timeout --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
                 --module)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -309,6 +785,56 @@ _hsmctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        hsmctl__subcmd__createcert)
+            opts="-n -v -h --name --key-type --days --force --chrystoki-conf --json --output --module --home --verbose --lock-timeout --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key-type)
+                    COMPREPLY=($(compgen -W "rsa:2048 rsa:3072 rsa:4096 ec:p256 ec:p384" -- "${cur}"))
+                    return 0
+                    ;;
+                --days)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --chrystoki-conf)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                --module)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         hsmctl__subcmd__delete)
             opts="-y -v -h --token --serial --slot --uri --label --id --class --handle --pair --all-matching --yes --pin-file --pin-env --pin-fd --json --output --module --home --verbose --lock-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -357,6 +883,48 @@ _hsmctl() {
                     return 0
                     ;;
                 --pin-fd)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                --module)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hsmctl__subcmd__deleteserver)
+            opts="-n -v -h --name --chrystoki-conf --json --output --module --home --verbose --lock-timeout --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --chrystoki-conf)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -822,8 +1390,92 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__help)
-            opts="slots slot info token generatekeypair list show setattribute delete export-ssh-pubkey export-pubkey convert-pubkey sign-ssh-cert request-cert selfsign-cert import-cert export-cert doctor completions help"
+            opts="slots slot info token generatekeypair list show setattribute delete export-ssh-pubkey export-pubkey convert-pubkey sign-ssh-cert request-cert selfsign-cert import-cert export-cert doctor addserver deleteserver listservers createcert verify htl client-key completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hsmctl__subcmd__help__subcmd__addserver)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hsmctl__subcmd__help__subcmd__client__subcmd__key)
+            opts="show roll backup restore"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hsmctl__subcmd__help__subcmd__client__subcmd__key__subcmd__backup)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hsmctl__subcmd__help__subcmd__client__subcmd__key__subcmd__restore)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hsmctl__subcmd__help__subcmd__client__subcmd__key__subcmd__roll)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hsmctl__subcmd__help__subcmd__client__subcmd__key__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -863,7 +1515,35 @@ _hsmctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        hsmctl__subcmd__help__subcmd__createcert)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         hsmctl__subcmd__help__subcmd__delete)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hsmctl__subcmd__help__subcmd__deleteserver)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -961,6 +1641,48 @@ _hsmctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        hsmctl__subcmd__help__subcmd__htl)
+            opts="install show"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hsmctl__subcmd__help__subcmd__htl__subcmd__install)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hsmctl__subcmd__help__subcmd__htl__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         hsmctl__subcmd__help__subcmd__import__subcmd__cert)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -990,6 +1712,20 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hsmctl__subcmd__help__subcmd__listservers)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1171,6 +1907,170 @@ _hsmctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        hsmctl__subcmd__help__subcmd__verify)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hsmctl__subcmd__htl)
+            opts="-v -h --module --home --verbose --lock-timeout --help install show help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --module)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hsmctl__subcmd__htl__subcmd__help)
+            opts="install show help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hsmctl__subcmd__htl__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hsmctl__subcmd__htl__subcmd__help__subcmd__install)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hsmctl__subcmd__htl__subcmd__help__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hsmctl__subcmd__htl__subcmd__install)
+            opts="-n -v -h --name --force --json --output --module --home --verbose --lock-timeout --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                --module)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hsmctl__subcmd__htl__subcmd__show)
+            opts="-v -h --json --output --module --home --verbose --lock-timeout --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --output)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                --module)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         hsmctl__subcmd__import__subcmd__cert)
             opts="-v -h --label --allow-orphan --id --token --serial --slot --uri --pin-file --pin-env --pin-fd --json --output --module --home --verbose --lock-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -1319,6 +2219,40 @@ _hsmctl() {
                     return 0
                     ;;
                 --pin-fd)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                --module)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hsmctl__subcmd__listservers)
+            opts="-v -h --chrystoki-conf --json --output --module --home --verbose --lock-timeout --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --chrystoki-conf)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2363,6 +3297,40 @@ _hsmctl() {
                     return 0
                     ;;
                 --new-pin-fd)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                --module)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hsmctl__subcmd__verify)
+            opts="-v -h --connect --connect-timeout --no-slots --json --output --module --home --verbose --lock-timeout --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --connect-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

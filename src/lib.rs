@@ -12,6 +12,7 @@ pub mod hsm;
 pub mod output;
 pub mod pin;
 pub mod store;
+pub mod tls;
 
 use clap::Parser;
 use exit::{Exit, Failure};

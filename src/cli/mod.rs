@@ -1,6 +1,7 @@
 //! The command line, as clap definitions only: no I/O here. Doc comments are the help text.
 
 pub mod args;
+pub mod client;
 
 use crate::exit::EXIT_CODES_HELP;
 use args::{
@@ -103,6 +104,33 @@ pub enum Command {
 
     /// Check that keys and certificates pair up by CKA_ID and really match; --fix repairs ids
     Doctor(DoctorArgs),
+
+    /// Register a server's certificate (cert/server/<name>Cert.pem and CAFile.pem), like vtl addServer
+    #[command(visible_alias = "addServer")]
+    Addserver(client::AddServerArgs),
+
+    /// Remove a registered server and its certificate from the bundle
+    #[command(visible_alias = "deleteServer")]
+    Deleteserver(client::DeleteServerArgs),
+
+    /// The registered servers
+    #[command(visible_alias = "listServers")]
+    Listservers(client::ListServersArgs),
+
+    /// Create the client's key and self-signed certificate (cert/client/<name>Key.pem, <name>.pem)
+    #[command(visible_alias = "createCert")]
+    Createcert(client::CreateCertArgs),
+
+    /// The slots the module shows, and a health check of the client directory (--connect: TLS)
+    Verify(client::VerifyArgs),
+
+    /// Host Trust Link one-time tokens
+    #[command(subcommand)]
+    Htl(client::HtlCommand),
+
+    /// The client identity's key: show, roll, backup, restore
+    #[command(subcommand)]
+    ClientKey(client::ClientKeyCommand),
 
     /// Print a shell completion script to stdout
     Completions(CompletionsArgs),

@@ -108,6 +108,19 @@ impl Ctx {
         }
     }
 
+    /// The client directory for reading (no lock, nothing created).
+    pub fn client_dir(&self) -> Result<crate::store::client_dir::ClientDir> {
+        crate::store::client_dir::ClientDir::read_only(self.global.home.as_deref())
+    }
+
+    /// The client directory, locked for a change (exit 10 after --lock-timeout).
+    pub fn client_dir_locked(&self) -> Result<crate::store::client_dir::ClientDir> {
+        crate::store::client_dir::ClientDir::lock(
+            self.global.home.as_deref(),
+            std::time::Duration::from_secs(self.global.lock_timeout),
+        )
+    }
+
     /// Prints a progress or diagnostic line on stderr when `-v` was given.
     pub fn verbose(&self, msg: impl FnOnce() -> String) {
         if self.global.verbose > 0 {

@@ -2,25 +2,31 @@
 //! and returns a report; it never prints results itself.
 
 mod certs;
+mod client_key;
 mod completions;
 mod context;
+mod createcert;
 mod delete;
 mod doctor;
 mod export_pubkey;
 mod export_ssh;
+mod htl;
 mod info;
 mod keygen;
 mod list;
+mod servers;
 mod setattribute;
 mod show;
 mod sign_ssh_cert;
 mod slot_show;
 mod slots;
 mod token;
+mod verify;
 mod x509;
 
 pub use context::Ctx;
 
+use crate::cli::client::{ClientKeyCommand, HtlCommand};
 use crate::cli::{Command, SlotCommand, TokenCommand};
 use crate::output::emit;
 use anyhow::{Context as _, Result};
@@ -54,6 +60,31 @@ pub fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
         Command::ImportCert(a) => emit(&certs::run_import(ctx, &a)?, a.output.format()),
         Command::ExportCert(a) => emit(&certs::run_export(ctx, &a)?, a.output.format()),
         Command::Doctor(a) => emit(&doctor::run(ctx, &a)?, a.output.format()),
+        Command::Addserver(a) => emit(&servers::run_add(ctx, &a)?, a.output.format()),
+        Command::Deleteserver(a) => emit(&servers::run_delete(ctx, &a)?, a.output.format()),
+        Command::Listservers(a) => emit(&servers::run_list(ctx, &a)?, a.output.format()),
+        Command::Createcert(a) => emit(&createcert::run(ctx, &a)?, a.output.format()),
+        Command::Verify(a) => {
+            let report = verify::run(ctx, &a)?;
+            emit(&report, a.output.format()).context("cannot write to standard output")?;
+            return report.outcome();
+        }
+        Command::Htl(HtlCommand::Install(a)) => {
+            emit(&htl::run_install(ctx, &a)?, a.output.format())
+        }
+        Command::Htl(HtlCommand::Show(a)) => emit(&htl::run_show(ctx, &a)?, a.output.format()),
+        Command::ClientKey(ClientKeyCommand::Show(a)) => {
+            emit(&client_key::run_show(ctx, &a)?, a.output.format())
+        }
+        Command::ClientKey(ClientKeyCommand::Roll(a)) => {
+            emit(&client_key::run_roll(ctx, &a)?, a.output.format())
+        }
+        Command::ClientKey(ClientKeyCommand::Backup(a)) => {
+            emit(&client_key::run_backup(ctx, &a)?, a.output.format())
+        }
+        Command::ClientKey(ClientKeyCommand::Restore(a)) => {
+            emit(&client_key::run_restore(ctx, &a)?, a.output.format())
+        }
         Command::Completions(a) => completions::run(&a),
     };
     written.context("cannot write to standard output")

@@ -8,7 +8,7 @@ use crate::cli::{RequestCertArgs, SelfsignCertArgs};
 use crate::exit::{Exit, fail, fail_hint};
 use crate::formats::x509::{parse_ext_key_usage, parse_key_usage, parse_subject, san};
 use crate::hsm::{RsaDigest, TokenSigner, Want};
-use crate::output::{Report, deliver, pem};
+use crate::output::{Report, deliver, pem, rfc3339};
 use anyhow::Result;
 use rcgen::{BasicConstraints, CertificateParams, DnType, IsCa, KeyUsagePurpose};
 use serde::Serialize;
@@ -299,10 +299,6 @@ pub fn run_selfsign(ctx: &Ctx, args: &SelfsignCertArgs) -> Result<X509Report> {
     };
     let json = args.output.format() == crate::output::Format::Json;
     let (written_to, data) = write(&args.x509, &args.file, json, &der, "CERTIFICATE")?;
-    let rfc3339 = |t: time::OffsetDateTime| {
-        t.format(&time::format_description::well_known::Rfc3339)
-            .unwrap_or_default()
-    };
     Ok(X509Report {
         kind: "certificate",
         subject,

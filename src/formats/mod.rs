@@ -1,7 +1,10 @@
 //! Pure data formats: parsing and printing with no I/O, unit-tested in place.
 
+pub mod bundle;
 pub mod cert;
+pub mod client_identity;
 pub mod ec;
+pub mod host;
 pub mod pkcs11_uri;
 pub mod pubkey;
 pub mod resign;

@@ -202,6 +202,12 @@ pub fn pem(label: &str, der: &[u8]) -> anyhow::Result<String> {
     })
 }
 
+/// A time as RFC 3339 (UTC), as reports show times.
+pub fn rfc3339(t: time::OffsetDateTime) -> String {
+    t.format(&time::format_description::well_known::Rfc3339)
+        .unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

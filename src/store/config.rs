@@ -11,6 +11,39 @@ use std::path::{Path, PathBuf};
 pub struct Config {
     /// The PKCS#11 module to load when neither `--module` nor `HSMCTL_MODULE` is given.
     pub module: Option<PathBuf>,
+    /// The client identity `createcert` made (`cert/client/<client>.pem`).
+    pub client: Option<String>,
+    /// A Luna client configuration to keep in step (Chrystoki.conf).
+    pub chrystoki_conf: Option<PathBuf>,
+    /// The registered servers, in registration order.
+    #[serde(default)]
+    pub server: Vec<ServerEntry>,
+}
+
+/// One registered server.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ServerEntry {
+    /// The canonical host name or IP address.
+    pub name: String,
+    /// The NTLS port.
+    #[serde(default = "default_port")]
+    pub port: u16,
+    /// Whether the server requires a Host Trust Link one-time token.
+    #[serde(default)]
+    pub htl: bool,
+    /// SHA-256 of the server certificate, lowercase hex.
+    pub fingerprint: String,
+    /// SHA-256 of the further certificates registered with `--chain`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub chain: Vec<String>,
+}
+
+/// Luna's NTLS port.
+pub const DEFAULT_PORT: u16 = 1792;
+
+fn default_port() -> u16 {
+    DEFAULT_PORT
 }
 
 /// The home directory: `--home`, else `HSMCTL_HOME`, else `$XDG_CONFIG_HOME/hsmctl`,
@@ -36,18 +69,28 @@ pub fn load(home: Option<&Path>) -> Result<(Config, Option<PathBuf>)> {
     let Some(path) = home.map(|h| h.join("hsmctl.toml")) else {
         return Ok((Config::default(), None));
     };
-    let text = match std::fs::read_to_string(&path) {
-        Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok((Config::default(), None)),
-        Err(e) => {
-            return Err(fail_hint(
-                Exit::Io,
-                format!("cannot read {}: {e}", path.display()),
-                "fix its permissions, or point --home elsewhere",
-            ));
-        }
+    let Some(text) = read_text(&path)? else {
+        return Ok((Config::default(), None));
     };
-    let config = toml::from_str(&text).map_err(|e| {
+    Ok((parse(&text, &path)?, Some(path)))
+}
+
+/// A config file's text; None when it does not exist.
+pub fn read_text(path: &Path) -> Result<Option<String>> {
+    match std::fs::read_to_string(path) {
+        Ok(t) => Ok(Some(t)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(fail_hint(
+            Exit::Io,
+            format!("cannot read {}: {e}", path.display()),
+            "fix its permissions, or point --home elsewhere",
+        )),
+    }
+}
+
+/// Parses config text read from `path`.
+pub fn parse(text: &str, path: &Path) -> Result<Config> {
+    toml::from_str(text).map_err(|e| {
         fail_hint(
             Exit::BadInput,
             format!(
@@ -55,8 +98,8 @@ pub fn load(home: Option<&Path>) -> Result<(Config, Option<PathBuf>)> {
                 path.display(),
                 e.message()
             ),
-            "the file takes `module = \"/path/to/module.so\"`",
+            "the file takes `module = \"/path/to/module.so\"`, `client = \"NAME\"`, \
+             `chrystoki_conf = \"PATH\"` and [[server]] tables",
         )
-    })?;
-    Ok((config, Some(path)))
+    })
 }

@@ -44,19 +44,6 @@ fn lock_dir(home: Option<&Path>) -> PathBuf {
 impl StoreLock {
     /// Opens the lock file of a module's token store (creating it) without locking it yet.
     pub fn open(home: Option<&Path>, module: &Path, timeout: Duration) -> Result<StoreLock> {
-        let dir = lock_dir(home);
-        let io = |what: &str, p: &Path, e: std::io::Error| {
-            fail_hint(
-                Exit::Io,
-                format!("cannot {what} {}: {e}", p.display()),
-                "check --home (or HSMCTL_HOME)",
-            )
-        };
-        std::fs::DirBuilder::new()
-            .recursive(true)
-            .mode(0o700)
-            .create(&dir)
-            .map_err(|e| io("create the lock directory", &dir, e))?;
         // The same module reached by two paths (symlinks) must share one lock.
         let module = std::fs::canonicalize(module).unwrap_or_else(|_| module.to_path_buf());
         let mut key = sanitize(&module.to_string_lossy());
@@ -68,6 +55,23 @@ impl StoreLock {
         if key.len() > 200 {
             key = key[key.len() - 200..].to_string();
         }
+        Self::open_file(&lock_dir(home), &key, timeout)
+    }
+
+    /// Opens (creating) the lock file `<dir>/<key>.lock` without locking it yet.
+    pub fn open_file(dir: &Path, key: &str, timeout: Duration) -> Result<StoreLock> {
+        let io = |what: &str, p: &Path, e: std::io::Error| {
+            fail_hint(
+                Exit::Io,
+                format!("cannot {what} {}: {e}", p.display()),
+                "check --home (or HSMCTL_HOME)",
+            )
+        };
+        std::fs::DirBuilder::new()
+            .recursive(true)
+            .mode(0o700)
+            .create(dir)
+            .map_err(|e| io("create the lock directory", dir, e))?;
         let path = dir.join(format!("{key}.lock"));
         let file = OpenOptions::new()
             .create(true)
@@ -97,13 +101,11 @@ impl StoreLock {
                     return Err(fail_hint(
                         Exit::Lock,
                         format!(
-                            "another hsmctl process kept the token store busy for {}s",
+                            "another hsmctl process has held {} for {}s",
+                            self.path.display(),
                             self.timeout.as_secs()
                         ),
-                        format!(
-                            "wait for it to finish, or raise --lock-timeout (lock file {})",
-                            self.path.display()
-                        ),
+                        "wait for it to finish, or raise --lock-timeout",
                     ));
                 }
                 Err(TryLockError::Error(e)) => {

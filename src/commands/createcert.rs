@@ -1,0 +1,131 @@
+//! `hsmctl createcert`: the client's key and self-signed certificate in the client directory
+//! (Luna's `vtl createCert`), the key written first and never readable by others.
+
+use super::Ctx;
+use super::servers::sync_chrystoki;
+use crate::cli::client::CreateCertArgs;
+use crate::exit::{Exit, fail, fail_hint};
+use crate::formats::client_identity::{Identity, generate};
+use crate::formats::host::{Host, check_safe, parse_host};
+use crate::output::{Report, pem};
+use crate::store::atomic::write_file;
+use crate::store::client_dir::ClientDir;
+use anyhow::Result;
+use serde::Serialize;
+
+/// What createcert wrote.
+#[derive(Serialize)]
+pub struct CreateCertReport {
+    /// The client name (CN).
+    pub name: String,
+    /// The private key file (0600).
+    pub key_file: String,
+    /// The certificate file.
+    pub cert_file: String,
+    /// SHA-256 of the certificate, lowercase hex.
+    pub fingerprint: String,
+}
+
+impl Report for CreateCertReport {
+    fn human(&self) -> String {
+        format!(
+            "Private Key created and written to: {}\nCertificate created and written to: {}\n",
+            self.key_file, self.cert_file
+        )
+    }
+}
+
+/// A client name: safe for a file name and a valid host name or address, kept as written
+/// (Luna compares it with the host name letter for letter).
+pub fn checked_client_name(name: &str) -> Result<Host> {
+    check_safe(name)
+        .and_then(|()| parse_host(name))
+        .map_err(|e| {
+            fail_hint(
+                Exit::BadInput,
+                e,
+                "give this machine's host name or IP address",
+            )
+        })
+}
+
+fn warn_about_name(name: &str, host: &Host) {
+    match host {
+        Host::Ip(std::net::IpAddr::V6(_)) if host.canonical() != name => eprintln!(
+            "warning: Luna compares IPv6 addresses as text; hsmctl writes server names as {} \
+             (RFC 5952), so register this client on the appliance with exactly '{name}'",
+            host.canonical()
+        ),
+        Host::Ip(_) => {}
+        Host::Dns(_) => {
+            let mut buf = [0u8; 256];
+            // SAFETY: gethostname writes at most buf.len() bytes.
+            let hostname = (unsafe { libc::gethostname(buf.as_mut_ptr().cast(), buf.len()) } == 0)
+                .then(|| {
+                    let end = buf.iter().position(|b| *b == 0).unwrap_or(buf.len());
+                    String::from_utf8_lossy(&buf[..end]).into_owned()
+                });
+            if let Some(h) = hostname.filter(|h| h != name) {
+                eprintln!(
+                    "warning: '{name}' is not this machine's host name ('{h}'); Luna requires the \
+                     client certificate's name to match it exactly, letter case included"
+                );
+            }
+        }
+    }
+}
+
+/// Writes a client identity: the key (0600) first, then the certificate, each atomic. With
+/// `keep_old`, the pair in place is kept as `.old` first.
+pub fn write_identity(dir: &ClientDir, name: &str, id: &Identity, keep_old: bool) -> Result<()> {
+    let (key_path, cert_path) = (dir.client_key(name), dir.client_cert(name));
+    if keep_old {
+        for (path, mode) in [(&key_path, 0o600), (&cert_path, 0o644)] {
+            if let Some(old) = crate::store::client_dir::read_regular(path)? {
+                let mut dot_old = path.clone().into_os_string();
+                dot_old.push(".old");
+                write_file(std::path::Path::new(&dot_old), &old, mode, true)?;
+            }
+        }
+    }
+    let key_pem = zeroize::Zeroizing::new(pem("PRIVATE KEY", &id.key_pkcs8)?);
+    write_file(&key_path, key_pem.as_bytes(), 0o600, true)?;
+    write_file(
+        &cert_path,
+        pem("CERTIFICATE", &id.cert)?.as_bytes(),
+        0o644,
+        true,
+    )
+}
+
+/// `createcert`.
+pub fn run(ctx: &Ctx, a: &CreateCertArgs) -> Result<CreateCertReport> {
+    let host = checked_client_name(&a.name)?;
+    warn_about_name(&a.name, &host);
+    let dir = ctx.client_dir_locked()?;
+    let (key_path, cert_path) = (dir.client_key(&a.name), dir.client_cert(&a.name));
+    if !a.force {
+        for p in [&key_path, &cert_path] {
+            if p.symlink_metadata().is_ok() {
+                return Err(fail_hint(
+                    Exit::Conflict,
+                    format!("{} already exists", p.display()),
+                    "pass --force to replace the client key and certificate",
+                ));
+            }
+        }
+    }
+    let id = generate(a.key_type, &a.name, a.days).map_err(|e| fail(Exit::Failed, e))?;
+    write_identity(&dir, &a.name, &id, false)?;
+    let mut cfg = dir.config()?;
+    cfg.client = Some(a.name.clone());
+    dir.write_registry(&cfg.server, cfg.client.as_deref())?;
+    sync_chrystoki(&dir, &a.chrystoki, &cfg)?;
+    use sha2::Digest;
+    Ok(CreateCertReport {
+        name: a.name.clone(),
+        key_file: key_path.display().to_string(),
+        cert_file: cert_path.display().to_string(),
+        fingerprint: hex::encode(sha2::Sha256::digest(&id.cert)),
+    })
+}

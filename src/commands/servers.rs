@@ -1,0 +1,505 @@
+//! `hsmctl addserver`, `deleteserver`, `listservers`: the server registry of the client
+//! directory (Luna's `vtl addServer` ...), kept consistent across the server's file, the CA
+//! bundle and `hsmctl.toml`, whatever runs at the same time or dies half-way.
+
+use super::Ctx;
+use crate::cli::client::{AddServerArgs, ChrystokiArgs, DeleteServerArgs, ListServersArgs};
+use crate::exit::{Exit, fail, fail_hint};
+use crate::formats::cert::{CertSummary, parse_certificates, to_pem};
+use crate::formats::host::{Host, parse_host};
+use crate::output::{Report, rfc3339};
+use crate::store::atomic::write_file;
+use crate::store::chrystoki;
+use crate::store::client_dir::{ClientDir, read_regular, remove_if_present};
+use crate::store::config::{Config, ServerEntry};
+use crate::store::input::read_input;
+use anyhow::Result;
+use serde::Serialize;
+use std::path::PathBuf;
+
+/// How soon an expiry is worth a warning.
+const EXPIRY_WARNING_DAYS: i64 = 30;
+
+/// One registered server, as listed.
+#[derive(Serialize)]
+pub struct ServerInfo {
+    /// Canonical host name or IP address.
+    pub name: String,
+    /// NTLS port.
+    pub port: u16,
+    /// HTL required.
+    pub htl: bool,
+    /// The certificate's subject (null when its file is missing or unreadable).
+    pub subject: Option<String>,
+    /// The certificate's expiry, RFC 3339.
+    pub not_after: Option<String>,
+    /// SHA-256 of the certificate, lowercase hex (as registered).
+    pub fingerprint: String,
+}
+
+/// What addserver or deleteserver did.
+#[derive(Serialize)]
+pub struct ServerChange {
+    /// "added", "replaced", "unchanged", "removed".
+    pub action: &'static str,
+    /// The server.
+    #[serde(flatten)]
+    pub server: ServerInfo,
+    /// The server's certificate file.
+    pub cert_file: String,
+    /// Certificates in CAFile.pem afterwards.
+    pub bundle_certificates: usize,
+}
+
+impl Report for ServerChange {
+    fn human(&self) -> String {
+        match self.action {
+            "removed" => format!(
+                "Server {} successfully removed from the server list.\n",
+                self.server.name
+            ),
+            _ => format!(
+                "New server {} successfully added to the server list.\n",
+                self.server.name
+            ),
+        }
+    }
+}
+
+/// The registry, listed.
+#[derive(Serialize)]
+pub struct ServerList {
+    /// The registered servers.
+    pub servers: Vec<ServerInfo>,
+}
+
+impl Report for ServerList {
+    fn human(&self) -> String {
+        if self.servers.is_empty() {
+            return "There are no servers registered.\n".into();
+        }
+        // Luna's own lines, so that scripts reading `vtl listServers` read these too.
+        self.servers
+            .iter()
+            .map(|s| {
+                format!(
+                    "Server: {}  HTL required: {}\n",
+                    s.name,
+                    if s.htl { "yes" } else { "no" }
+                )
+            })
+            .collect()
+    }
+}
+
+/// A host name from the command line, refused (exit 3) before any file is touched.
+pub fn checked_host(name: &str) -> Result<Host> {
+    parse_host(name).map_err(|e| {
+        fail_hint(
+            Exit::BadInput,
+            e,
+            "give the server's DNS name or IP address, as in its certificate",
+        )
+    })
+}
+
+fn fingerprint_hex(der: &[u8]) -> String {
+    use sha2::Digest;
+    hex::encode(sha2::Sha256::digest(der))
+}
+
+/// The policy for a server certificate (documented in the README): refused unless overridden
+/// when it is outside its validity (--allow-expired), a CA certificate that is not self-signed
+/// (--allow-ca), or names another host (--allow-name-mismatch); a warning when it expires
+/// within 30 days.
+fn check_policy(leaf: &CertSummary, host: &Host, a: &AddServerArgs) -> Result<()> {
+    let now = time::OffsetDateTime::now_utc();
+    let refuse = |what: String, flag: &str| {
+        fail_hint(
+            Exit::BadInput,
+            format!("the certificate {what}; nothing was registered"),
+            format!("check that this is the right certificate; {flag} accepts it anyway"),
+        )
+    };
+    if leaf.not_after < now && !a.allow_expired {
+        return Err(refuse(
+            format!("expired on {}", rfc3339(leaf.not_after)),
+            "--allow-expired",
+        ));
+    }
+    if leaf.not_before > now && !a.allow_expired {
+        return Err(refuse(
+            format!("is not valid before {}", rfc3339(leaf.not_before)),
+            "--allow-expired",
+        ));
+    }
+    // openssl marks self-signed certificates CA:TRUE by default, so a self-signed server
+    // certificate may be one; a CA that issued it is not the server's certificate.
+    if leaf.is_ca && !leaf.self_issued && !a.allow_ca {
+        return Err(refuse(
+            format!(
+                "is a CA certificate (CA:TRUE, issued by {}), not a server's",
+                leaf.issuer
+            ),
+            "--allow-ca",
+        ));
+    }
+    if !leaf.names_host(host) && !a.allow_name_mismatch {
+        return Err(refuse(
+            format!(
+                "names {} (CN and SANs), not {}",
+                if leaf.names.is_empty() {
+                    "no host".to_string()
+                } else {
+                    leaf.names.join(", ")
+                },
+                host.canonical()
+            ),
+            "--allow-name-mismatch",
+        ));
+    }
+    let left = leaf.not_after - now;
+    if left > time::Duration::ZERO && left < time::Duration::days(EXPIRY_WARNING_DAYS) {
+        eprintln!(
+            "warning: the certificate of {} expires in {} days ({})",
+            host.canonical(),
+            left.whole_days(),
+            rfc3339(leaf.not_after)
+        );
+    }
+    Ok(())
+}
+
+/// The certificates to register: from the file, or from a TLS handshake after confirmation.
+fn input_certificates(ctx: &Ctx, a: &AddServerArgs) -> Result<Vec<Vec<u8>>> {
+    let certs = match (&a.cert, &a.fetch) {
+        (Some(path), _) => {
+            let bytes = read_input(path, "certificate file")?;
+            parse_certificates(&bytes).map_err(|e| {
+                fail_hint(
+                    Exit::BadInput,
+                    format!("{}: {e}", path.display()),
+                    "give the server's certificate (PEM or DER), e.g. server.pem from the appliance",
+                )
+            })?
+        }
+        (None, Some(hp)) => {
+            let (host, port) =
+                crate::formats::host::parse_host_port(hp).map_err(|e| fail(Exit::BadInput, e))?;
+            let chain = crate::tls::fetch_chain(&host, port, std::time::Duration::from_secs(10))?;
+            let leaf = CertSummary::of(&chain[0]).map_err(|e| fail(Exit::BadInput, e))?;
+            eprintln!(
+                "The server at {hp} presented:\n  Subject: {}\n  Issuer:  {}\n  Valid until: {}\n  SHA-256 fingerprint: {}",
+                leaf.subject,
+                leaf.issuer,
+                rfc3339(leaf.not_after),
+                leaf.fingerprint()
+            );
+            ctx.confirm(
+                a.yes,
+                "registering a fetched certificate",
+                "Does this fingerprint match the one shown on the appliance?",
+            )?;
+            chain
+        }
+        (None, None) => unreachable!("clap requires --cert or --fetch"),
+    };
+    if certs.len() > 1 && !a.chain {
+        return Err(fail_hint(
+            Exit::BadInput,
+            format!(
+                "the input holds {} certificates; a server is registered with exactly one",
+                certs.len()
+            ),
+            "give the server certificate alone, or pass --chain to register the chain",
+        ));
+    }
+    Ok(certs)
+}
+
+/// Refuses to go on over a damaged bundle unless asked to repair it.
+fn sound_bundle(dir: &ClientDir, repair: bool) -> Result<crate::formats::bundle::Bundle> {
+    let bundle = dir.read_bundle()?;
+    if !bundle.problems.is_empty() {
+        if !repair {
+            return Err(fail_hint(
+                Exit::BadInput,
+                format!(
+                    "{} is damaged: {}; nothing was changed",
+                    dir.ca_file().display(),
+                    bundle.problems.join("; ")
+                ),
+                format!(
+                    "--repair rewrites it with its {} intact certificate(s)",
+                    bundle.certs.len()
+                ),
+            ));
+        }
+        for p in &bundle.problems {
+            eprintln!("warning: dropping from CAFile.pem: {p}");
+        }
+    }
+    Ok(bundle)
+}
+
+/// The Chrystoki.conf to keep in step: the flag, else ChrystokiConfigurationPath (a
+/// directory), else the config file's `chrystoki_conf`.
+pub fn chrystoki_path(args: &ChrystokiArgs, cfg: &Config) -> Option<PathBuf> {
+    args.chrystoki_conf
+        .clone()
+        .or_else(|| {
+            std::env::var_os("ChrystokiConfigurationPath")
+                .filter(|v| !v.is_empty())
+                .map(|d| PathBuf::from(d).join("Chrystoki.conf"))
+        })
+        .or_else(|| cfg.chrystoki_conf.clone())
+}
+
+/// Brings Chrystoki.conf (when one is in use) in line with the registry and client identity.
+pub fn sync_chrystoki(dir: &ClientDir, args: &ChrystokiArgs, cfg: &Config) -> Result<()> {
+    let Some(path) = chrystoki_path(args, cfg) else {
+        return Ok(());
+    };
+    let home = std::fs::canonicalize(dir.home()).unwrap_or_else(|_| dir.home().to_path_buf());
+    let abs = |p: PathBuf| home.join(p.strip_prefix(dir.home()).unwrap_or(&p));
+    let mut files = vec![("ServerCAFile", abs(dir.ca_file()).display().to_string())];
+    if let Some(c) = &cfg.client {
+        files.push((
+            "ClientCertFile",
+            abs(dir.client_cert(c)).display().to_string(),
+        ));
+        files.push((
+            "ClientPrivKeyFile",
+            abs(dir.client_key(c)).display().to_string(),
+        ));
+    }
+    let old = read_regular(&path)?;
+    let text = match &old {
+        Some(b) => String::from_utf8(b.clone()).map_err(|_| {
+            fail(
+                Exit::BadInput,
+                format!("{} is not a text file", path.display()),
+            )
+        })?,
+        None => String::new(),
+    };
+    let want = chrystoki::Wanted {
+        servers: &cfg.server,
+        files,
+    };
+    if let Some(new) = chrystoki::update(&text, &want) {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&path)
+            .map(|m| m.permissions().mode() & 0o7777)
+            .unwrap_or(0o644);
+        write_file(&path, new.as_bytes(), mode, true)?;
+    }
+    Ok(())
+}
+
+/// Takes a server's certificates out of the bundle (those it was registered with, and those in
+/// its file now), except any that `others` still use.
+fn prune(
+    bundle: &mut crate::formats::bundle::Bundle,
+    old: Option<&ServerEntry>,
+    file_now: Option<&[u8]>,
+    others: &[ServerEntry],
+) {
+    let fingerprints =
+        |e: &ServerEntry| std::iter::once(e.fingerprint.clone()).chain(e.chain.clone());
+    let mut leaving: Vec<String> = old.into_iter().flat_map(fingerprints).collect();
+    if let Some(certs) = file_now.and_then(|b| parse_certificates(b).ok()) {
+        leaving.extend(certs.iter().map(|c| fingerprint_hex(c)));
+    }
+    let kept: Vec<String> = others.iter().flat_map(fingerprints).collect();
+    bundle.certs.retain(|c| {
+        let f = fingerprint_hex(c);
+        !leaving.contains(&f) || kept.contains(&f)
+    });
+}
+
+fn info(entry: &ServerEntry, dir: &ClientDir) -> ServerInfo {
+    let summary = read_regular(&dir.server_cert(&entry.name))
+        .ok()
+        .flatten()
+        .and_then(|b| parse_certificates(&b).ok())
+        .and_then(|c| CertSummary::of(&c[0]).ok());
+    ServerInfo {
+        name: entry.name.clone(),
+        port: entry.port,
+        htl: entry.htl,
+        subject: summary.as_ref().map(|s| s.subject.clone()),
+        not_after: summary.map(|s| rfc3339(s.not_after)),
+        fingerprint: entry.fingerprint.clone(),
+    }
+}
+
+/// `addserver`.
+pub fn run_add(ctx: &Ctx, a: &AddServerArgs) -> Result<ServerChange> {
+    let host = checked_host(&a.name)?;
+    let name = host.canonical();
+    let certs = input_certificates(ctx, a)?;
+    let leaf = CertSummary::of(&certs[0]).map_err(|e| fail(Exit::BadInput, e))?;
+    check_policy(&leaf, &host, a)?;
+
+    let dir = ctx.client_dir_locked()?;
+    // Everything below re-reads under the lock: another run may have changed any of it.
+    let mut cfg = dir.config()?;
+    let mut bundle = sound_bundle(&dir, a.repair)?;
+    let entry = ServerEntry {
+        name: name.clone(),
+        port: a.port,
+        htl: a.htl,
+        fingerprint: fingerprint_hex(&certs[0]),
+        chain: certs[1..].iter().map(|c| fingerprint_hex(c)).collect(),
+    };
+    let cert_path = dir.server_cert(&name);
+    let file_now = read_regular(&cert_path)?;
+    let new_pem = to_pem(&certs);
+    let existing = cfg.server.iter().position(|s| s.name == name);
+    let same_certs = |e: &ServerEntry| e.fingerprint == entry.fingerprint && e.chain == entry.chain;
+    let action = match existing {
+        Some(i) if same_certs(&cfg.server[i]) => "unchanged",
+        Some(i) if !a.force => {
+            return Err(fail_hint(
+                Exit::Conflict,
+                format!(
+                    "server {name} is registered with another certificate (SHA-256 {})",
+                    cfg.server[i].fingerprint
+                ),
+                "pass --force to replace it (the old certificate leaves CAFile.pem)",
+            ));
+        }
+        Some(_) => "replaced",
+        // A file without a registry entry: left by a run that died, or put there by hand.
+        None => match &file_now {
+            Some(f) if f != new_pem.as_bytes() && !a.force => {
+                return Err(fail_hint(
+                    Exit::Conflict,
+                    format!("{} exists with another certificate", cert_path.display()),
+                    "pass --force to replace it",
+                ));
+            }
+            _ => "added",
+        },
+    };
+    let others: Vec<ServerEntry> = cfg
+        .server
+        .iter()
+        .filter(|s| s.name != name)
+        .cloned()
+        .collect();
+    prune(
+        &mut bundle,
+        existing.map(|i| &cfg.server[i]),
+        file_now.as_deref(),
+        &others,
+    );
+    for c in &certs {
+        bundle.add(c);
+    }
+    // In this order, so that a rerun after a crash finds the file, then the bundle, then the
+    // registry, and completes what is missing.
+    if file_now.as_deref() != Some(new_pem.as_bytes()) {
+        write_file(&cert_path, new_pem.as_bytes(), 0o644, true)?;
+    }
+    dir.write_bundle(&bundle)?;
+    match existing {
+        Some(i) => cfg.server[i] = entry.clone(),
+        None => cfg.server.push(entry.clone()),
+    }
+    dir.write_registry(&cfg.server, cfg.client.as_deref())?;
+    sync_chrystoki(&dir, &a.chrystoki, &cfg)?;
+    if action == "unchanged" {
+        eprintln!("Server {name} was already registered with this certificate.");
+    }
+    Ok(ServerChange {
+        action,
+        server: info(&entry, &dir),
+        cert_file: cert_path.display().to_string(),
+        bundle_certificates: bundle.certs.len(),
+    })
+}
+
+/// `deleteserver`.
+pub fn run_delete(ctx: &Ctx, a: &DeleteServerArgs) -> Result<ServerChange> {
+    let host = checked_host(&a.name)?;
+    let name = host.canonical();
+    let dir = ctx.client_dir_locked()?;
+    let mut cfg = dir.config()?;
+    let mut bundle = sound_bundle(&dir, false)?;
+    let cert_path = dir.server_cert(&name);
+    let file_now = read_regular(&cert_path)?;
+    let existing = cfg.server.iter().position(|s| s.name == name);
+    if existing.is_none() && file_now.is_none() {
+        return Err(fail_hint(
+            Exit::NotFound,
+            format!("server {name} is not registered"),
+            "`hsmctl listservers` shows the registered servers",
+        ));
+    }
+    let removed = existing.map(|i| cfg.server.remove(i));
+    prune(
+        &mut bundle,
+        removed.as_ref(),
+        file_now.as_deref(),
+        &cfg.server,
+    );
+    // The reverse order of addserver: registry, bundle, file.
+    dir.write_registry(&cfg.server, cfg.client.as_deref())?;
+    dir.write_bundle(&bundle)?;
+    remove_if_present(&cert_path)?;
+    remove_if_present(&dir.htl_token(&name))?;
+    sync_chrystoki(&dir, &a.chrystoki, &cfg)?;
+    let gone = removed.unwrap_or(ServerEntry {
+        name: name.clone(),
+        port: crate::store::config::DEFAULT_PORT,
+        htl: false,
+        fingerprint: String::new(),
+        chain: vec![],
+    });
+    Ok(ServerChange {
+        action: "removed",
+        server: ServerInfo {
+            name: gone.name,
+            port: gone.port,
+            htl: gone.htl,
+            subject: None,
+            not_after: None,
+            fingerprint: gone.fingerprint,
+        },
+        cert_file: cert_path.display().to_string(),
+        bundle_certificates: bundle.certs.len(),
+    })
+}
+
+/// `listservers`.
+pub fn run_list(ctx: &Ctx, a: &ListServersArgs) -> Result<ServerList> {
+    let dir = ctx.client_dir()?;
+    let cfg = dir.config()?;
+    if let Some(path) = chrystoki_path(&a.chrystoki, &cfg)
+        && let Some(text) = read_regular(&path)?.and_then(|b| String::from_utf8(b).ok())
+    {
+        let listed = chrystoki::listed_servers(&text);
+        let registered: Vec<&str> = cfg.server.iter().map(|s| s.name.as_str()).collect();
+        if listed
+            .iter()
+            .map(|(_, n)| n.as_str())
+            .ne(registered.iter().copied())
+        {
+            eprintln!(
+                "warning: {} lists other servers ({}); the next addserver or deleteserver \
+                     rewrites its list",
+                path.display(),
+                listed
+                    .iter()
+                    .map(|(_, n)| n.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            );
+        }
+    }
+    Ok(ServerList {
+        servers: cfg.server.iter().map(|e| info(e, &dir)).collect(),
+    })
+}

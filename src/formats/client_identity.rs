@@ -1,0 +1,100 @@
+//! The client identity: a software key pair and a self-signed certificate naming the client
+//! (CN = the name, a DNS or IP SAN), as Luna's `vtl createCert` makes. No I/O.
+
+use crate::cli::client::ClientKeyType;
+use rcgen::{
+    CertificateParams, DnType, ExtendedKeyUsagePurpose, KeyPair, KeyUsagePurpose, PublicKeyData,
+    SanType,
+};
+use zeroize::Zeroizing;
+
+/// A new client key and certificate.
+pub struct Identity {
+    /// The private key, PKCS#8 DER.
+    pub key_pkcs8: Zeroizing<Vec<u8>>,
+    /// The certificate, DER.
+    pub cert: Vec<u8>,
+}
+
+/// Generates a key of `kind` and a certificate for `name` valid for `days` from now.
+pub fn generate(kind: ClientKeyType, name: &str, days: u32) -> Result<Identity, String> {
+    let key = match kind {
+        ClientKeyType::EcP256 => KeyPair::generate_for(&rcgen::PKCS_ECDSA_P256_SHA256),
+        ClientKeyType::EcP384 => KeyPair::generate_for(&rcgen::PKCS_ECDSA_P384_SHA384),
+        ClientKeyType::Rsa2048 | ClientKeyType::Rsa3072 | ClientKeyType::Rsa4096 => {
+            // ring signs with RSA keys but does not make them.
+            use rsa::pkcs8::EncodePrivateKey;
+            let bits = match kind {
+                ClientKeyType::Rsa3072 => 3072,
+                ClientKeyType::Rsa4096 => 4096,
+                _ => 2048,
+            };
+            let k =
+                rsa::RsaPrivateKey::new(&mut rand_core::OsRng, bits).map_err(|e| e.to_string())?;
+            let der = k.to_pkcs8_der().map_err(|e| e.to_string())?;
+            KeyPair::try_from(der.as_bytes())
+        }
+    }
+    .map_err(|e| e.to_string())?;
+    let cert = certificate(&key, name, days)?;
+    Ok(Identity {
+        key_pkcs8: Zeroizing::new(key.serialize_der()),
+        cert,
+    })
+}
+
+/// A self-signed client certificate for `key`.
+pub fn certificate(key: &KeyPair, name: &str, days: u32) -> Result<Vec<u8>, String> {
+    let mut p = CertificateParams::default();
+    p.distinguished_name.push(DnType::CommonName, name);
+    p.subject_alt_names
+        .push(match name.parse::<std::net::IpAddr>() {
+            Ok(ip) => SanType::IpAddress(ip),
+            Err(_) => SanType::DnsName(name.try_into().map_err(|e: rcgen::Error| e.to_string())?),
+        });
+    let now = time::OffsetDateTime::now_utc();
+    // A little slack for clocks that run behind the appliance's.
+    p.not_before = now - time::Duration::minutes(5);
+    p.not_after = now + time::Duration::days(i64::from(days));
+    let mut serial = [0u8; 16];
+    getrandom::getrandom(&mut serial).map_err(|e| e.to_string())?;
+    serial[0] &= 0x7f;
+    p.serial_number = Some(rcgen::SerialNumber::from_slice(&serial));
+    p.key_usages = vec![KeyUsagePurpose::DigitalSignature];
+    if key.algorithm() == &rcgen::PKCS_RSA_SHA256 {
+        p.key_usages.push(KeyUsagePurpose::KeyEncipherment);
+    }
+    p.extended_key_usages = vec![ExtendedKeyUsagePurpose::ClientAuth];
+    p.self_signed(key)
+        .map(|c| c.der().to_vec())
+        .map_err(|e| e.to_string())
+}
+
+/// The key type of a PKCS#8 key (to roll a key into one of the same kind).
+pub fn key_type(key: &KeyPair) -> ClientKeyType {
+    if key.algorithm() == &rcgen::PKCS_ECDSA_P256_SHA256 {
+        ClientKeyType::EcP256
+    } else if key.algorithm() == &rcgen::PKCS_ECDSA_P384_SHA384 {
+        ClientKeyType::EcP384
+    } else {
+        match key.der_bytes().len() {
+            n if n > 500 => ClientKeyType::Rsa4096,
+            n if n > 370 => ClientKeyType::Rsa3072,
+            _ => ClientKeyType::Rsa2048,
+        }
+    }
+}
+
+/// Reads a PKCS#8 key (PEM or DER).
+pub fn read_key(bytes: &[u8]) -> Result<KeyPair, String> {
+    let parsed = match std::str::from_utf8(bytes) {
+        Ok(t) if t.contains("-----BEGIN") => KeyPair::from_pem(t),
+        _ => KeyPair::try_from(bytes),
+    };
+    parsed.map_err(|e| format!("not a PKCS#8 private key hsmctl can use: {e}"))
+}
+
+/// SubjectPublicKeyInfo DER of a key.
+pub fn spki(key: &KeyPair) -> Vec<u8> {
+    key.subject_public_key_info()
+}
