@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Installs the Debian packages hsmctl's demo and tests use, when any is missing:
-# SoftHSM2 (the token), OpenSC (pkcs11-tool, an oracle), OpenSSH, OpenSSL, p11-kit.
+# SoftHSM2 (the token), OpenSC (pkcs11-tool, an oracle), OpenSSH, OpenSSL, p11-kit, and
+# strace (its syscall injection kills hsmctl mid-write in the crash tests).
 set -euo pipefail
 
-packages=(softhsm2 opensc openssh-client openssh-server openssl p11-kit libp11-kit-dev)
+packages=(softhsm2 opensc openssh-client openssh-server openssl p11-kit libp11-kit-dev strace)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
