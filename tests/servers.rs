@@ -1305,3 +1305,56 @@ fn htl_tokens_client_key_lifecycle_and_chrystoki_conf() {
     );
     assert_eq!(snapshot(&env.home), before);
 }
+
+#[test]
+fn fetch_shows_the_fingerprint_and_registers_only_when_confirmed() {
+    let env = TestEnv::new();
+    let d = env.dir.path();
+    let (srv, srv_key) = server_cert(d, "srv", "127.0.0.1", &[]);
+    let port = free_port();
+    let mut server = Command::new("openssl")
+        .args(["s_server", "-quiet", "-accept"])
+        .arg(format!("127.0.0.1:{port}"))
+        .args([
+            "-cert",
+            srv.to_str().unwrap(),
+            "-key",
+            srv_key.to_str().unwrap(),
+        ])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    wait_for_port(port);
+    let target = format!("127.0.0.1:{port}");
+    // stdin is not a terminal: without --yes nothing is registered (exit 2).
+    let out = hsm(&env, &["addserver", "-n", "127.0.0.1", "--fetch", &target]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let fp = Command::new("openssl")
+        .args(["x509", "-noout", "-fingerprint", "-sha256", "-in"])
+        .arg(&srv)
+        .output()
+        .unwrap();
+    let fp = String::from_utf8_lossy(&fp.stdout)
+        .trim()
+        .rsplit('=')
+        .next()
+        .unwrap()
+        .to_string();
+    assert!(stderr.contains(&fp), "the fingerprint is shown: {stderr}");
+    assert!(stderr.contains("CN=127.0.0.1"), "{stderr}");
+    assert!(!bundle(&env).exists());
+    hsm_ok(
+        &env,
+        &["addserver", "-n", "127.0.0.1", "--fetch", &target, "--yes"],
+    );
+    let _ = server.kill();
+    let _ = server.wait();
+    assert_eq!(
+        std::fs::read_to_string(env.home.join("cert/server/127.0.0.1Cert.pem")).unwrap(),
+        std::fs::read_to_string(&srv).unwrap()
+    );
+    assert_eq!(openssl_count(&bundle(&env)), 1);
+}
