@@ -372,9 +372,16 @@ pub struct AttributeValue {
 }
 
 impl HsmSession<'_> {
-    /// Handles of the objects matching `filter` (one search; the handle, if given, checked).
+    /// Handles of the objects matching `filter` (one search; a handle, if given, checked).
     pub fn find(&self, filter: &ObjectFilter) -> HsmResult<Vec<u64>> {
         if let Some(h) = filter.handle {
+            // Some modules (SoftHSM2) give objects handles only as a search returns them, so
+            // a handle from another process means nothing until the objects are enumerated:
+            // one search of everything visible, in the module's order, then the check.
+            let visible = self.raw.find_objects(self.handle(), &mut Default::default())?;
+            if !visible.contains(&h) {
+                return Ok(vec![]);
+            }
             // A handle is checked by reading its class, then matched against the rest.
             let t = filter.template();
             let mut attrs: Vec<AttrBuf> = t
