@@ -9,6 +9,7 @@ pub mod docs;
 pub mod exit;
 pub mod formats;
 pub mod hsm;
+pub mod luna;
 pub mod output;
 pub mod pin;
 pub mod store;

@@ -204,6 +204,21 @@ fn from_fd(fd: i32, what: &str) -> Result<SecretString> {
     read_bounded(&mut file, what, &format!("file descriptor {fd}"))
 }
 
+/// Asks for a secret on the terminal with exactly `text` (dialoguer adds ": "), no echo.
+pub fn ask(text: &str) -> Result<SecretString> {
+    let pin = dialoguer::Password::new()
+        .with_prompt(text)
+        .allow_empty_password(false)
+        .interact()
+        .map_err(|e| {
+            fail(
+                Exit::Auth,
+                format!("cannot read the PIN from the terminal: {e}"),
+            )
+        })?;
+    Ok(SecretString::from(pin))
+}
+
 fn prompt(spec: &PinSpec, context: &str) -> Result<SecretString> {
     let mut p = dialoguer::Password::new().with_prompt(format!("{} for {context}", spec.what));
     if spec.confirm {

@@ -1,28 +1,28 @@
 //! Commands: one file each. A command validates its arguments, does its work through `hsm`,
 //! and returns a report; it never prints results itself.
 
-mod certs;
+pub mod certs;
 mod client_key;
 mod completions;
 mod context;
 mod createcert;
-mod delete;
+pub mod delete;
 mod doctor;
-mod export_pubkey;
+pub mod export_pubkey;
 mod export_ssh;
 mod htl;
 mod info;
-mod keygen;
-mod list;
+pub mod keygen;
+pub mod list;
 mod servers;
-mod setattribute;
-mod show;
+pub mod setattribute;
+pub mod show;
 mod sign_ssh_cert;
-mod slot_show;
-mod slots;
-mod token;
+pub mod slot_show;
+pub mod slots;
+pub mod token;
 mod verify;
-mod x509;
+pub mod x509;
 
 pub use context::Ctx;
 

@@ -378,7 +378,9 @@ impl HsmSession<'_> {
             // Some modules (SoftHSM2) give objects handles only as a search returns them, so
             // a handle from another process means nothing until the objects are enumerated:
             // one search of everything visible, in the module's order, then the check.
-            let visible = self.raw.find_objects(self.handle(), &mut Default::default())?;
+            let visible = self
+                .raw
+                .find_objects(self.handle(), &mut Default::default())?;
             if !visible.contains(&h) {
                 return Ok(vec![]);
             }

@@ -6,3 +6,4 @@ pub mod client_dir;
 pub mod config;
 pub mod input;
 pub mod lock;
+pub mod luna_handles;

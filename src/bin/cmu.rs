@@ -1,0 +1,5 @@
+//! The `cmu` binary (Luna syntax): all logic lives in the library.
+
+fn main() {
+    std::process::exit(hsmctl::luna::cmu::main());
+}
