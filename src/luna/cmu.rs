@@ -4,27 +4,145 @@
 //! booleans T/F, 1/0, true/false, commands abbreviated to an unambiguous prefix.
 
 use super::{
-    HeldPin, Kind, LunaError, Opt, Opts, opt, parse_opts, pick, print, render, run_translated,
+    HeldPin, Kind, LunaError, Opt, Opts, Verb, opt, options_of, parse_opts, pick, print, render,
+    run_translated,
 };
 use crate::cli::Command;
 use crate::exit::Exit;
 use crate::store::luna_handles::{Handles, Key};
 use std::io::IsTerminal;
 
-const COMMANDS: &[&str] = &[
-    "generatekeypair",
-    "list",
-    "getattribute",
-    "setattribute",
-    "delete",
-    "export",
-    "requestcertificate",
-    "selfsigncertificate",
-    "help",
-];
-
 /// Options every token command takes.
 const COMMON: &[Opt] = &[opt("slot", Kind::Value), opt("password", Kind::Value)];
+
+/// The certificate subject options of requestcertificate and selfsigncertificate.
+const SUBJECT: [Opt; 7] = [
+    opt("CN", Kind::Value),
+    opt("O", Kind::Value),
+    opt("OU", Kind::Value),
+    opt("C", Kind::Value),
+    opt("S", Kind::Value),
+    opt("L", Kind::Value),
+    opt("E", Kind::Value),
+];
+
+/// Luna's signature algorithm switches and the digest each picks.
+const DIGESTS: [(&str, &str); 6] = [
+    ("sha256withrsa", "sha256"),
+    ("sha384withrsa", "sha384"),
+    ("sha512withrsa", "sha512"),
+    ("sha256withecdsa", "sha256"),
+    ("sha384withecdsa", "sha384"),
+    ("sha512withecdsa", "sha512"),
+];
+
+const CERTIFICATE_OPTS: &[Opt] = &[
+    SUBJECT[0],
+    SUBJECT[1],
+    SUBJECT[2],
+    SUBJECT[3],
+    SUBJECT[4],
+    SUBJECT[5],
+    SUBJECT[6],
+    opt("publichandle", Kind::Value),
+    opt("privatehandle", Kind::Value),
+    opt("outputfile", Kind::Value),
+    opt("binary", Kind::Switch),
+    opt("label", Kind::Value),
+    opt("serialNumber", Kind::Value),
+    opt("startDate", Kind::Value),
+    opt("endDate", Kind::Value),
+    opt(DIGESTS[0].0, Kind::Switch),
+    opt(DIGESTS[1].0, Kind::Switch),
+    opt(DIGESTS[2].0, Kind::Switch),
+    opt(DIGESTS[3].0, Kind::Switch),
+    opt(DIGESTS[4].0, Kind::Switch),
+    opt(DIGESTS[5].0, Kind::Switch),
+    COMMON[0],
+    COMMON[1],
+];
+
+/// cmu's commands and their options.
+pub const COMMANDS: &[Verb] = &[
+    (
+        "generatekeypair",
+        &[
+            opt("keyType", Kind::Value),
+            opt("modulusBits", Kind::Value),
+            opt("publicExponent", Kind::Value),
+            opt("curvetype", Kind::Value),
+            opt("label", Kind::Value),
+            opt("labelPublic", Kind::Value),
+            opt("labelPrivate", Kind::Value),
+            opt("id", Kind::Value),
+            opt("mech", Kind::Value),
+            opt("extractable", Kind::Bool),
+            opt("modifiable", Kind::Bool),
+            opt("sign", Kind::Bool),
+            opt("verify", Kind::Bool),
+            opt("encrypt", Kind::Bool),
+            opt("decrypt", Kind::Bool),
+            opt("wrap", Kind::Bool),
+            opt("unwrap", Kind::Bool),
+            opt("derive", Kind::Bool),
+            COMMON[0],
+            COMMON[1],
+        ],
+    ),
+    (
+        "list",
+        &[
+            opt("class", Kind::Value),
+            opt("label", Kind::Value),
+            COMMON[0],
+            COMMON[1],
+        ],
+    ),
+    (
+        "getattribute",
+        &[opt("handle", Kind::Value), COMMON[0], COMMON[1]],
+    ),
+    (
+        "setattribute",
+        &[
+            opt("handle", Kind::Value),
+            opt("label", Kind::Value),
+            opt("id", Kind::Value),
+            opt("sign", Kind::Bool),
+            opt("verify", Kind::Bool),
+            opt("encrypt", Kind::Bool),
+            opt("decrypt", Kind::Bool),
+            opt("wrap", Kind::Bool),
+            opt("unwrap", Kind::Bool),
+            opt("derive", Kind::Bool),
+            COMMON[0],
+            COMMON[1],
+        ],
+    ),
+    (
+        "delete",
+        &[
+            opt("handle", Kind::Value),
+            opt("force", Kind::Switch),
+            COMMON[0],
+            COMMON[1],
+        ],
+    ),
+    (
+        "export",
+        &[
+            opt("handle", Kind::Value),
+            opt("outputfile", Kind::Value),
+            opt("key", Kind::Switch),
+            opt("binary", Kind::Switch),
+            COMMON[0],
+            COMMON[1],
+        ],
+    ),
+    ("requestcertificate", CERTIFICATE_OPTS),
+    ("selfsigncertificate", CERTIFICATE_OPTS),
+    ("help", &[]),
+];
 
 /// Usage flags of generatekeypair and setattribute, in Luna's spelling.
 const USAGE_FLAGS: &[&str] = &[
@@ -67,7 +185,8 @@ pub fn main() -> i32 {
     if ["-h", "-help", "--help", "-?", "/?"].contains(&first.as_str()) {
         return print(USAGE);
     }
-    let cmd = match pick(first, COMMANDS, "command") {
+    let names: Vec<&str> = COMMANDS.iter().map(|c| c.0).collect();
+    let cmd = match pick(first, &names, "command") {
         Ok(c) => c,
         Err(e) => return super::usage_error("cmu", &e),
     };
@@ -204,10 +323,6 @@ fn object(handle: &str, exact: bool) -> Result<Vec<String>, LunaError> {
     Ok(v)
 }
 
-fn table(specific: &[Opt]) -> Vec<Opt> {
-    specific.iter().chain(COMMON).copied().collect()
-}
-
 /// Luna's curve names and numbers.
 fn curve(text: &str) -> Result<&'static str, LunaError> {
     Ok(match text.to_ascii_lowercase().as_str() {
@@ -263,10 +378,7 @@ fn run(cmd: &str, rest: &[String]) -> Result<i32, LunaError> {
     Ok(match cmd {
         "generatekeypair" => return generatekeypair(rest),
         "list" => {
-            let o = parse_opts(
-                rest,
-                &table(&[opt("class", Kind::Value), opt("label", Kind::Value)]),
-            )?;
+            let o = parse_opts(rest, options_of(COMMANDS, cmd))?;
             // Everything is listed and numbered (so numbers of deleted objects are dropped),
             // then the filter is applied.
             let mut argv = vec![s("list"), s("--login")];
@@ -306,7 +418,7 @@ fn run(cmd: &str, rest: &[String]) -> Result<i32, LunaError> {
             })
         }
         "getattribute" => {
-            let o = parse_opts(rest, &table(&[opt("handle", Kind::Value)]))?;
+            let o = parse_opts(rest, options_of(COMMANDS, cmd))?;
             let handle = need(&o, "handle", cmd)?;
             let mut argv = vec![s("show"), s("--login")];
             argv.extend(object(&handle, true)?);
@@ -318,13 +430,7 @@ fn run(cmd: &str, rest: &[String]) -> Result<i32, LunaError> {
             })
         }
         "setattribute" => {
-            let mut specific = vec![
-                opt("handle", Kind::Value),
-                opt("label", Kind::Value),
-                opt("id", Kind::Value),
-            ];
-            specific.extend(USAGE_FLAGS.iter().map(|f| opt(f, Kind::Bool)));
-            let o = parse_opts(rest, &table(&specific))?;
+            let o = parse_opts(rest, options_of(COMMANDS, cmd))?;
             let mut argv = vec![s("setattribute")];
             argv.extend(object(&need(&o, "handle", cmd)?, true)?);
             let mut any = false;
@@ -346,10 +452,7 @@ fn run(cmd: &str, rest: &[String]) -> Result<i32, LunaError> {
             run_translated(&argv)
         }
         "delete" => {
-            let o = parse_opts(
-                rest,
-                &table(&[opt("handle", Kind::Value), opt("force", Kind::Switch)]),
-            )?;
+            let o = parse_opts(rest, options_of(COMMANDS, cmd))?;
             let mut argv = vec![s("delete")];
             argv.extend(object(&need(&o, "handle", cmd)?, true)?);
             if o.on("force") {
@@ -359,15 +462,7 @@ fn run(cmd: &str, rest: &[String]) -> Result<i32, LunaError> {
             run_translated(&argv)
         }
         "export" => {
-            let o = parse_opts(
-                rest,
-                &table(&[
-                    opt("handle", Kind::Value),
-                    opt("outputfile", Kind::Value),
-                    opt("key", Kind::Switch),
-                    opt("binary", Kind::Switch),
-                ]),
-            )?;
+            let o = parse_opts(rest, options_of(COMMANDS, cmd))?;
             let handle = object(&need(&o, "handle", cmd)?, true)?;
             let out = need(&o, "outputfile", cmd)?;
             let mut argv = if o.on("key") {
@@ -404,21 +499,7 @@ fn render_with(
 }
 
 fn generatekeypair(rest: &[String]) -> Result<i32, LunaError> {
-    let mut specific = vec![
-        opt("keyType", Kind::Value),
-        opt("modulusBits", Kind::Value),
-        opt("publicExponent", Kind::Value),
-        opt("curvetype", Kind::Value),
-        opt("label", Kind::Value),
-        opt("labelPublic", Kind::Value),
-        opt("labelPrivate", Kind::Value),
-        opt("id", Kind::Value),
-        opt("mech", Kind::Value),
-        opt("extractable", Kind::Bool),
-        opt("modifiable", Kind::Bool),
-    ];
-    specific.extend(USAGE_FLAGS.iter().map(|f| opt(f, Kind::Bool)));
-    let o = parse_opts(rest, &table(&specific))?;
+    let o = parse_opts(rest, options_of(COMMANDS, "generatekeypair"))?;
     let key_type = match o
         .get("keyType")
         .unwrap_or("RSA")
@@ -514,28 +595,7 @@ fn generatekeypair(rest: &[String]) -> Result<i32, LunaError> {
 }
 
 fn certificate(cmd: &str, rest: &[String]) -> Result<i32, LunaError> {
-    let fields = ["CN", "O", "OU", "C", "S", "L", "E"];
-    let mut specific: Vec<Opt> = fields.iter().map(|f| opt(f, Kind::Value)).collect();
-    specific.extend([
-        opt("publichandle", Kind::Value),
-        opt("privatehandle", Kind::Value),
-        opt("outputfile", Kind::Value),
-        opt("binary", Kind::Switch),
-        opt("label", Kind::Value),
-        opt("serialNumber", Kind::Value),
-        opt("startDate", Kind::Value),
-        opt("endDate", Kind::Value),
-    ]);
-    let digests = [
-        "sha256withrsa",
-        "sha384withrsa",
-        "sha512withrsa",
-        "sha256withecdsa",
-        "sha384withecdsa",
-        "sha512withecdsa",
-    ];
-    specific.extend(digests.iter().map(|d| opt(d, Kind::Switch)));
-    let o = parse_opts(rest, &table(&specific))?;
+    let o = parse_opts(rest, options_of(COMMANDS, cmd))?;
     let ours = if cmd == "requestcertificate" {
         "request-cert"
     } else {
@@ -561,9 +621,9 @@ fn certificate(cmd: &str, rest: &[String]) -> Result<i32, LunaError> {
             argv.extend([s(flag), s(v)]);
         }
     }
-    for d in digests {
-        if o.on(d) {
-            argv.extend([s("--digest"), s(&d[..6])]);
+    for (luna, digest) in DIGESTS {
+        if o.on(luna) {
+            argv.extend([s("--digest"), s(digest)]);
         }
     }
     if let Some(f) = o.get("outputfile") {

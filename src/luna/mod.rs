@@ -31,6 +31,21 @@ pub struct Opt {
     pub kind: Kind,
 }
 
+/// A command and the options it takes.
+pub type Verb = (&'static str, &'static [Opt]);
+
+/// A command group (lunacm's `slot`, `role`) and its commands.
+pub type Group = (&'static str, &'static [Verb]);
+
+/// The options of `cmd` in a command table.
+pub fn options_of(table: &[Verb], cmd: &str) -> &'static [Opt] {
+    table
+        .iter()
+        .find(|v| v.0 == cmd)
+        .map(|v| v.1)
+        .unwrap_or(&[])
+}
+
 /// Shorthand for option tables.
 pub const fn opt(name: &'static str, kind: Kind) -> Opt {
     Opt { name, kind }

@@ -80,3 +80,36 @@ fn luna_name(cka: &str) -> String {
     }
     out
 }
+
+/// `lunacm` `slot list`: a block per slot, then the current slot.
+pub fn lunacm_slots(r: &SlotsReport, current: Option<u64>) -> String {
+    let mut s = String::new();
+    for slot in &r.slots {
+        let row = |k: &str, v: &str| format!("{:<26}{v}\n", format!("{k} ->"));
+        s.push_str(&row("Slot Id", &slot.slot_id.to_string()));
+        match &slot.token {
+            Some(t) => {
+                s.push_str(&row("Label", &t.label));
+                s.push_str(&row("Serial Number", &t.serial));
+                s.push_str(&row("Model", &t.model));
+                s.push_str(&row("Firmware Version", &t.firmware_version));
+                s.push_str(&row(
+                    "Configuration",
+                    if t.flags.token_initialized {
+                        "PKCS#11 token, initialized"
+                    } else {
+                        "PKCS#11 token, not initialized"
+                    },
+                ));
+            }
+            None => s.push_str(&row("Label", "(no token)")),
+        }
+        s.push_str(&row("Slot Description", &slot.description));
+        s.push_str(&row("FM HW Status", "Non-FM"));
+        s.push('\n');
+    }
+    if let Some(c) = current {
+        s.push_str(&format!("Current Slot Id: {c}\n"));
+    }
+    s
+}

@@ -1,17 +1,33 @@
 //! `vtl`: Luna's client-certificate tool (addServer, deleteServer, listServers, createCert,
 //! verify, listSlots), translated into hsmctl's commands. Command names ignore case.
 
-use super::{Kind, LunaError, opt, parse_opts, pick, print, render, run_translated, usage_error};
+use super::{
+    Kind, LunaError, Verb, opt, options_of, parse_opts, pick, print, render, run_translated,
+    usage_error,
+};
 use crate::cli::Command;
 
-const COMMANDS: &[&str] = &[
-    "addServer",
-    "deleteServer",
-    "listServers",
-    "createCert",
-    "verify",
-    "listSlots",
-    "help",
+/// vtl's commands and their options.
+pub const COMMANDS: &[Verb] = &[
+    (
+        "addServer",
+        &[
+            opt("n", Kind::Value),
+            opt("c", Kind::Value),
+            opt("htl", Kind::Switch),
+            opt("p", Kind::Value),
+            opt("force", Kind::Switch),
+        ],
+    ),
+    ("deleteServer", &[opt("n", Kind::Value)]),
+    ("listServers", &[]),
+    (
+        "createCert",
+        &[opt("n", Kind::Value), opt("force", Kind::Switch)],
+    ),
+    ("verify", &[]),
+    ("listSlots", &[]),
+    ("help", &[]),
 ];
 
 const USAGE: &str = "vtl: the Luna client tool, on any PKCS#11 module (hsmctl)
@@ -76,21 +92,12 @@ pub fn translate(args: &[String]) -> Result<Action, LunaError> {
     if ["-h", "-help", "--help", "-?", "/?"].contains(&first.as_str()) {
         return Ok(Action::Help);
     }
-    let cmd = pick(first, COMMANDS, "command")?;
-    let rest = &args[1..];
+    let names: Vec<&str> = COMMANDS.iter().map(|c| c.0).collect();
+    let cmd = pick(first, &names, "command")?;
+    let o = parse_opts(&args[1..], options_of(COMMANDS, cmd))?;
     let s = |x: &str| x.to_string();
     Ok(match cmd {
         "addServer" => {
-            let o = parse_opts(
-                rest,
-                &[
-                    opt("n", Kind::Value),
-                    opt("c", Kind::Value),
-                    opt("htl", Kind::Switch),
-                    opt("p", Kind::Value),
-                    opt("force", Kind::Switch),
-                ],
-            )?;
             let mut argv = vec![
                 s("addserver"),
                 s("-n"),
@@ -109,30 +116,17 @@ pub fn translate(args: &[String]) -> Result<Action, LunaError> {
             }
             Action::Run(argv)
         }
-        "deleteServer" => {
-            let o = parse_opts(rest, &[opt("n", Kind::Value)])?;
-            Action::Run(vec![s("deleteserver"), s("-n"), need(&o, "n", cmd)?])
-        }
-        "listServers" => {
-            parse_opts(rest, &[])?;
-            Action::Run(vec![s("listservers")])
-        }
+        "deleteServer" => Action::Run(vec![s("deleteserver"), s("-n"), need(&o, "n", cmd)?]),
+        "listServers" => Action::Run(vec![s("listservers")]),
         "createCert" => {
-            let o = parse_opts(rest, &[opt("n", Kind::Value), opt("force", Kind::Switch)])?;
             let mut argv = vec![s("createcert"), s("-n"), need(&o, "n", cmd)?];
             if o.on("force") {
                 argv.push(s("--force"));
             }
             Action::Run(argv)
         }
-        "verify" => {
-            parse_opts(rest, &[])?;
-            Action::Run(vec![s("verify")])
-        }
-        "listSlots" => {
-            parse_opts(rest, &[])?;
-            Action::ListSlots
-        }
+        "verify" => Action::Run(vec![s("verify")]),
+        "listSlots" => Action::ListSlots,
         _ => Action::Help,
     })
 }

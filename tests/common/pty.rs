@@ -82,6 +82,19 @@ impl PtySession {
         }
     }
 
+    /// Waits until `needle` has appeared `n` times in all (for a prompt shown again).
+    #[allow(dead_code)] // not every test file uses it
+    pub fn expect_nth(&mut self, needle: &str, n: usize) {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while self.transcript.matches(needle).count() < n {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match self.rx.recv_timeout(left) {
+                Ok(chunk) => self.transcript.push_str(&String::from_utf8_lossy(&chunk)),
+                Err(_) => panic!("waited for {needle:?} #{n}; got:\n{}", self.transcript),
+            }
+        }
+    }
+
     /// Waits for a password prompt: its text, then the terminal's echo turned off (typing
     /// before that would be echoed, then discarded by the mode switch).
     pub fn expect_secret_prompt(&mut self, needle: &str) {
