@@ -1,5 +1,6 @@
-//! Completions and man pages, generated from the clap definitions and committed under
-//! `completions/` and `man/`; a test regenerates them and fails on drift.
+//! Completions and man pages, generated from the clap definitions (and, for the Luna tools,
+//! from their command tables) and committed under `completions/` and `man/`; a test
+//! regenerates them and fails on drift.
 
 use crate::cli::Cli;
 use clap::CommandFactory;
@@ -23,6 +24,22 @@ pub fn generate() -> std::io::Result<BTreeMap<PathBuf, Vec<u8>>> {
     let mut cmd = Cli::command();
     cmd.build();
     man_pages(&cmd, "hsmctl", &mut files)?;
+    // The Luna tools: one page and one completion script per shell each.
+    for tool in ["vtl", "cmu", "lunacm"] {
+        let mut cmd = crate::luna::docs::command(tool);
+        for (shell, name) in [
+            (Shell::Bash, format!("{tool}.bash")),
+            (Shell::Zsh, format!("_{tool}")),
+            (Shell::Fish, format!("{tool}.fish")),
+        ] {
+            let mut buf = Vec::new();
+            clap_complete::generate(shell, &mut cmd, tool, &mut buf);
+            files.insert(PathBuf::from("completions").join(name), buf);
+        }
+        let mut buf = Vec::new();
+        clap_mangen::Man::new(cmd).render(&mut buf)?;
+        files.insert(PathBuf::from("man").join(format!("{tool}.1")), buf);
+    }
     Ok(files)
 }
 

@@ -36,4 +36,8 @@ fn completions_and_man_pages_are_up_to_date() {
         "generated docs drifted: {stale:?}\nrun: HSMCTL_REGENERATE_DOCS=1 cargo test --test docs"
     );
     assert!(files.keys().any(|p| p.ends_with("hsmctl-token-init.1")));
+    for tool in ["vtl", "cmu", "lunacm"] {
+        assert!(files.contains_key(Path::new(&format!("man/{tool}.1"))));
+        assert!(files.contains_key(Path::new(&format!("completions/{tool}.bash"))));
+    }
 }

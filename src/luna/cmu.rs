@@ -149,7 +149,7 @@ const USAGE_FLAGS: &[&str] = &[
     "sign", "verify", "encrypt", "decrypt", "wrap", "unwrap", "derive",
 ];
 
-const USAGE: &str = "cmu: Luna's certificate management utility, on any PKCS#11 module (hsmctl)
+pub const USAGE: &str = "cmu: Luna's certificate management utility, on any PKCS#11 module (hsmctl)
 
 Usage: cmu <command> [-option=value | -option value ...]
 

@@ -53,7 +53,7 @@ pub const GROUPS: &[Group] = &[
     ("quit", &[]),
 ];
 
-const HELP: &str = "lunacm: Luna's partition shell, on any PKCS#11 module (hsmctl)
+pub const HELP: &str = "lunacm: Luna's partition shell, on any PKCS#11 module (hsmctl)
 
   slot list                         every slot, then the current one
   slot set -slot <n>                make <n> the current slot

@@ -4,6 +4,7 @@
 
 pub mod cmu;
 pub mod lunacm;
+pub mod docs;
 mod render;
 pub mod vtl;
 

@@ -30,7 +30,7 @@ pub const COMMANDS: &[Verb] = &[
     ("help", &[]),
 ];
 
-const USAGE: &str = "vtl: the Luna client tool, on any PKCS#11 module (hsmctl)
+pub const USAGE: &str = "vtl: the Luna client tool, on any PKCS#11 module (hsmctl)
 
 Usage: vtl <command> [options]
 
