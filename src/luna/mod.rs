@@ -3,8 +3,8 @@
 //! results follows Luna's formats. The grammar shared by the three tools lives here.
 
 pub mod cmu;
-pub mod lunacm;
 pub mod docs;
+pub mod lunacm;
 mod render;
 pub mod vtl;
 
