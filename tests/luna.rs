@@ -245,7 +245,7 @@ fn cmu_runs_the_reference_command_lines() {
         (priv2, "sshpriv"),
     ] {
         assert!(
-            list.contains(&format!("handle={h}\tlabel={l}\n")),
+            list.contains(&format!("handle={h}   label={l}\n")),
             "{h} {l} in\n{list}"
         );
     }
@@ -286,7 +286,7 @@ fn cmu_runs_the_reference_command_lines() {
         "cmu",
         &["setattribute", &format!("-handle={pub3}"), "-label=renamed"],
     );
-    assert!(ok(&env, "cmu", &["list"]).contains(&format!("handle={pub3}\tlabel=renamed\n")));
+    assert!(ok(&env, "cmu", &["list"]).contains(&format!("handle={pub3}   label=renamed\n")));
     let d = env.dir.path();
     let pem = d.join("pub.pem");
     ok(
@@ -389,7 +389,7 @@ fn cmu_runs_the_reference_command_lines() {
         .next()
         .unwrap()
         .trim_start_matches("handle=")
-        .split('\t')
+        .split(' ')
         .next()
         .unwrap()
         .parse()
@@ -477,6 +477,16 @@ fn cmu_asks_for_the_password_the_luna_way_on_a_terminal() {
         "Luna's prompt ends with ' : ': {transcript}"
     );
     assert!(!transcript.contains(USER_PIN), "the PIN is not echoed");
+    // Without -mech, RSA generation asks Luna's mechanism question on a terminal.
+    let mut c = tool(&env, "cmu");
+    c.env("HSMCTL_PIN", USER_PIN).args(["gen", "-label=menu"]);
+    let mut s = PtySession::spawn(c);
+    s.expect("Select RSA Mechanism Type -");
+    s.expect("[1] PKCS [2] FIPS 186-3 Only Primes [3] FIPS 186-3 Auxiliary Primes : ");
+    s.send("1\r");
+    let (status, transcript) = s.finish();
+    assert!(status.success(), "{transcript}");
+    assert!(transcript.contains("...The key pair was successfully generated -> public handle("));
 }
 
 #[test]

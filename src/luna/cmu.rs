@@ -411,7 +411,7 @@ fn run(cmd: &str, rest: &[String]) -> Result<i32, LunaError> {
                             class.is_none_or(|c| x.class == c)
                                 && label.as_ref().is_none_or(|l| &x.label == l)
                         })
-                        .map(|(x, n)| format!("handle={n}\tlabel={}\n", x.label))
+                        .map(|(x, n)| format!("handle={n}   label={}\n", x.label))
                         .collect::<String>())
                 }
                 _ => unreachable!("translated to list"),
