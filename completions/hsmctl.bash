@@ -332,7 +332,7 @@ _hsmctl() {
 
     case "${cmd}" in
         hsmctl)
-            opts="-v -h -V --module --home --verbose --lock-timeout --help --version slots partitions slot partition info token generatekeypair keygen list objects show getattribute setattribute delete export-ssh-pubkey export-pubkey convert-pubkey sign-ssh-cert request-cert requestcertificate selfsign-cert selfsigncertificate import-cert export-cert doctor addserver addServer deleteserver deleteServer listservers listServers createcert createCert verify htl client-key completions help"
+            opts="-v -h -V --module --insecure-module --home --verbose --lock-timeout --help --version slots partitions slot partition info token generatekeypair keygen list objects show getattribute setattribute delete export-ssh-pubkey export-pubkey convert-pubkey sign-ssh-cert request-cert requestcertificate selfsign-cert selfsigncertificate import-cert export-cert doctor addserver addServer deleteserver deleteServer listservers listServers createcert createCert verify htl client-key completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -358,7 +358,7 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__addserver)
-            opts="-n -c -p -y -v -h --name --cert --fetch --port --htl --chain --force --repair --allow-expired --allow-ca --allow-name-mismatch --yes --chrystoki-conf --json --output --module --home --verbose --lock-timeout --help"
+            opts="-n -c -p -y -v -h --name --cert --fetch --port --htl --chain --force --repair --allow-expired --allow-ca --allow-name-mismatch --yes --chrystoki-conf --json --output --module --insecure-module --home --verbose --lock-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -420,7 +420,7 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__client__subcmd__key)
-            opts="-v -h --module --home --verbose --lock-timeout --help show roll backup restore help"
+            opts="-v -h --module --insecure-module --home --verbose --lock-timeout --help show roll backup restore help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -446,7 +446,7 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__client__subcmd__key__subcmd__backup)
-            opts="-n -o -v -h --name --out --force --passphrase-file --passphrase-env --json --output --module --home --verbose --lock-timeout --help"
+            opts="-n -o -v -h --name --out --force --passphrase-file --passphrase-env --json --output --module --insecure-module --home --verbose --lock-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -584,7 +584,7 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__client__subcmd__key__subcmd__restore)
-            opts="-n -v -h --name --force --passphrase-file --passphrase-env --json --output --module --home --verbose --lock-timeout --help"
+            opts="-n -v -h --name --force --passphrase-file --passphrase-env --json --output --module --insecure-module --home --verbose --lock-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -630,7 +630,7 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__client__subcmd__key__subcmd__roll)
-            opts="-n -v -h --name --key-type --days --json --output --module --home --verbose --lock-timeout --help"
+            opts="-n -v -h --name --key-type --days --json --output --module --insecure-module --home --verbose --lock-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -676,7 +676,7 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__client__subcmd__key__subcmd__show)
-            opts="-n -v -h --name --json --output --module --home --verbose --lock-timeout --help"
+            opts="-n -v -h --name --json --output --module --insecure-module --home --verbose --lock-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -714,7 +714,7 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__completions)
-            opts="-v -h --module --home --verbose --lock-timeout --help bash elvish fish powershell zsh"
+            opts="-v -h --module --insecure-module --home --verbose --lock-timeout --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -740,7 +740,7 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__convert__subcmd__pubkey)
-            opts="-o -v -h --format --comment --out --force --json --output --module --home --verbose --lock-timeout --help"
+            opts="-o -v -h --format --comment --out --force --json --output --module --insecure-module --home --verbose --lock-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -786,7 +786,7 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__createcert)
-            opts="-n -v -h --name --key-type --days --force --chrystoki-conf --json --output --module --home --verbose --lock-timeout --help"
+            opts="-n -v -h --name --key-type --days --force --chrystoki-conf --json --output --module --insecure-module --home --verbose --lock-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -836,7 +836,7 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__delete)
-            opts="-y -v -h --token --serial --slot --uri --label --id --class --handle --pair --all-matching --yes --pin-file --pin-env --pin-fd --json --output --module --home --verbose --lock-timeout --help"
+            opts="-y -v -h --token --serial --slot --uri --label --id --class --handle --pair --all-matching --yes --pin-file --pin-env --pin-fd --json --output --module --insecure-module --home --verbose --lock-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -910,7 +910,7 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__deleteserver)
-            opts="-n -v -h --name --chrystoki-conf --json --output --module --home --verbose --lock-timeout --help"
+            opts="-n -v -h --name --chrystoki-conf --json --output --module --insecure-module --home --verbose --lock-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -952,7 +952,7 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__doctor)
-            opts="-y -v -h --fix --yes --token --serial --slot --uri --pin-file --pin-env --pin-fd --json --output --module --home --verbose --lock-timeout --help"
+            opts="-y -v -h --fix --yes --token --serial --slot --uri --pin-file --pin-env --pin-fd --json --output --module --insecure-module --home --verbose --lock-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1010,7 +1010,7 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__export__subcmd__cert)
-            opts="-o -v -h --token --serial --slot --uri --label --id --class --handle --der --out --force --login --pin-file --pin-env --pin-fd --json --output --module --home --verbose --lock-timeout --help"
+            opts="-o -v -h --token --serial --slot --uri --label --id --class --handle --der --out --force --login --pin-file --pin-env --pin-fd --json --output --module --insecure-module --home --verbose --lock-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1092,7 +1092,7 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__export__subcmd__pubkey)
-            opts="-o -v -h --token --serial --slot --uri --label --id --class --handle --format --fingerprint --out --force --login --pin-file --pin-env --pin-fd --json --output --module --home --verbose --lock-timeout --help"
+            opts="-o -v -h --token --serial --slot --uri --label --id --class --handle --format --fingerprint --out --force --login --pin-file --pin-env --pin-fd --json --output --module --insecure-module --home --verbose --lock-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1178,7 +1178,7 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__export__subcmd__ssh__subcmd__pubkey)
-            opts="-o -v -h --token --serial --slot --uri --label --id --class --handle --comment --fingerprint --options --out --force --login --pin-file --pin-env --pin-fd --json --output --module --home --verbose --lock-timeout --help"
+            opts="-o -v -h --token --serial --slot --uri --label --id --class --handle --comment --fingerprint --options --out --force --login --pin-file --pin-env --pin-fd --json --output --module --insecure-module --home --verbose --lock-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1268,7 +1268,7 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__generatekeypair)
-            opts="-v -h --key-type --public-exponent --mechanism --label --label-public --label-private --id --sign --verify --encrypt --decrypt --wrap --unwrap --derive --modifiable --extractable --allow-extractable --allow-weak --allow-duplicate --token --serial --slot --uri --pin-file --pin-env --pin-fd --json --output --module --home --verbose --lock-timeout --help"
+            opts="-v -h --key-type --public-exponent --mechanism --label --label-public --label-private --id --sign --verify --encrypt --decrypt --wrap --unwrap --derive --modifiable --extractable --allow-extractable --allow-weak --allow-duplicate --token --serial --slot --uri --pin-file --pin-env --pin-fd --json --output --module --insecure-module --home --verbose --lock-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1922,7 +1922,7 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__htl)
-            opts="-v -h --module --home --verbose --lock-timeout --help install show help"
+            opts="-v -h --module --insecure-module --home --verbose --lock-timeout --help install show help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2004,7 +2004,7 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__htl__subcmd__install)
-            opts="-n -v -h --name --force --json --output --module --home --verbose --lock-timeout --help"
+            opts="-n -v -h --name --force --json --output --module --insecure-module --home --verbose --lock-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2042,7 +2042,7 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__htl__subcmd__show)
-            opts="-v -h --json --output --module --home --verbose --lock-timeout --help"
+            opts="-v -h --json --output --module --insecure-module --home --verbose --lock-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2072,7 +2072,7 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__import__subcmd__cert)
-            opts="-v -h --label --allow-orphan --id --token --serial --slot --uri --pin-file --pin-env --pin-fd --json --output --module --home --verbose --lock-timeout --help"
+            opts="-v -h --label --allow-orphan --id --token --serial --slot --uri --pin-file --pin-env --pin-fd --json --output --module --insecure-module --home --verbose --lock-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2138,7 +2138,7 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__info)
-            opts="-v -h --json --output --module --home --verbose --lock-timeout --help"
+            opts="-v -h --json --output --module --insecure-module --home --verbose --lock-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2168,7 +2168,7 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__list)
-            opts="-v -h --token --serial --slot --uri --label --id --class --handle --key-type --login --pin-file --pin-env --pin-fd --json --output --module --home --verbose --lock-timeout --help"
+            opts="-v -h --token --serial --slot --uri --label --id --class --handle --key-type --login --pin-file --pin-env --pin-fd --json --output --module --insecure-module --home --verbose --lock-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2246,7 +2246,7 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__listservers)
-            opts="-v -h --chrystoki-conf --json --output --module --home --verbose --lock-timeout --help"
+            opts="-v -h --chrystoki-conf --json --output --module --insecure-module --home --verbose --lock-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2280,7 +2280,7 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__request__subcmd__cert)
-            opts="-o -v -h --token --serial --slot --uri --label --id --class --handle --subject --cn --o --ou --c --st --l --email --dns --ip --email-san --uri-san --key-usage --ext-key-usage --digest --pss --der --out --force --pin-file --pin-env --pin-fd --json --output --module --home --verbose --lock-timeout --help"
+            opts="-o -v -h --token --serial --slot --uri --label --id --class --handle --subject --cn --o --ou --c --st --l --email --dns --ip --email-san --uri-san --key-usage --ext-key-usage --digest --pss --der --out --force --pin-file --pin-env --pin-fd --json --output --module --insecure-module --home --verbose --lock-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2422,7 +2422,7 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__selfsign__subcmd__cert)
-            opts="-o -v -h --token --serial --slot --uri --label --id --class --handle --subject --cn --o --ou --c --st --l --email --dns --ip --email-san --uri-san --key-usage --ext-key-usage --digest --pss --der --not-before --not-after --days --serial-number --ca --store --out --force --pin-file --pin-env --pin-fd --json --output --module --home --verbose --lock-timeout --help"
+            opts="-o -v -h --token --serial --slot --uri --label --id --class --handle --subject --cn --o --ou --c --st --l --email --dns --ip --email-san --uri-san --key-usage --ext-key-usage --digest --pss --der --not-before --not-after --days --serial-number --ca --store --out --force --pin-file --pin-env --pin-fd --json --output --module --insecure-module --home --verbose --lock-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2580,7 +2580,7 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__setattribute)
-            opts="-v -h --token --serial --slot --uri --label --id --class --handle --set --pair --pin-file --pin-env --pin-fd --json --output --module --home --verbose --lock-timeout --help"
+            opts="-v -h --token --serial --slot --uri --label --id --class --handle --set --pair --pin-file --pin-env --pin-fd --json --output --module --insecure-module --home --verbose --lock-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2658,7 +2658,7 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__show)
-            opts="-v -h --token --serial --slot --uri --label --id --class --handle --login --pin-file --pin-env --pin-fd --json --output --module --home --verbose --lock-timeout --help"
+            opts="-v -h --token --serial --slot --uri --label --id --class --handle --login --pin-file --pin-env --pin-fd --json --output --module --insecure-module --home --verbose --lock-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2732,7 +2732,7 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__sign__subcmd__ssh__subcmd__cert)
-            opts="-I -n -V -z -O -o -v -h --ca-label --ca-id --ca-uri --ca-pubkey --key-id --principals --validity --cert-serial --option --host --allow-any-principal --allow-forever --out --force --jobs --token --serial --slot --uri --pin-file --pin-env --pin-fd --json --output --module --home --verbose --lock-timeout --help"
+            opts="-I -n -V -z -O -o -v -h --ca-label --ca-id --ca-uri --ca-pubkey --key-id --principals --validity --cert-serial --option --host --allow-any-principal --allow-forever --out --force --jobs --token --serial --slot --uri --pin-file --pin-env --pin-fd --json --output --module --insecure-module --home --verbose --lock-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2858,7 +2858,7 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__slot)
-            opts="-v -h --module --home --verbose --lock-timeout --help show help"
+            opts="-v -h --module --insecure-module --home --verbose --lock-timeout --help show help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2926,7 +2926,7 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__slot__subcmd__show)
-            opts="-v -h --token --serial --slot --uri --mechanisms --json --output --module --home --verbose --lock-timeout --help"
+            opts="-v -h --token --serial --slot --uri --mechanisms --json --output --module --insecure-module --home --verbose --lock-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2972,7 +2972,7 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__slots)
-            opts="-v -h --json --output --module --home --verbose --lock-timeout --help"
+            opts="-v -h --json --output --module --insecure-module --home --verbose --lock-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3002,7 +3002,7 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__token)
-            opts="-v -h --module --home --verbose --lock-timeout --help init set-pin init-pin help"
+            opts="-v -h --module --insecure-module --home --verbose --lock-timeout --help init set-pin init-pin help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3098,7 +3098,7 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__token__subcmd__init)
-            opts="-v -h --label --force --token --serial --slot --uri --so-pin-file --so-pin-env --so-pin-fd --pin-file --pin-env --pin-fd --json --output --module --home --verbose --lock-timeout --help"
+            opts="-v -h --label --force --token --serial --slot --uri --so-pin-file --so-pin-env --so-pin-fd --pin-file --pin-env --pin-fd --json --output --module --insecure-module --home --verbose --lock-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3172,7 +3172,7 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__token__subcmd__init__subcmd__pin)
-            opts="-v -h --token --serial --slot --uri --so-pin-file --so-pin-env --so-pin-fd --pin-file --pin-env --pin-fd --json --output --module --home --verbose --lock-timeout --help"
+            opts="-v -h --token --serial --slot --uri --so-pin-file --so-pin-env --so-pin-fd --pin-file --pin-env --pin-fd --json --output --module --insecure-module --home --verbose --lock-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3242,7 +3242,7 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__token__subcmd__set__subcmd__pin)
-            opts="-v -h --so --token --serial --slot --uri --pin-file --pin-env --pin-fd --so-pin-file --so-pin-env --so-pin-fd --new-pin-file --new-pin-env --new-pin-fd --json --output --module --home --verbose --lock-timeout --help"
+            opts="-v -h --so --token --serial --slot --uri --pin-file --pin-env --pin-fd --so-pin-file --so-pin-env --so-pin-fd --new-pin-file --new-pin-env --new-pin-fd --json --output --module --insecure-module --home --verbose --lock-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3324,7 +3324,7 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__verify)
-            opts="-v -h --connect --connect-timeout --no-slots --json --output --module --home --verbose --lock-timeout --help"
+            opts="-v -h --connect --connect-timeout --no-slots --json --output --module --insecure-module --home --verbose --lock-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_hsmctl_global_optspecs
-    string join \n module= home= v/verbose lock-timeout= h/help V/version
+    string join \n module= insecure-module home= v/verbose lock-timeout= h/help V/version
 end
 
 function __fish_hsmctl_needs_command
@@ -27,6 +27,7 @@ end
 complete -c hsmctl -n "__fish_hsmctl_needs_command" -l module -d 'PKCS#11 module to load (else HSMCTL_MODULE, the config file, p11-kit\'s proxy, SoftHSM2)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_needs_command" -l home -d 'hsmctl\'s home directory (else HSMCTL_HOME, else $XDG_CONFIG_HOME/hsmctl)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_needs_command" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token (exit 10 after that)' -r
+complete -c hsmctl -n "__fish_hsmctl_needs_command" -l insecure-module -d 'Load a module file that its group or everyone may write (never needed for a packaged one)'
 complete -c hsmctl -n "__fish_hsmctl_needs_command" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
 complete -c hsmctl -n "__fish_hsmctl_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hsmctl -n "__fish_hsmctl_needs_command" -s V -l version -d 'Print version'
@@ -74,6 +75,7 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand slots" -l module -d 'PKCS#
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand slots" -l home -d 'hsmctl\'s home directory (else HSMCTL_HOME, else $XDG_CONFIG_HOME/hsmctl)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand slots" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token (exit 10 after that)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand slots" -l json -d 'Print one JSON document instead of a table (same as --output json)'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand slots" -l insecure-module -d 'Load a module file that its group or everyone may write (never needed for a packaged one)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand slots" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand slots" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand partitions" -l output -d 'Output format' -r -f -a "human\t'Tables and text for people'
@@ -82,11 +84,13 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand partitions" -l module -d '
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand partitions" -l home -d 'hsmctl\'s home directory (else HSMCTL_HOME, else $XDG_CONFIG_HOME/hsmctl)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand partitions" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token (exit 10 after that)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand partitions" -l json -d 'Print one JSON document instead of a table (same as --output json)'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand partitions" -l insecure-module -d 'Load a module file that its group or everyone may write (never needed for a packaged one)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand partitions" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand partitions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand slot; and not __fish_seen_subcommand_from show help" -l module -d 'PKCS#11 module to load (else HSMCTL_MODULE, the config file, p11-kit\'s proxy, SoftHSM2)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand slot; and not __fish_seen_subcommand_from show help" -l home -d 'hsmctl\'s home directory (else HSMCTL_HOME, else $XDG_CONFIG_HOME/hsmctl)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand slot; and not __fish_seen_subcommand_from show help" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token (exit 10 after that)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand slot; and not __fish_seen_subcommand_from show help" -l insecure-module -d 'Load a module file that its group or everyone may write (never needed for a packaged one)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand slot; and not __fish_seen_subcommand_from show help" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand slot; and not __fish_seen_subcommand_from show help" -s h -l help -d 'Print help'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand slot; and not __fish_seen_subcommand_from show help" -f -a "show" -d 'Show one token in detail: identity, flags, PIN lengths, sessions, memory'
@@ -102,6 +106,7 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand slot; and __fish_seen_subc
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand slot; and __fish_seen_subcommand_from show" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token (exit 10 after that)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand slot; and __fish_seen_subcommand_from show" -l mechanisms -d 'Also list every mechanism with its key-size range and flags'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand slot; and __fish_seen_subcommand_from show" -l json -d 'Print one JSON document instead of a table (same as --output json)'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand slot; and __fish_seen_subcommand_from show" -l insecure-module -d 'Load a module file that its group or everyone may write (never needed for a packaged one)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand slot; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand slot; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand slot; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one token in detail: identity, flags, PIN lengths, sessions, memory'
@@ -109,6 +114,7 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand slot; and __fish_seen_subc
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand partition; and not __fish_seen_subcommand_from show help" -l module -d 'PKCS#11 module to load (else HSMCTL_MODULE, the config file, p11-kit\'s proxy, SoftHSM2)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand partition; and not __fish_seen_subcommand_from show help" -l home -d 'hsmctl\'s home directory (else HSMCTL_HOME, else $XDG_CONFIG_HOME/hsmctl)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand partition; and not __fish_seen_subcommand_from show help" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token (exit 10 after that)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand partition; and not __fish_seen_subcommand_from show help" -l insecure-module -d 'Load a module file that its group or everyone may write (never needed for a packaged one)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand partition; and not __fish_seen_subcommand_from show help" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand partition; and not __fish_seen_subcommand_from show help" -s h -l help -d 'Print help'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand partition; and not __fish_seen_subcommand_from show help" -f -a "show" -d 'Show one token in detail: identity, flags, PIN lengths, sessions, memory'
@@ -124,6 +130,7 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand partition; and __fish_seen
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand partition; and __fish_seen_subcommand_from show" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token (exit 10 after that)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand partition; and __fish_seen_subcommand_from show" -l mechanisms -d 'Also list every mechanism with its key-size range and flags'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand partition; and __fish_seen_subcommand_from show" -l json -d 'Print one JSON document instead of a table (same as --output json)'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand partition; and __fish_seen_subcommand_from show" -l insecure-module -d 'Load a module file that its group or everyone may write (never needed for a packaged one)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand partition; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand partition; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand partition; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one token in detail: identity, flags, PIN lengths, sessions, memory'
@@ -134,11 +141,13 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand info" -l module -d 'PKCS#1
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand info" -l home -d 'hsmctl\'s home directory (else HSMCTL_HOME, else $XDG_CONFIG_HOME/hsmctl)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand info" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token (exit 10 after that)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand info" -l json -d 'Print one JSON document instead of a table (same as --output json)'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand info" -l insecure-module -d 'Load a module file that its group or everyone may write (never needed for a packaged one)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand info" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand info" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand token; and not __fish_seen_subcommand_from init set-pin init-pin help" -l module -d 'PKCS#11 module to load (else HSMCTL_MODULE, the config file, p11-kit\'s proxy, SoftHSM2)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand token; and not __fish_seen_subcommand_from init set-pin init-pin help" -l home -d 'hsmctl\'s home directory (else HSMCTL_HOME, else $XDG_CONFIG_HOME/hsmctl)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand token; and not __fish_seen_subcommand_from init set-pin init-pin help" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token (exit 10 after that)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand token; and not __fish_seen_subcommand_from init set-pin init-pin help" -l insecure-module -d 'Load a module file that its group or everyone may write (never needed for a packaged one)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand token; and not __fish_seen_subcommand_from init set-pin init-pin help" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand token; and not __fish_seen_subcommand_from init set-pin init-pin help" -s h -l help -d 'Print help'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand token; and not __fish_seen_subcommand_from init set-pin init-pin help" -f -a "init" -d 'Initialize a token: set its label and SO PIN (C_InitToken), then the user PIN (C_InitPIN)'
@@ -163,6 +172,7 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand token; and __fish_seen_sub
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand token; and __fish_seen_subcommand_from init" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token (exit 10 after that)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand token; and __fish_seen_subcommand_from init" -l force -d 'Erase a token that is already initialized, with every object on it'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand token; and __fish_seen_subcommand_from init" -l json -d 'Print one JSON document instead of a table (same as --output json)'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand token; and __fish_seen_subcommand_from init" -l insecure-module -d 'Load a module file that its group or everyone may write (never needed for a packaged one)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand token; and __fish_seen_subcommand_from init" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand token; and __fish_seen_subcommand_from init" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand token; and __fish_seen_subcommand_from set-pin" -l token -d 'Select the token by its label' -r
@@ -185,6 +195,7 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand token; and __fish_seen_sub
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand token; and __fish_seen_subcommand_from set-pin" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token (exit 10 after that)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand token; and __fish_seen_subcommand_from set-pin" -l so -d 'Change the security officer\'s PIN instead of the user\'s'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand token; and __fish_seen_subcommand_from set-pin" -l json -d 'Print one JSON document instead of a table (same as --output json)'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand token; and __fish_seen_subcommand_from set-pin" -l insecure-module -d 'Load a module file that its group or everyone may write (never needed for a packaged one)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand token; and __fish_seen_subcommand_from set-pin" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand token; and __fish_seen_subcommand_from set-pin" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand token; and __fish_seen_subcommand_from init-pin" -l token -d 'Select the token by its label' -r
@@ -203,6 +214,7 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand token; and __fish_seen_sub
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand token; and __fish_seen_subcommand_from init-pin" -l home -d 'hsmctl\'s home directory (else HSMCTL_HOME, else $XDG_CONFIG_HOME/hsmctl)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand token; and __fish_seen_subcommand_from init-pin" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token (exit 10 after that)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand token; and __fish_seen_subcommand_from init-pin" -l json -d 'Print one JSON document instead of a table (same as --output json)'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand token; and __fish_seen_subcommand_from init-pin" -l insecure-module -d 'Load a module file that its group or everyone may write (never needed for a packaged one)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand token; and __fish_seen_subcommand_from init-pin" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand token; and __fish_seen_subcommand_from init-pin" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand token; and __fish_seen_subcommand_from help" -f -a "init" -d 'Initialize a token: set its label and SO PIN (C_InitToken), then the user PIN (C_InitPIN)'
@@ -242,6 +254,7 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand generatekeypair" -l allow-
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand generatekeypair" -l allow-weak -d 'Allow RSA keys shorter than 2048 bits (down to 512)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand generatekeypair" -l allow-duplicate -d 'Allow a CKA_ID or label that objects on the token already use'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand generatekeypair" -l json -d 'Print one JSON document instead of a table (same as --output json)'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand generatekeypair" -l insecure-module -d 'Load a module file that its group or everyone may write (never needed for a packaged one)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand generatekeypair" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand generatekeypair" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand keygen" -l key-type -d 'rsa:BITS, ec:p256, ec:p384, ec:p521 or ed25519 (also EC:prime256v1, secp384r1, edwards25519)' -r
@@ -277,6 +290,7 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand keygen" -l allow-extractab
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand keygen" -l allow-weak -d 'Allow RSA keys shorter than 2048 bits (down to 512)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand keygen" -l allow-duplicate -d 'Allow a CKA_ID or label that objects on the token already use'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand keygen" -l json -d 'Print one JSON document instead of a table (same as --output json)'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand keygen" -l insecure-module -d 'Load a module file that its group or everyone may write (never needed for a packaged one)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand keygen" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand keygen" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand list" -l token -d 'Select the token by its label' -r
@@ -304,6 +318,7 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand list" -l home -d 'hsmctl\'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand list" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token (exit 10 after that)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand list" -l login -d 'Log in, so that private objects are listed (also implied by any PIN source)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand list" -l json -d 'Print one JSON document instead of a table (same as --output json)'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand list" -l insecure-module -d 'Load a module file that its group or everyone may write (never needed for a packaged one)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand list" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand objects" -l token -d 'Select the token by its label' -r
@@ -331,6 +346,7 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand objects" -l home -d 'hsmct
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand objects" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token (exit 10 after that)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand objects" -l login -d 'Log in, so that private objects are listed (also implied by any PIN source)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand objects" -l json -d 'Print one JSON document instead of a table (same as --output json)'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand objects" -l insecure-module -d 'Load a module file that its group or everyone may write (never needed for a packaged one)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand objects" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand objects" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand show" -l token -d 'Select the token by its label' -r
@@ -355,6 +371,7 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand show" -l home -d 'hsmctl\'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand show" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token (exit 10 after that)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand show" -l login -d 'Log in, so that private objects can be shown (also implied by any PIN source)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand show" -l json -d 'Print one JSON document instead of a table (same as --output json)'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand show" -l insecure-module -d 'Load a module file that its group or everyone may write (never needed for a packaged one)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand show" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand getattribute" -l token -d 'Select the token by its label' -r
@@ -379,6 +396,7 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand getattribute" -l home -d '
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand getattribute" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token (exit 10 after that)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand getattribute" -l login -d 'Log in, so that private objects can be shown (also implied by any PIN source)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand getattribute" -l json -d 'Print one JSON document instead of a table (same as --output json)'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand getattribute" -l insecure-module -d 'Load a module file that its group or everyone may write (never needed for a packaged one)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand getattribute" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand getattribute" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand setattribute" -l token -d 'Select the token by its label' -r
@@ -404,6 +422,7 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand setattribute" -l home -d '
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand setattribute" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token (exit 10 after that)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand setattribute" -l pair -d 'Apply to both halves of the selected key pair (each attribute where it applies)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand setattribute" -l json -d 'Print one JSON document instead of a table (same as --output json)'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand setattribute" -l insecure-module -d 'Load a module file that its group or everyone may write (never needed for a packaged one)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand setattribute" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand setattribute" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand delete" -l token -d 'Select the token by its label' -r
@@ -430,6 +449,7 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand delete" -l pair -d 'Also d
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand delete" -l all-matching -d 'Delete every object the selector matches (otherwise more than one is refused)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand delete" -s y -l yes -d 'Do not ask for confirmation (required when stdin is not a terminal)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand delete" -l json -d 'Print one JSON document instead of a table (same as --output json)'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand delete" -l insecure-module -d 'Load a module file that its group or everyone may write (never needed for a packaged one)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand delete" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand delete" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand export-ssh-pubkey" -l token -d 'Select the token by its label' -r
@@ -459,6 +479,7 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand export-ssh-pubkey" -l fing
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand export-ssh-pubkey" -l force -d 'Replace an existing --out file'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand export-ssh-pubkey" -l login -d 'Log in, to find keys whose public half is private (also implied by any PIN source)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand export-ssh-pubkey" -l json -d 'Print one JSON document instead of a table (same as --output json)'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand export-ssh-pubkey" -l insecure-module -d 'Load a module file that its group or everyone may write (never needed for a packaged one)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand export-ssh-pubkey" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand export-ssh-pubkey" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand export-pubkey" -l token -d 'Select the token by its label' -r
@@ -491,6 +512,7 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand export-pubkey" -l fingerpr
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand export-pubkey" -l force -d 'Replace an existing --out file'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand export-pubkey" -l login -d 'Log in, to find keys whose public half is private (also implied by any PIN source)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand export-pubkey" -l json -d 'Print one JSON document instead of a table (same as --output json)'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand export-pubkey" -l insecure-module -d 'Load a module file that its group or everyone may write (never needed for a packaged one)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand export-pubkey" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand export-pubkey" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand convert-pubkey" -l format -d 'The format to write' -r -f -a "openssh\t'OpenSSH public key line'
@@ -507,6 +529,7 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand convert-pubkey" -l home -d
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand convert-pubkey" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token (exit 10 after that)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand convert-pubkey" -l force -d 'Replace an existing --out file'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand convert-pubkey" -l json -d 'Print one JSON document instead of a table (same as --output json)'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand convert-pubkey" -l insecure-module -d 'Load a module file that its group or everyone may write (never needed for a packaged one)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand convert-pubkey" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand convert-pubkey" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand sign-ssh-cert" -l ca-label -d 'The CA key by CKA_LABEL' -r
@@ -537,6 +560,7 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand sign-ssh-cert" -l allow-an
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand sign-ssh-cert" -l allow-forever -d 'Allow a certificate that never expires (no -V, or an end of "forever")'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand sign-ssh-cert" -l force -d 'Replace existing certificate files'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand sign-ssh-cert" -l json -d 'Print one JSON document instead of a table (same as --output json)'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand sign-ssh-cert" -l insecure-module -d 'Load a module file that its group or everyone may write (never needed for a packaged one)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand sign-ssh-cert" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand sign-ssh-cert" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand request-cert" -l token -d 'Select the token by its label' -r
@@ -581,6 +605,7 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand request-cert" -l pss -d 'S
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand request-cert" -l der -d 'Write DER instead of PEM'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand request-cert" -l force -d 'Replace an existing --out file'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand request-cert" -l json -d 'Print one JSON document instead of a table (same as --output json)'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand request-cert" -l insecure-module -d 'Load a module file that its group or everyone may write (never needed for a packaged one)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand request-cert" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand request-cert" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand requestcertificate" -l token -d 'Select the token by its label' -r
@@ -625,6 +650,7 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand requestcertificate" -l pss
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand requestcertificate" -l der -d 'Write DER instead of PEM'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand requestcertificate" -l force -d 'Replace an existing --out file'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand requestcertificate" -l json -d 'Print one JSON document instead of a table (same as --output json)'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand requestcertificate" -l insecure-module -d 'Load a module file that its group or everyone may write (never needed for a packaged one)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand requestcertificate" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand requestcertificate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsign-cert" -l token -d 'Select the token by its label' -r
@@ -675,6 +701,7 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsign-cert" -l ca -d 'A
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsign-cert" -l store -d 'Also store the certificate on the token (CKO_CERTIFICATE with the key\'s CKA_ID and label)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsign-cert" -l force -d 'Replace an existing --out file'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsign-cert" -l json -d 'Print one JSON document instead of a table (same as --output json)'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsign-cert" -l insecure-module -d 'Load a module file that its group or everyone may write (never needed for a packaged one)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsign-cert" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsign-cert" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsigncertificate" -l token -d 'Select the token by its label' -r
@@ -725,6 +752,7 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsigncertificate" -l ca
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsigncertificate" -l store -d 'Also store the certificate on the token (CKO_CERTIFICATE with the key\'s CKA_ID and label)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsigncertificate" -l force -d 'Replace an existing --out file'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsigncertificate" -l json -d 'Print one JSON document instead of a table (same as --output json)'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsigncertificate" -l insecure-module -d 'Load a module file that its group or everyone may write (never needed for a packaged one)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsigncertificate" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsigncertificate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand import-cert" -l label -d 'CKA_LABEL of the certificate object [default: the matching key\'s label]' -r
@@ -743,6 +771,7 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand import-cert" -l home -d 'h
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand import-cert" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token (exit 10 after that)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand import-cert" -l allow-orphan -d 'Store it even if its public key matches no key on the token'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand import-cert" -l json -d 'Print one JSON document instead of a table (same as --output json)'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand import-cert" -l insecure-module -d 'Load a module file that its group or everyone may write (never needed for a packaged one)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand import-cert" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand import-cert" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand export-cert" -l token -d 'Select the token by its label' -r
@@ -770,6 +799,7 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand export-cert" -l der -d 'Wr
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand export-cert" -l force -d 'Replace an existing --out file'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand export-cert" -l login -d 'Log in first (certificates are usually public)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand export-cert" -l json -d 'Print one JSON document instead of a table (same as --output json)'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand export-cert" -l insecure-module -d 'Load a module file that its group or everyone may write (never needed for a packaged one)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand export-cert" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand export-cert" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand doctor" -l token -d 'Select the token by its label' -r
@@ -787,6 +817,7 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand doctor" -l lock-timeout -d
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand doctor" -l fix -d 'Repair CKA_IDs where the right one is unambiguous'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand doctor" -s y -l yes -d 'Do not ask before repairing (required when stdin is not a terminal)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand doctor" -l json -d 'Print one JSON document instead of a table (same as --output json)'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand doctor" -l insecure-module -d 'Load a module file that its group or everyone may write (never needed for a packaged one)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand doctor" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand doctor" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand addserver" -s n -l name -d 'The server\'s host name or IP address (DNS names are lowercased, IPv6 written per RFC 5952)' -r
@@ -808,6 +839,7 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand addserver" -l allow-ca -d 
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand addserver" -l allow-name-mismatch -d 'Accept a certificate whose subject CN and SANs do not name the server'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand addserver" -s y -l yes -d 'Register a fetched certificate without asking'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand addserver" -l json -d 'Print one JSON document instead of a table (same as --output json)'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand addserver" -l insecure-module -d 'Load a module file that its group or everyone may write (never needed for a packaged one)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand addserver" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand addserver" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand addServer" -s n -l name -d 'The server\'s host name or IP address (DNS names are lowercased, IPv6 written per RFC 5952)' -r
@@ -829,6 +861,7 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand addServer" -l allow-ca -d 
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand addServer" -l allow-name-mismatch -d 'Accept a certificate whose subject CN and SANs do not name the server'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand addServer" -s y -l yes -d 'Register a fetched certificate without asking'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand addServer" -l json -d 'Print one JSON document instead of a table (same as --output json)'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand addServer" -l insecure-module -d 'Load a module file that its group or everyone may write (never needed for a packaged one)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand addServer" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand addServer" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand deleteserver" -s n -l name -d 'The server\'s host name or IP address, in any form addserver accepts' -r
@@ -839,6 +872,7 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand deleteserver" -l module -d
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand deleteserver" -l home -d 'hsmctl\'s home directory (else HSMCTL_HOME, else $XDG_CONFIG_HOME/hsmctl)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand deleteserver" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token (exit 10 after that)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand deleteserver" -l json -d 'Print one JSON document instead of a table (same as --output json)'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand deleteserver" -l insecure-module -d 'Load a module file that its group or everyone may write (never needed for a packaged one)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand deleteserver" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand deleteserver" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand deleteServer" -s n -l name -d 'The server\'s host name or IP address, in any form addserver accepts' -r
@@ -849,6 +883,7 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand deleteServer" -l module -d
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand deleteServer" -l home -d 'hsmctl\'s home directory (else HSMCTL_HOME, else $XDG_CONFIG_HOME/hsmctl)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand deleteServer" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token (exit 10 after that)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand deleteServer" -l json -d 'Print one JSON document instead of a table (same as --output json)'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand deleteServer" -l insecure-module -d 'Load a module file that its group or everyone may write (never needed for a packaged one)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand deleteServer" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand deleteServer" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand listservers" -l chrystoki-conf -d 'Also maintain the `LunaSA Client` section of this Chrystoki.conf (else the directory in ChrystokiConfigurationPath, else `chrystoki_conf` in hsmctl.toml)' -r -F
@@ -858,6 +893,7 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand listservers" -l module -d 
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand listservers" -l home -d 'hsmctl\'s home directory (else HSMCTL_HOME, else $XDG_CONFIG_HOME/hsmctl)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand listservers" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token (exit 10 after that)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand listservers" -l json -d 'Print one JSON document instead of a table (same as --output json)'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand listservers" -l insecure-module -d 'Load a module file that its group or everyone may write (never needed for a packaged one)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand listservers" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand listservers" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand listServers" -l chrystoki-conf -d 'Also maintain the `LunaSA Client` section of this Chrystoki.conf (else the directory in ChrystokiConfigurationPath, else `chrystoki_conf` in hsmctl.toml)' -r -F
@@ -867,6 +903,7 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand listServers" -l module -d 
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand listServers" -l home -d 'hsmctl\'s home directory (else HSMCTL_HOME, else $XDG_CONFIG_HOME/hsmctl)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand listServers" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token (exit 10 after that)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand listServers" -l json -d 'Print one JSON document instead of a table (same as --output json)'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand listServers" -l insecure-module -d 'Load a module file that its group or everyone may write (never needed for a packaged one)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand listServers" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand listServers" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand createcert" -s n -l name -d 'The client\'s name: its host name (exactly, letter case included, as the appliance will register it) or IP address' -r
@@ -884,6 +921,7 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand createcert" -l home -d 'hs
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand createcert" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token (exit 10 after that)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand createcert" -l force -d 'Replace an existing client key and certificate of that name'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand createcert" -l json -d 'Print one JSON document instead of a table (same as --output json)'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand createcert" -l insecure-module -d 'Load a module file that its group or everyone may write (never needed for a packaged one)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand createcert" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand createcert" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand createCert" -s n -l name -d 'The client\'s name: its host name (exactly, letter case included, as the appliance will register it) or IP address' -r
@@ -901,6 +939,7 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand createCert" -l home -d 'hs
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand createCert" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token (exit 10 after that)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand createCert" -l force -d 'Replace an existing client key and certificate of that name'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand createCert" -l json -d 'Print one JSON document instead of a table (same as --output json)'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand createCert" -l insecure-module -d 'Load a module file that its group or everyone may write (never needed for a packaged one)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand createCert" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand createCert" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand verify" -l connect-timeout -d 'Seconds to wait for each server' -r
@@ -912,11 +951,13 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand verify" -l lock-timeout -d
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand verify" -l connect -d 'Also make a mutual-TLS handshake with every registered server, as the client identity, trusting only CAFile.pem'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand verify" -l no-slots -d 'Only the local checks: do not load a PKCS#11 module to list slots'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand verify" -l json -d 'Print one JSON document instead of a table (same as --output json)'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand verify" -l insecure-module -d 'Load a module file that its group or everyone may write (never needed for a packaged one)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand verify" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand verify" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand htl; and not __fish_seen_subcommand_from install show help" -l module -d 'PKCS#11 module to load (else HSMCTL_MODULE, the config file, p11-kit\'s proxy, SoftHSM2)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand htl; and not __fish_seen_subcommand_from install show help" -l home -d 'hsmctl\'s home directory (else HSMCTL_HOME, else $XDG_CONFIG_HOME/hsmctl)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand htl; and not __fish_seen_subcommand_from install show help" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token (exit 10 after that)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand htl; and not __fish_seen_subcommand_from install show help" -l insecure-module -d 'Load a module file that its group or everyone may write (never needed for a packaged one)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand htl; and not __fish_seen_subcommand_from install show help" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand htl; and not __fish_seen_subcommand_from install show help" -s h -l help -d 'Print help'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand htl; and not __fish_seen_subcommand_from install show help" -f -a "install" -d 'Install a one-time token for a server registered with --htl, as htl/<server>.ott (0600)'
@@ -930,6 +971,7 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand htl; and __fish_seen_subco
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand htl; and __fish_seen_subcommand_from install" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token (exit 10 after that)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand htl; and __fish_seen_subcommand_from install" -l force -d 'Replace a token already installed'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand htl; and __fish_seen_subcommand_from install" -l json -d 'Print one JSON document instead of a table (same as --output json)'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand htl; and __fish_seen_subcommand_from install" -l insecure-module -d 'Load a module file that its group or everyone may write (never needed for a packaged one)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand htl; and __fish_seen_subcommand_from install" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand htl; and __fish_seen_subcommand_from install" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand htl; and __fish_seen_subcommand_from show" -l output -d 'Output format' -r -f -a "human\t'Tables and text for people'
@@ -938,6 +980,7 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand htl; and __fish_seen_subco
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand htl; and __fish_seen_subcommand_from show" -l home -d 'hsmctl\'s home directory (else HSMCTL_HOME, else $XDG_CONFIG_HOME/hsmctl)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand htl; and __fish_seen_subcommand_from show" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token (exit 10 after that)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand htl; and __fish_seen_subcommand_from show" -l json -d 'Print one JSON document instead of a table (same as --output json)'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand htl; and __fish_seen_subcommand_from show" -l insecure-module -d 'Load a module file that its group or everyone may write (never needed for a packaged one)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand htl; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand htl; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand htl; and __fish_seen_subcommand_from help" -f -a "install" -d 'Install a one-time token for a server registered with --htl, as htl/<server>.ott (0600)'
@@ -946,6 +989,7 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand htl; and __fish_seen_subco
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand client-key; and not __fish_seen_subcommand_from show roll backup restore help" -l module -d 'PKCS#11 module to load (else HSMCTL_MODULE, the config file, p11-kit\'s proxy, SoftHSM2)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand client-key; and not __fish_seen_subcommand_from show roll backup restore help" -l home -d 'hsmctl\'s home directory (else HSMCTL_HOME, else $XDG_CONFIG_HOME/hsmctl)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand client-key; and not __fish_seen_subcommand_from show roll backup restore help" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token (exit 10 after that)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand client-key; and not __fish_seen_subcommand_from show roll backup restore help" -l insecure-module -d 'Load a module file that its group or everyone may write (never needed for a packaged one)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand client-key; and not __fish_seen_subcommand_from show roll backup restore help" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand client-key; and not __fish_seen_subcommand_from show roll backup restore help" -s h -l help -d 'Print help'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand client-key; and not __fish_seen_subcommand_from show roll backup restore help" -f -a "show" -d 'The client identity: public key, fingerprint, creation time, certificate'
@@ -960,6 +1004,7 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand client-key; and __fish_see
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand client-key; and __fish_seen_subcommand_from show" -l home -d 'hsmctl\'s home directory (else HSMCTL_HOME, else $XDG_CONFIG_HOME/hsmctl)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand client-key; and __fish_seen_subcommand_from show" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token (exit 10 after that)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand client-key; and __fish_seen_subcommand_from show" -l json -d 'Print one JSON document instead of a table (same as --output json)'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand client-key; and __fish_seen_subcommand_from show" -l insecure-module -d 'Load a module file that its group or everyone may write (never needed for a packaged one)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand client-key; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand client-key; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand client-key; and __fish_seen_subcommand_from roll" -s n -l name -d 'The client name (default: the one createcert made, from hsmctl.toml)' -r
@@ -975,6 +1020,7 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand client-key; and __fish_see
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand client-key; and __fish_seen_subcommand_from roll" -l home -d 'hsmctl\'s home directory (else HSMCTL_HOME, else $XDG_CONFIG_HOME/hsmctl)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand client-key; and __fish_seen_subcommand_from roll" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token (exit 10 after that)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand client-key; and __fish_seen_subcommand_from roll" -l json -d 'Print one JSON document instead of a table (same as --output json)'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand client-key; and __fish_seen_subcommand_from roll" -l insecure-module -d 'Load a module file that its group or everyone may write (never needed for a packaged one)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand client-key; and __fish_seen_subcommand_from roll" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand client-key; and __fish_seen_subcommand_from roll" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand client-key; and __fish_seen_subcommand_from backup" -s n -l name -d 'The client name (default: the one createcert made, from hsmctl.toml)' -r
@@ -988,6 +1034,7 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand client-key; and __fish_see
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand client-key; and __fish_seen_subcommand_from backup" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token (exit 10 after that)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand client-key; and __fish_seen_subcommand_from backup" -l force -d 'Replace an existing backup file'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand client-key; and __fish_seen_subcommand_from backup" -l json -d 'Print one JSON document instead of a table (same as --output json)'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand client-key; and __fish_seen_subcommand_from backup" -l insecure-module -d 'Load a module file that its group or everyone may write (never needed for a packaged one)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand client-key; and __fish_seen_subcommand_from backup" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand client-key; and __fish_seen_subcommand_from backup" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand client-key; and __fish_seen_subcommand_from restore" -s n -l name -d 'The client name (default: the one createcert made, from hsmctl.toml)' -r
@@ -1000,6 +1047,7 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand client-key; and __fish_see
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand client-key; and __fish_seen_subcommand_from restore" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token (exit 10 after that)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand client-key; and __fish_seen_subcommand_from restore" -l force -d 'Replace a different key that is in place now (it is kept as .old)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand client-key; and __fish_seen_subcommand_from restore" -l json -d 'Print one JSON document instead of a table (same as --output json)'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand client-key; and __fish_seen_subcommand_from restore" -l insecure-module -d 'Load a module file that its group or everyone may write (never needed for a packaged one)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand client-key; and __fish_seen_subcommand_from restore" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand client-key; and __fish_seen_subcommand_from restore" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand client-key; and __fish_seen_subcommand_from help" -f -a "show" -d 'The client identity: public key, fingerprint, creation time, certificate'
@@ -1010,6 +1058,7 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand client-key; and __fish_see
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand completions" -l module -d 'PKCS#11 module to load (else HSMCTL_MODULE, the config file, p11-kit\'s proxy, SoftHSM2)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand completions" -l home -d 'hsmctl\'s home directory (else HSMCTL_HOME, else $XDG_CONFIG_HOME/hsmctl)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand completions" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token (exit 10 after that)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand completions" -l insecure-module -d 'Load a module file that its group or everyone may write (never needed for a packaged one)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand completions" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand help; and not __fish_seen_subcommand_from slots slot info token generatekeypair list show setattribute delete export-ssh-pubkey export-pubkey convert-pubkey sign-ssh-cert request-cert selfsign-cert import-cert export-cert doctor addserver deleteserver listservers createcert verify htl client-key completions help" -f -a "slots" -d 'List every slot and its token (label, serial, model, versions, flags, pkcs11: URI)'

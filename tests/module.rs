@@ -234,3 +234,70 @@ fn the_p11_kit_proxy_works_end_to_end() {
     let direct = env.run_ok(&["list", "--json"]);
     assert!(direct.contains("\"count\": 2"), "{direct}");
 }
+
+/// A library that is not a PKCS#11 module never has its code run (its constructor would
+/// write a file): it is refused from its symbol table, before dlopen.
+#[test]
+fn a_library_without_c_getfunctionlist_is_never_loaded() {
+    let env = TestEnv::new();
+    let d = env.dir.path();
+    let src = d.join("evil.c");
+    std::fs::write(
+        &src,
+        "#include <stdio.h>\n#include <stdlib.h>\n\
+         __attribute__((constructor)) static void ran(void) {\n\
+           FILE *f = fopen(getenv(\"HSMCTL_TEST_MARK\"), \"w\");\n\
+           if (f) { fputs(\"constructor ran\", f); fclose(f); }\n}\n\
+         int not_pkcs11(void) { return 0; }\n",
+    )
+    .unwrap();
+    let lib = d.join("evil.so");
+    let cc = std::process::Command::new("cc")
+        .args(["-shared", "-fPIC", "-o"])
+        .arg(&lib)
+        .arg(&src)
+        .output()
+        .expect("a C compiler (gcc)");
+    assert!(
+        cc.status.success(),
+        "{}",
+        String::from_utf8_lossy(&cc.stderr)
+    );
+    let mark = d.join("mark");
+    let out = env
+        .bare_cmd()
+        .env("HSMCTL_TEST_MARK", &mark)
+        .args(["--module", lib.to_str().unwrap(), "slots"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(4));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("does not export C_GetFunctionList"));
+    assert!(!mark.exists(), "the library's constructor ran");
+    // A module file anyone may write is refused unless --insecure-module.
+    let copy = d.join("softhsm-copy.so");
+    std::fs::copy(MODULE, &copy).unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&copy, std::fs::Permissions::from_mode(0o666)).unwrap();
+    let out = env
+        .bare_cmd()
+        .args(["--module", copy.to_str().unwrap(), "slots"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(4));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("writable by everyone"));
+    let out = env
+        .bare_cmd()
+        .args([
+            "--module",
+            copy.to_str().unwrap(),
+            "--insecure-module",
+            "slots",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

@@ -11,6 +11,10 @@ pub struct GlobalArgs {
     #[arg(long, global = true, value_name = "PATH")]
     pub module: Option<PathBuf>,
 
+    /// Load a module file that its group or everyone may write (never needed for a packaged one)
+    #[arg(long, global = true)]
+    pub insecure_module: bool,
+
     /// hsmctl's home directory (else HSMCTL_HOME, else $XDG_CONFIG_HOME/hsmctl)
     #[arg(long, global = true, value_name = "DIR")]
     pub home: Option<PathBuf>,

@@ -149,7 +149,7 @@ impl Ctx {
         let (path, source) = resolve_module(choice)?;
         self.verbose(|| format!("module {} ({source})", path.display()));
         self.take_store_lock(&path)?;
-        let hsm = Hsm::load(&path)?;
+        let hsm = Hsm::load(&path, self.global.insecure_module)?;
         Ok(self.hsm.get_or_init(|| hsm))
     }
 

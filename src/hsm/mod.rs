@@ -13,6 +13,7 @@ mod select;
 mod session;
 mod setattr;
 mod types;
+mod vet;
 mod x509;
 
 pub use attributes::hex;
@@ -44,8 +45,10 @@ pub struct Hsm {
 }
 
 impl Hsm {
-    /// Loads the module at `path` (already resolved and checked) and calls `C_Initialize`.
-    pub fn load(path: &Path) -> HsmResult<Hsm> {
+    /// Checks the module at `path` (see `vet`; `insecure` accepts one writable by others),
+    /// loads it and calls `C_Initialize`.
+    pub fn load(path: &Path, insecure: bool) -> HsmResult<Hsm> {
+        vet::vet(path, insecure)?;
         let raw = raw::FunctionList::load(path)?;
         let owned = raw.initialize().map_err(|e| HsmError::Load {
             path: path.to_path_buf(),
