@@ -8,25 +8,6 @@ use common::*;
 use std::path::PathBuf;
 use std::process::Output;
 
-/// Builds the shim once per test (the build is fast) into the test's directory.
-fn shim(env: &TestEnv) -> PathBuf {
-    let src = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/shim/shim.c");
-    let lib = env.dir.path().join("shim.so");
-    let out = std::process::Command::new("cc")
-        .args(["-shared", "-fPIC", "-O1", "-o"])
-        .arg(&lib)
-        .arg(&src)
-        .arg("-ldl")
-        .output()
-        .expect("a C compiler (gcc)");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    lib
-}
-
 fn via_shim(env: &TestEnv, lib: &PathBuf, vars: &[(&str, &str)], args: &[&str]) -> Output {
     let mut c = env.cmd();
     c.env("HSMCTL_MODULE", lib).env("HSMCTL_PIN", USER_PIN);
@@ -57,7 +38,7 @@ fn refused(o: &Output, code: i32, says: &str) {
 fn pin_states_are_reported_and_a_login_is_never_retried() {
     let env = TestEnv::new();
     env.init_token("t");
-    let lib = shim(&env);
+    let lib = env.shim();
     let count = env.dir.path().join("logins");
     let c = count.to_str().unwrap();
     // CKR_PIN_LOCKED from the module: exit 5, one C_Login.
@@ -120,7 +101,7 @@ fn pin_states_are_reported_and_a_login_is_never_retried() {
 fn odd_but_valid_module_answers_are_understood() {
     let env = TestEnv::new();
     env.init_token("t");
-    let lib = shim(&env);
+    let lib = env.shim();
     let keygen = |kt: &str, label: &str| {
         let out = env.run(&["keygen", "--key-type", kt, "--label", label]);
         assert!(
@@ -191,7 +172,7 @@ fn odd_but_valid_module_answers_are_understood() {
 fn lying_attribute_lengths_are_refused_without_a_panic_or_a_huge_allocation() {
     let env = TestEnv::new();
     env.init_token("t");
-    let lib = shim(&env);
+    let lib = env.shim();
     let out = env.run(&["keygen", "--key-type", "ec:p256", "--label", "k"]);
     assert!(out.status.success());
     for var in ["SHIM_HUGE_LENGTH", "SHIM_BAD_LENGTH"] {
@@ -222,7 +203,7 @@ fn lying_attribute_lengths_are_refused_without_a_panic_or_a_huge_allocation() {
 fn a_failure_at_any_call_is_one_clear_error() {
     let env = TestEnv::new();
     env.init_token("t");
-    let lib = shim(&env);
+    let lib = env.shim();
     let out = env.run(&["keygen", "--key-type", "ec:p256", "--label", "ca"]);
     assert!(out.status.success());
     let key = env.dir.path().join("user.pub");

@@ -118,6 +118,25 @@ impl TestEnv {
             .expect("pkcs11-tool runs (apt-get install opensc)")
     }
 
+    /// Builds the fault-injecting shim module (tests/shim/shim.c) into this test's directory.
+    pub fn shim(&self) -> PathBuf {
+        let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/shim/shim.c");
+        let lib = self.dir.path().join("shim.so");
+        let out = std::process::Command::new("cc")
+            .args(["-shared", "-fPIC", "-O1", "-o"])
+            .arg(&lib)
+            .arg(&src)
+            .arg("-ldl")
+            .output()
+            .expect("a C compiler (gcc)");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        lib
+    }
+
     /// hsmctl with this test's environment; no PIN variables inherited from the caller.
     pub fn cmd(&self) -> Command {
         let mut c = self.bare_cmd();

@@ -117,6 +117,12 @@ impl PtySession {
         }
     }
 
+    /// The child's process id.
+    #[allow(dead_code)] // not every test file uses it
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
     /// Types `text` (use "\r" for Enter).
     pub fn send(&mut self, text: &str) {
         self.master.write_all(text.as_bytes()).unwrap();

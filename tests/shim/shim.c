@@ -10,6 +10,7 @@
  *   SHIM_HUGE_LENGTH=1        size queries of CKA_LABEL answer 2^40 bytes
  *   SHIM_BAD_LENGTH=1         CKA_LABEL reads report more bytes than the buffer holds, with CKR_OK
  *   SHIM_FAIL_CALL=N          the Nth counted call returns SHIM_FAIL_RV (default CKR_DEVICE_REMOVED)
+ *   SHIM_ENV_CHECK=A,B        at C_Login, write to SHIM_ENV_REPORT whether each variable is set
  */
 #include <dlfcn.h>
 #include <stdio.h>
@@ -76,6 +77,16 @@ static CK_RV open_session(CK_SLOT_ID s, CK_FLAGS f, void *a, void *n, CK_SESSION
 static CK_RV login(CK_SESSION_HANDLE h, CK_USER_TYPE u, CK_BYTE *pin, CK_ULONG len) {
   const char *log = getenv("SHIM_LOGIN_COUNT");
   if (log) { FILE *f = fopen(log, "a"); if (f) { fputs("C_Login\n", f); fclose(f); } }
+  /* What a child process started now would inherit: is each named variable still set? */
+  const char *report = getenv("SHIM_ENV_REPORT"), *vars = getenv("SHIM_ENV_CHECK");
+  if (report && vars) {
+    FILE *f = fopen(report, "w");
+    char buf[256];
+    strncpy(buf, vars, sizeof buf - 1); buf[sizeof buf - 1] = 0;
+    for (char *v = strtok(buf, ","); f && v; v = strtok(NULL, ","))
+      fprintf(f, "%s=%s\n", v, getenv(v) ? "set" : "unset");
+    if (f) fclose(f);
+  }
   CK_RV rv = counted(); if (rv) return rv;
   if (num("SHIM_LOGIN_RV", 0)) return num("SHIM_LOGIN_RV", 0);
   return real->f[F_LOGIN](h, u, pin, len);
