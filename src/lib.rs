@@ -3,6 +3,22 @@
 //! Layers: `cli` (clap definitions) → `commands` (one file per command) → `hsm` (the only
 //! cryptoki user), with `formats` (pure encodings), `store` (files), `output` (rendering).
 
+// std's eprint!/eprintln! panic when stderr cannot be written (a full disk behind a
+// redirect, a closed descriptor). Diagnostics are best effort: these shadow them in the whole
+// crate and drop what cannot be written.
+macro_rules! eprintln {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+macro_rules! eprint {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = write!(std::io::stderr(), $($arg)*);
+    }};
+}
+
 pub mod cli;
 pub mod commands;
 pub mod docs;

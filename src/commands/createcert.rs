@@ -8,7 +8,7 @@ use crate::exit::{Exit, fail, fail_hint};
 use crate::formats::client_identity::{Identity, generate};
 use crate::formats::host::{Host, check_safe, parse_host};
 use crate::output::{Report, pem};
-use crate::store::atomic::write_file;
+use crate::store::atomic::{Batch, write_file};
 use crate::store::client_dir::ClientDir;
 use anyhow::Result;
 use serde::Serialize;
@@ -88,14 +88,13 @@ pub fn write_identity(dir: &ClientDir, name: &str, id: &Identity, keep_old: bool
             }
         }
     }
+    // Both staged (written, synced) before either is put in place, so a full disk or a failing
+    // sync leaves the old pair whole; the key goes first.
     let key_pem = zeroize::Zeroizing::new(pem("PRIVATE KEY", &id.key_pkcs8)?);
-    write_file(&key_path, key_pem.as_bytes(), 0o600, true)?;
-    write_file(
-        &cert_path,
-        pem("CERTIFICATE", &id.cert)?.as_bytes(),
-        0o644,
-        true,
-    )
+    let mut batch = Batch::new(true);
+    batch.stage(&key_path, key_pem.as_bytes(), 0o600)?;
+    batch.stage(&cert_path, pem("CERTIFICATE", &id.cert)?.as_bytes(), 0o644)?;
+    batch.commit().map(|_| ())
 }
 
 /// `createcert`.

@@ -446,8 +446,8 @@ fn interactive(shell: &mut Shell) -> i32 {
     if let Some(h) = &history {
         let _ = rl.load_history(h);
     }
-    println!(
-        "lunacm (hsmctl) - Luna's partition shell on any PKCS#11 module. `help` lists the commands.\n"
+    print(
+        "lunacm (hsmctl) - Luna's partition shell on any PKCS#11 module. `help` lists the commands.\n\n",
     );
     let mut last = 0;
     loop {

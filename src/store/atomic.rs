@@ -88,11 +88,12 @@ impl Batch {
     /// Syncs every staged file once, puts each in place, syncs the directories. On the first
     /// failure the remaining temp files are removed; files already in place stay.
     pub fn commit(mut self) -> Result<Vec<PathBuf>> {
-        let staged = std::mem::take(&mut self.staged);
-        if let Some((first, _)) = staged.first() {
+        // Until a file is placed, the temp files stay listed in `self.staged`, so that an
+        // error here (a failed sync) leaves none behind when the batch is dropped.
+        if let Some((first, _)) = self.staged.first() {
             // One syncfs for the whole batch instead of an fsync per file.
             let f = File::open(first).map_err(|e| io_fail("open", first, e))?;
-            if staged.len() == 1 {
+            if self.staged.len() == 1 {
                 f.sync_all().map_err(|e| io_fail("sync", first, e))?;
             } else {
                 use std::os::fd::AsRawFd;
@@ -106,6 +107,7 @@ impl Batch {
                 }
             }
         }
+        let staged = std::mem::take(&mut self.staged);
         let mut done = Vec::new();
         let mut dirs: Vec<PathBuf> = Vec::new();
         let mut iter = staged.into_iter();

@@ -1,0 +1,229 @@
+//! File-system faults, injected with strace into the syscalls of atomic writes: a full disk
+//! (write: ENOSPC), a read-only file system (openat, rename: EROFS) and a failing disk (fsync:
+//! EIO). Each is one clear error (exit 9 for the file system; 3 when it hits reading an input
+//! file), targets keep their old content or get the new one, and no temp file is left.
+
+mod common;
+use common::*;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// Every file under `dir` with its bytes.
+fn files(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).into_iter().flatten().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                out.push((p.clone(), std::fs::read(&p).unwrap_or_default()));
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// Runs hsmctl under strace with `syscall` failing with `errno` at its `when`-th call.
+fn faulted(
+    env: &TestEnv,
+    syscall: &str,
+    errno: &str,
+    when: usize,
+    args: &[&str],
+) -> std::process::Output {
+    Command::new("strace")
+        .args(["-f", "-qq", "-o", "/dev/null", "-e"])
+        .arg(format!("trace={syscall}"))
+        .arg("-e")
+        .arg(format!("inject={syscall}:error={errno}:when={when}"))
+        .arg(assert_cmd::cargo::cargo_bin("hsmctl"))
+        .args(args)
+        .env("HSMCTL_HOME", &env.home)
+        .env("SOFTHSM2_CONF", &env.conf)
+        .env("HSMCTL_MODULE", MODULE)
+        .env_remove("HSMCTL_PIN")
+        .output()
+        .expect("strace runs (apt-get install strace)")
+}
+
+#[test]
+fn disk_full_read_only_and_failing_fsync_lose_nothing() {
+    let env = TestEnv::new();
+    let d = env.dir.path();
+    let (cert, key) = (d.join("s.pem"), d.join("s.key"));
+    let ok = Command::new("openssl")
+        .args([
+            "req",
+            "-x509",
+            "-newkey",
+            "ec",
+            "-pkeyopt",
+            "ec_paramgen_curve:P-256",
+            "-nodes",
+        ])
+        .args([
+            "-days",
+            "30",
+            "-subj",
+            "/CN=hsm.example.com",
+            "-addext",
+            "subjectAltName=DNS:hsm.example.com",
+        ])
+        .args([
+            "-keyout",
+            key.to_str().unwrap(),
+            "-out",
+            cert.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert!(ok.status.success());
+    let (cert2, key2) = (d.join("s2.pem"), d.join("s2.key"));
+    let ok = Command::new("openssl")
+        .args([
+            "req",
+            "-x509",
+            "-newkey",
+            "ec",
+            "-pkeyopt",
+            "ec_paramgen_curve:P-256",
+            "-nodes",
+        ])
+        .args([
+            "-days",
+            "30",
+            "-subj",
+            "/CN=hsm.example.com",
+            "-addext",
+            "subjectAltName=DNS:hsm.example.com",
+        ])
+        .args([
+            "-keyout",
+            key2.to_str().unwrap(),
+            "-out",
+            cert2.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert!(ok.status.success());
+    // The old state: one server and a client identity.
+    let setup = |env: &TestEnv| {
+        let _ = std::fs::remove_dir_all(&env.home);
+        std::fs::create_dir(&env.home).unwrap();
+        for args in [
+            vec![
+                "addserver",
+                "-n",
+                "hsm.example.com",
+                "-c",
+                cert.to_str().unwrap(),
+            ],
+            vec!["createcert", "-n", "client", "--key-type", "ec:p256"],
+        ] {
+            let out = env.cmd().args(&args).output().unwrap();
+            assert!(
+                out.status.success(),
+                "{}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
+        files(&env.home)
+    };
+    let runs: [Vec<&str>; 2] = [
+        vec![
+            "addserver",
+            "-n",
+            "hsm.example.com",
+            "-c",
+            cert2.to_str().unwrap(),
+            "--force",
+        ],
+        vec![
+            "createcert",
+            "-n",
+            "client",
+            "--key-type",
+            "ec:p256",
+            "--force",
+        ],
+    ];
+    for args in &runs {
+        // The new state, from an undisturbed run.
+        setup(&env);
+        let done = env.cmd().args(args).output().unwrap();
+        assert!(done.status.success());
+        let new = files(&env.home);
+        for (syscall, errno, says) in [
+            ("write", "ENOSPC", "No space left on device"),
+            ("openat", "EROFS", "Read-only file system"),
+            ("rename", "EROFS", "Read-only file system"),
+            ("fsync", "EIO", "Input/output error"),
+        ] {
+            // How many such calls an undisturbed run makes: each one fails once.
+            setup(&env);
+            let trace = env.dir.path().join("trace");
+            let counted = Command::new("strace")
+                .args(["-f", "-qq", "-o", trace.to_str().unwrap(), "-e"])
+                .arg(format!("trace={syscall}"))
+                .arg(assert_cmd::cargo::cargo_bin("hsmctl"))
+                .args(args)
+                .env("HSMCTL_HOME", &env.home)
+                .output()
+                .unwrap();
+            assert!(counted.status.success());
+            let calls = std::fs::read_to_string(&trace)
+                .unwrap()
+                .lines()
+                .filter(|l| l.contains(&format!("{syscall}(")))
+                .count();
+            let mut hits = 0;
+            for when in 1..=calls {
+                let old = setup(&env);
+                let out = faulted(&env, syscall, errno, when, args);
+                if out.status.success() {
+                    // A failure that does not matter (a diagnostic that could not be written).
+                    continue;
+                }
+                hits += 1;
+                let e = String::from_utf8_lossy(&out.stderr);
+                let what = format!("{args:?}, {syscall} #{when} failing with {errno}");
+                assert!(!e.contains("panicked"), "{what}: {e}");
+                assert_eq!(
+                    e.lines().filter(|l| l.starts_with("error:")).count(),
+                    1,
+                    "{what}: {e}"
+                );
+                assert!(e.contains(says), "{what}: {e}");
+                assert!(
+                    matches!(out.status.code(), Some(3 | 4 | 9)),
+                    "{what}: {:?} {e}",
+                    out.status.code()
+                );
+                // Each file is as it was or as it would be: never a part.
+                let now = files(&env.home);
+                for (p, bytes) in &now {
+                    let name = p.file_name().unwrap().to_string_lossy();
+                    assert!(!name.contains(".tmp-"), "{what}: temp file {name} left");
+                    let before = old.iter().find(|(q, _)| q == p).map(|(_, b)| b);
+                    let after = new.iter().find(|(q, _)| q == p).map(|(_, b)| b);
+                    // createcert makes a new random key each run: "new" is then any whole PEM.
+                    let whole_pem = String::from_utf8_lossy(bytes).trim_end().ends_with("-----")
+                        && args[0] == "createcert"
+                        && name.starts_with("client");
+                    assert!(
+                        Some(bytes) == before
+                            || Some(bytes) == after
+                            || whole_pem
+                            || name.ends_with(".lock"),
+                        "{what}: {} is neither old nor new",
+                        p.display()
+                    );
+                }
+            }
+            assert!(hits > 0, "{args:?}: no {syscall} failure was ever hit");
+        }
+    }
+}
