@@ -1,9 +1,22 @@
 #!/usr/bin/env bash
 # The whole test suite: installs what is missing, checks formatting and lints, then runs every
-# test against real SoftHSM2 tokens (one private token directory per test).
+# test against real SoftHSM2 tokens (one private token directory per test), and the
+# module-independent tests once more through p11-kit's proxy (a second PKCS#11 module in front
+# of the same tokens).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/deps.sh
 cargo fmt --check
 cargo clippy --locked --all-targets -- -D warnings
 cargo test --locked
+proxy=/usr/lib/x86_64-linux-gnu/p11-kit-proxy.so
+if [ -e "$proxy" ]; then
+  echo "== the module-independent tests again, through $proxy" >&2
+  echo "   (skipped there: slots and module, which check SoftHSM2's own slot list and module" >&2
+  echo "   files; faults and diskfaults, which load their own shim or need no module)" >&2
+  HSMCTL_TEST_MODULE="$proxy" cargo test --locked \
+    --test keys --test ssh --test x509 --test calls --test token --test servers \
+    --test luna --test hygiene
+else
+  echo "== p11-kit's proxy is not installed ($proxy): the second-module run is skipped" >&2
+fi

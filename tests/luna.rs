@@ -10,7 +10,7 @@ fn tool(env: &TestEnv, name: &str) -> Command {
     let mut c = Command::new(assert_cmd::cargo::cargo_bin(name));
     c.env("SOFTHSM2_CONF", &env.conf)
         .env("HSMCTL_HOME", &env.home)
-        .env("HSMCTL_MODULE", MODULE)
+        .env("HSMCTL_MODULE", module_under_test())
         .env_remove("HSMCTL_PIN")
         .stdin(Stdio::null());
     c

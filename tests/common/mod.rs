@@ -11,6 +11,16 @@ use tempfile::TempDir;
 
 /// The SoftHSM2 module Debian installs.
 pub const MODULE: &str = "/usr/lib/softhsm/libsofthsm2.so";
+
+/// The module hsmctl is run with: SoftHSM2, or another one reaching the same tokens given in
+/// HSMCTL_TEST_MODULE (CI runs the module-independent tests again through p11-kit's proxy).
+/// The oracles (pkcs11-tool, softhsm2-util) always use SoftHSM2 itself.
+pub fn module_under_test() -> String {
+    std::env::var("HSMCTL_TEST_MODULE")
+        .ok()
+        .filter(|m| !m.is_empty())
+        .unwrap_or_else(|| MODULE.to_string())
+}
 /// A library that is certainly not a PKCS#11 module.
 pub const LIBC: &str = "/usr/lib/x86_64-linux-gnu/libc.so.6";
 /// SO PIN of the tokens made by [`TestEnv::init_token`].
@@ -140,7 +150,7 @@ impl TestEnv {
     /// hsmctl with this test's environment; no PIN variables inherited from the caller.
     pub fn cmd(&self) -> Command {
         let mut c = self.bare_cmd();
-        c.env("HSMCTL_MODULE", MODULE);
+        c.env("HSMCTL_MODULE", module_under_test());
         c
     }
 
@@ -162,7 +172,7 @@ impl TestEnv {
         let mut c = std::process::Command::new(assert_cmd::cargo::cargo_bin("hsmctl"));
         c.env("SOFTHSM2_CONF", &self.conf)
             .env("HSMCTL_HOME", &self.home)
-            .env("HSMCTL_MODULE", MODULE)
+            .env("HSMCTL_MODULE", module_under_test())
             .env_remove("HSMCTL_PIN")
             .env_remove("HSMCTL_SO_PIN")
             .env_remove("HSMCTL_NEW_PIN");
@@ -176,7 +186,7 @@ impl TestEnv {
             .env("HSMCTL", assert_cmd::cargo::cargo_bin("hsmctl"))
             .env("SOFTHSM2_CONF", &self.conf)
             .env("HSMCTL_HOME", &self.home)
-            .env("HSMCTL_MODULE", MODULE)
+            .env("HSMCTL_MODULE", module_under_test())
             .output()
             .unwrap()
     }
