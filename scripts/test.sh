@@ -20,3 +20,7 @@ if [ -e "$proxy" ]; then
 else
   echo "== p11-kit's proxy is not installed ($proxy): the second-module run is skipped" >&2
 fi
+# A third module: kryoptic, built from crates.io (its build lacks Ed25519; the test says so).
+echo "== the workflow on kryoptic (a third PKCS#11 module, built from crates.io)" >&2
+kryoptic=$(scripts/kryoptic.sh)
+HSMCTL_KRYOPTIC="$kryoptic" cargo test --locked --test kryoptic -- --nocapture

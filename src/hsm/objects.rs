@@ -431,7 +431,12 @@ impl HsmSession<'_> {
         let handles = self.find(filter)?;
         let mut out = Vec::with_capacity(handles.len());
         self.read_each(&handles, LIST_ATTRS, |h, attrs| {
-            out.push(decode_object(h, attrs, token)?);
+            let o = decode_object(h, attrs, token)?;
+            // PKCS#11 3 modules (kryoptic) show what they implement as CKO_MECHANISM and
+            // CKO_PROFILE objects: descriptions of the module, not token contents to manage.
+            if !matches!(o.class_code, CKO_MECHANISM | CKO_PROFILE) {
+                out.push(o);
+            }
             Ok(())
         })?;
         pair_up(&mut out);
