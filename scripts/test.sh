@@ -2,7 +2,7 @@
 # The whole test suite: installs what is missing, checks formatting and lints, then runs every
 # test against real SoftHSM2 tokens (one private token directory per test), and the
 # module-independent tests once more through p11-kit's proxy (a second PKCS#11 module in front
-# of the same tokens).
+# of the same tokens), and the everyday workflow on kryoptic (a third module, built here).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/deps.sh
