@@ -227,3 +227,147 @@ fn disk_full_read_only_and_failing_fsync_lose_nothing() {
         }
     }
 }
+
+/// Runs hsmctl under strace, killed (SIGKILL) at the `when`-th call of `syscall`; false when
+/// it finished before that call.
+fn killed(env: &TestEnv, syscall: &str, when: usize, args: &[&str]) -> bool {
+    let out = Command::new("strace")
+        .args(["-f", "-qq", "-o", "/dev/null", "-e"])
+        .arg(format!("trace={syscall}"))
+        .arg("-e")
+        .arg(format!("inject={syscall}:signal=KILL:when={when}"))
+        .arg(assert_cmd::cargo::cargo_bin("hsmctl"))
+        .args(args)
+        .env("HSMCTL_HOME", &env.home)
+        .env("SOFTHSM2_CONF", &env.conf)
+        .env("HSMCTL_MODULE", MODULE)
+        .env("HSMCTL_PIN", USER_PIN)
+        .output()
+        .expect("strace runs (apt-get install strace)");
+    !out.status.success()
+}
+
+/// Whether a file is whole: the old bytes, or a complete new artifact (they differ from run
+/// to run: fresh keys, certificate nonces).
+fn whole(bytes: &[u8]) -> bool {
+    let text = String::from_utf8_lossy(bytes);
+    text.ends_with('\n')
+        && (text.trim_end().ends_with("-----")
+            || text
+                .lines()
+                .all(|l| l.starts_with("ssh-") || l.starts_with("ecdsa-")))
+}
+
+#[test]
+fn kill_9_at_every_step_of_artifact_writes_leaves_whole_files() {
+    let env = TestEnv::new();
+    env.init_token("k9");
+    let d = env.dir.path();
+    let out = env.run(&["keygen", "--key-type", "ec:p256", "--label", "ca"]);
+    assert!(out.status.success());
+    let keys = d.join("keys");
+    std::fs::create_dir(&keys).unwrap();
+    for i in 0..3 {
+        let k = keys.join(format!("u{i}"));
+        assert!(
+            Command::new("ssh-keygen")
+                .args(["-q", "-t", "ed25519", "-N", "", "-f", k.to_str().unwrap()])
+                .status()
+                .unwrap()
+                .success()
+        );
+    }
+    let exported = d.join("out").join("keys.pub");
+    std::fs::create_dir(d.join("out")).unwrap();
+    let watched = [d.join("out"), keys.clone(), env.home.join("cert/client")];
+    let runs: [Vec<String>; 3] = [
+        [
+            "export-ssh-pubkey",
+            "-o",
+            exported.to_str().unwrap(),
+            "--force",
+        ]
+        .map(String::from)
+        .to_vec(),
+        ["createcert", "-n", "c", "--key-type", "ec:p256", "--force"]
+            .map(String::from)
+            .to_vec(),
+        [
+            "sign-ssh-cert",
+            "--ca-label",
+            "ca",
+            "-I",
+            "i",
+            "-n",
+            "u",
+            "-V",
+            "+1d",
+            keys.join("u0.pub").to_str().unwrap(),
+            keys.join("u1.pub").to_str().unwrap(),
+            keys.join("u2.pub").to_str().unwrap(),
+            "--force",
+        ]
+        .map(String::from)
+        .to_vec(),
+    ];
+    for args in &runs {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        // The old state: one undisturbed run.
+        let first = env.run(&args);
+        assert!(
+            first.status.success(),
+            "{}",
+            String::from_utf8_lossy(&first.stderr)
+        );
+        let mut kills = 0;
+        for syscall in ["write", "fsync", "rename", "link"] {
+            for when in 1..400 {
+                let old: Vec<(PathBuf, Vec<u8>)> = watched.iter().flat_map(|w| files(w)).collect();
+                let tokens = files(&d.join("tokens"));
+                if !killed(&env, syscall, when, &args) {
+                    break;
+                }
+                kills += 1;
+                // SoftHSM2 itself may lose its token when its process dies mid-write (it
+                // rewrites files in place); that is the module's own fragility, so the token
+                // store is put back, and only hsmctl's files are judged.
+                let _ = std::fs::remove_dir_all(d.join("tokens"));
+                for (p, bytes) in &tokens {
+                    std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+                    std::fs::write(p, bytes).unwrap();
+                }
+                for w in &watched {
+                    for (p, bytes) in files(w) {
+                        let name = p.file_name().unwrap().to_string_lossy().into_owned();
+                        if name.contains(".tmp-") {
+                            continue; // a killed run's temp file: the rerun removes it
+                        }
+                        let before = old.iter().find(|(q, _)| *q == p).map(|(_, b)| b);
+                        assert!(
+                            Some(&bytes) == before || whole(&bytes),
+                            "{args:?} killed at {syscall} #{when}: {} is partial",
+                            p.display()
+                        );
+                    }
+                }
+                // A rerun completes and leaves no temp file.
+                let rerun = env.run(&args);
+                assert!(
+                    rerun.status.success(),
+                    "{args:?} rerun after a kill at {syscall} #{when}: {}",
+                    String::from_utf8_lossy(&rerun.stderr)
+                );
+                for w in &watched {
+                    for (p, _) in files(w) {
+                        assert!(
+                            !p.to_string_lossy().contains(".tmp-"),
+                            "{args:?} after a kill at {syscall} #{when} and a rerun: {} left",
+                            p.display()
+                        );
+                    }
+                }
+            }
+        }
+        assert!(kills >= 4, "{args:?}: only {kills} kill points");
+    }
+}

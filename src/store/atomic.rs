@@ -26,6 +26,30 @@ fn conflict(path: &Path) -> anyhow::Error {
     )
 }
 
+/// Removes temp files for `name` left in `dir` by hsmctl runs that were killed mid-write
+/// (`.<name>.tmp-<pid>-<n>` of a process that no longer exists), so a rerun leaves none.
+fn remove_dead_temps(dir: &Path, name: &str) {
+    let prefix = format!(".{name}.tmp-");
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let file = e.file_name();
+        let Some(rest) = file.to_str().and_then(|f| f.strip_prefix(&prefix)) else {
+            continue;
+        };
+        let Some(pid) = rest.split('-').next().and_then(|p| p.parse::<i32>().ok()) else {
+            continue;
+        };
+        // SAFETY: signal 0 only asks whether the process exists.
+        let gone = unsafe { libc::kill(pid, 0) } != 0
+            && std::io::Error::last_os_error().raw_os_error() == Some(libc::ESRCH);
+        if gone {
+            let _ = std::fs::remove_file(e.path());
+        }
+    }
+}
+
 /// Files staged in temp files, put in place together by [`Batch::commit`].
 #[derive(Default)]
 pub struct Batch {
@@ -59,6 +83,7 @@ impl Batch {
                 "give a file path",
             )
         })?;
+        remove_dead_temps(&dir, &name.to_string_lossy());
         let tmp = dir.join(format!(
             ".{}.tmp-{}-{}",
             name.to_string_lossy(),
