@@ -41,7 +41,12 @@ pub fn vet(path: &Path, insecure: bool) -> HsmResult<()> {
             meta.len() >> 20
         )));
     }
-    let data = std::fs::read(path).map_err(|e| refuse(e.to_string()))?;
+    // Mapped, not read: only the ELF headers and the dynamic symbol table are touched, so the
+    // check costs a few pages rather than a copy of the whole library on every start.
+    let f = std::fs::File::open(path).map_err(|e| refuse(e.to_string()))?;
+    // SAFETY: the mapping is read-only and private; a module file changed underneath during
+    // these microseconds could only make the check fail, and it is checked again by dlopen.
+    let data = unsafe { memmap2::Mmap::map(&f) }.map_err(|e| refuse(e.to_string()))?;
     let file = object::File::parse(&*data).map_err(|e| {
         refuse(format!(
             "not a shared library ({e}), so not a PKCS#11 module"
