@@ -26,89 +26,12 @@ fn files(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
     out
 }
 
-/// Runs hsmctl under strace with `syscall` failing with `errno` at its `when`-th call.
-fn faulted(
-    env: &TestEnv,
-    syscall: &str,
-    errno: &str,
-    when: usize,
-    args: &[&str],
-) -> std::process::Output {
-    Command::new("strace")
-        .args(["-f", "-qq", "-o", "/dev/null", "-e"])
-        .arg(format!("trace={syscall}"))
-        .arg("-e")
-        .arg(format!("inject={syscall}:error={errno}:when={when}"))
-        .arg(assert_cmd::cargo::cargo_bin("hsmctl"))
-        .args(args)
-        .env("HSMCTL_HOME", &env.home)
-        .env("SOFTHSM2_CONF", &env.conf)
-        .env("HSMCTL_MODULE", MODULE)
-        .env_remove("HSMCTL_PIN")
-        .output()
-        .expect("strace runs (apt-get install strace)")
-}
-
 #[test]
 fn disk_full_read_only_and_failing_fsync_lose_nothing() {
     let env = TestEnv::new();
     let d = env.dir.path();
-    let (cert, key) = (d.join("s.pem"), d.join("s.key"));
-    let ok = Command::new("openssl")
-        .args([
-            "req",
-            "-x509",
-            "-newkey",
-            "ec",
-            "-pkeyopt",
-            "ec_paramgen_curve:P-256",
-            "-nodes",
-        ])
-        .args([
-            "-days",
-            "30",
-            "-subj",
-            "/CN=hsm.example.com",
-            "-addext",
-            "subjectAltName=DNS:hsm.example.com",
-        ])
-        .args([
-            "-keyout",
-            key.to_str().unwrap(),
-            "-out",
-            cert.to_str().unwrap(),
-        ])
-        .output()
-        .unwrap();
-    assert!(ok.status.success());
-    let (cert2, key2) = (d.join("s2.pem"), d.join("s2.key"));
-    let ok = Command::new("openssl")
-        .args([
-            "req",
-            "-x509",
-            "-newkey",
-            "ec",
-            "-pkeyopt",
-            "ec_paramgen_curve:P-256",
-            "-nodes",
-        ])
-        .args([
-            "-days",
-            "30",
-            "-subj",
-            "/CN=hsm.example.com",
-            "-addext",
-            "subjectAltName=DNS:hsm.example.com",
-        ])
-        .args([
-            "-keyout",
-            key2.to_str().unwrap(),
-            "-out",
-            cert2.to_str().unwrap(),
-        ])
-        .output()
-        .unwrap();
-    assert!(ok.status.success());
+    let (cert, _) = server_cert(d, "s", "hsm.example.com", &[]);
+    let (cert2, _) = server_cert(d, "s2", "hsm.example.com", &[]);
     // The old state: one server and a client identity.
     let setup = |env: &TestEnv| {
         let _ = std::fs::remove_dir_all(&env.home);
@@ -182,7 +105,7 @@ fn disk_full_read_only_and_failing_fsync_lose_nothing() {
             let mut hits = 0;
             for when in 1..=calls {
                 let old = setup(&env);
-                let out = faulted(&env, syscall, errno, when, args);
+                let out = under_strace(&env, syscall, &format!("error={errno}"), when, args);
                 if out.status.success() {
                     // A failure that does not matter (a diagnostic that could not be written).
                     continue;
@@ -226,25 +149,6 @@ fn disk_full_read_only_and_failing_fsync_lose_nothing() {
             assert!(hits > 0, "{args:?}: no {syscall} failure was ever hit");
         }
     }
-}
-
-/// Runs hsmctl under strace, killed (SIGKILL) at the `when`-th call of `syscall`; false when
-/// it finished before that call.
-fn killed(env: &TestEnv, syscall: &str, when: usize, args: &[&str]) -> bool {
-    let out = Command::new("strace")
-        .args(["-f", "-qq", "-o", "/dev/null", "-e"])
-        .arg(format!("trace={syscall}"))
-        .arg("-e")
-        .arg(format!("inject={syscall}:signal=KILL:when={when}"))
-        .arg(assert_cmd::cargo::cargo_bin("hsmctl"))
-        .args(args)
-        .env("HSMCTL_HOME", &env.home)
-        .env("SOFTHSM2_CONF", &env.conf)
-        .env("HSMCTL_MODULE", MODULE)
-        .env("HSMCTL_PIN", USER_PIN)
-        .output()
-        .expect("strace runs (apt-get install strace)");
-    !out.status.success()
 }
 
 /// Whether a file is whole: the old bytes, or a complete new artifact (they differ from run
@@ -324,7 +228,10 @@ fn kill_9_at_every_step_of_artifact_writes_leaves_whole_files() {
             for when in 1..400 {
                 let old: Vec<(PathBuf, Vec<u8>)> = watched.iter().flat_map(|w| files(w)).collect();
                 let tokens = files(&d.join("tokens"));
-                if !killed(&env, syscall, when, &args) {
+                if under_strace(&env, syscall, "signal=KILL", when, &args)
+                    .status
+                    .success()
+                {
                     break;
                 }
                 kills += 1;

@@ -34,41 +34,12 @@ fn ok(env: &TestEnv, name: &str, args: &[&str]) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
-fn openssl(args: &[&str]) -> String {
-    let out = Command::new("openssl").args(args).output().unwrap();
-    assert!(
-        out.status.success(),
-        "openssl {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr)
-}
-
 #[test]
 fn vtl_runs_luna_client_commands() {
     let env = TestEnv::new();
     env.init_token("part1");
     let d = env.dir.path();
-    let (cert, key) = (d.join("server.pem"), d.join("server.key"));
-    openssl(&[
-        "req",
-        "-x509",
-        "-newkey",
-        "ec",
-        "-pkeyopt",
-        "ec_paramgen_curve:P-256",
-        "-nodes",
-        "-days",
-        "30",
-        "-subj",
-        "/CN=10.0.0.5",
-        "-addext",
-        "subjectAltName=IP:10.0.0.5",
-        "-keyout",
-        key.to_str().unwrap(),
-        "-out",
-        cert.to_str().unwrap(),
-    ]);
+    let (cert, _) = server_cert(d, "server", "10.0.0.5", &[]);
     assert_eq!(
         ok(&env, "vtl", &["listServers"]),
         "There are no servers registered.\n"

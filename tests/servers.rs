@@ -9,49 +9,6 @@ use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-/// A self-signed server certificate from openssl for `name` (`ip` or DNS SAN); returns
-/// (certificate path, key path).
-fn server_cert(dir: &Path, file: &str, name: &str, extra: &[&str]) -> (PathBuf, PathBuf) {
-    let (cert, key) = (
-        dir.join(format!("{file}.pem")),
-        dir.join(format!("{file}.key")),
-    );
-    let san = if name.parse::<std::net::IpAddr>().is_ok() {
-        format!("subjectAltName=IP:{name}")
-    } else {
-        format!("subjectAltName=DNS:{name}")
-    };
-    let mut args = vec![
-        "req",
-        "-x509",
-        "-newkey",
-        "ec",
-        "-pkeyopt",
-        "ec_paramgen_curve:P-256",
-        "-nodes",
-        "-days",
-        "365",
-        "-subj",
-    ];
-    let subj = format!("/CN={name}");
-    args.push(&subj);
-    args.extend(["-addext", &san]);
-    args.extend(extra);
-    args.extend([
-        "-keyout",
-        key.to_str().unwrap(),
-        "-out",
-        cert.to_str().unwrap(),
-    ]);
-    let out = Command::new("openssl").args(&args).output().unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    (cert, key)
-}
-
 /// A certificate for `name` valid from `from` to `until` days from now (openssl 3.0 cannot
 /// backdate), made with rcgen.
 fn dated_cert(dir: &Path, file: &str, name: &str, from: i64, until: i64) -> PathBuf {
@@ -747,20 +704,12 @@ fn concurrent_addservers_lose_nothing_and_duplicate_nothing() {
     assert_eq!(hsm_ok(&env, &["listservers"]).lines().count(), 1);
 }
 
-/// Runs hsmctl under strace, killed (SIGKILL) at the `when`-th call of `syscall`; true when it
-/// got that far (false: it finished first).
+/// Runs hsmctl killed (SIGKILL) at the `when`-th call of `syscall`; true when it got that
+/// far (false: it finished first).
 fn killed_at(env: &TestEnv, syscall: &str, when: usize, args: &[&str]) -> bool {
-    let out = Command::new("strace")
-        .args(["-f", "-qq", "-o", "/dev/null", "-e"])
-        .arg(format!("trace={syscall}"))
-        .arg("-e")
-        .arg(format!("inject={syscall}:signal=KILL:when={when}"))
-        .arg(assert_cmd::cargo::cargo_bin("hsmctl"))
-        .args(args)
-        .env("HSMCTL_HOME", &env.home)
-        .output()
-        .expect("strace runs (apt-get install strace)");
-    !out.status.success()
+    !under_strace(env, syscall, "signal=KILL", when, args)
+        .status
+        .success()
 }
 
 #[test]

@@ -13,16 +13,6 @@ fn hsm_ok(env: &TestEnv, args: &[&str]) -> String {
     env.run_ok(args)
 }
 
-fn openssl(args: &[&str]) -> String {
-    let out = Command::new("openssl").args(args).output().unwrap();
-    assert!(
-        out.status.success(),
-        "openssl {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr)
-}
-
 /// A self-signed certificate for a fresh software EC key made by openssl; returns its path.
 fn openssl_cert(dir: &std::path::Path, name: &str, curve: &str, cn: &str) -> std::path::PathBuf {
     let out = dir.join(format!("{name}.pem"));

@@ -308,3 +308,80 @@ pub fn texts(out: &std::process::Output) -> (String, String) {
         String::from_utf8_lossy(&out.stderr).into_owned(),
     )
 }
+
+/// Runs openssl, asserting success; its stdout and stderr together (some answers go to stderr).
+pub fn openssl(args: &[&str]) -> String {
+    let out = std::process::Command::new("openssl")
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "openssl {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr)
+}
+
+/// A self-signed P-256 server certificate from openssl for `name` (an IP or DNS SAN), valid
+/// for a year unless `extra` says otherwise; returns (certificate, key) paths.
+pub fn server_cert(dir: &Path, file: &str, name: &str, extra: &[&str]) -> (PathBuf, PathBuf) {
+    let (cert, key) = (
+        dir.join(format!("{file}.pem")),
+        dir.join(format!("{file}.key")),
+    );
+    let san = if name.parse::<std::net::IpAddr>().is_ok() {
+        format!("subjectAltName=IP:{name}")
+    } else {
+        format!("subjectAltName=DNS:{name}")
+    };
+    let subj = format!("/CN={name}");
+    let mut args = vec![
+        "req",
+        "-x509",
+        "-newkey",
+        "ec",
+        "-pkeyopt",
+        "ec_paramgen_curve:P-256",
+        "-nodes",
+        "-days",
+        "365",
+        "-subj",
+        &subj,
+        "-addext",
+        &san,
+    ];
+    args.extend(extra);
+    args.extend([
+        "-keyout",
+        key.to_str().unwrap(),
+        "-out",
+        cert.to_str().unwrap(),
+    ]);
+    openssl(&args);
+    (cert, key)
+}
+
+/// hsmctl run under strace, which makes the `when`-th call of `syscall` fail as `inject`
+/// says (`signal=KILL`, `error=ENOSPC`, ...), with this test's store, home and user PIN.
+pub fn under_strace(
+    env: &TestEnv,
+    syscall: &str,
+    inject: &str,
+    when: usize,
+    args: &[&str],
+) -> std::process::Output {
+    std::process::Command::new("strace")
+        .args(["-f", "-qq", "-o", "/dev/null", "-e"])
+        .arg(format!("trace={syscall}"))
+        .arg("-e")
+        .arg(format!("inject={syscall}:{inject}:when={when}"))
+        .arg(assert_cmd::cargo::cargo_bin("hsmctl"))
+        .args(args)
+        .env("HSMCTL_HOME", &env.home)
+        .env("SOFTHSM2_CONF", &env.conf)
+        .env("HSMCTL_MODULE", MODULE)
+        .env("HSMCTL_PIN", USER_PIN)
+        .output()
+        .expect("strace runs (apt-get install strace)")
+}
