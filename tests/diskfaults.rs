@@ -125,6 +125,16 @@ fn disk_full_read_only_and_failing_fsync_lose_nothing() {
                     "{what}: {:?} {e}",
                     out.status.code()
                 );
+                // The client key and certificate stay a pair: both old or both new.
+                if args[0] == "createcert" {
+                    let k = env.home.join("cert/client/clientKey.pem");
+                    let c = env.home.join("cert/client/client.pem");
+                    assert_eq!(
+                        openssl(&["pkey", "-pubout", "-in", k.to_str().unwrap()]),
+                        openssl(&["x509", "-noout", "-pubkey", "-in", c.to_str().unwrap()]),
+                        "{what}: the key and the certificate no longer match"
+                    );
+                }
                 // Each file is as it was or as it would be: never a part.
                 let now = files(&env.home);
                 for (p, bytes) in &now {

@@ -50,6 +50,18 @@ fn remove_dead_temps(dir: &Path, name: &str) {
     }
 }
 
+/// A hard link to `target`'s current file under a temp name beside `tmp` (a name
+/// `remove_dead_temps` clears if this process dies), or None when there is none to keep.
+fn backup(tmp: &Path, target: &Path) -> Option<PathBuf> {
+    if !target.symlink_metadata().ok()?.is_file() {
+        return None;
+    }
+    let mut name = tmp.file_name()?.to_os_string();
+    name.push("-old");
+    let b = tmp.with_file_name(name);
+    std::fs::hard_link(target, &b).ok().map(|()| b)
+}
+
 /// Files staged in temp files, put in place together by [`Batch::commit`].
 #[derive(Default)]
 pub struct Batch {
@@ -133,6 +145,17 @@ impl Batch {
             }
         }
         let staged = std::mem::take(&mut self.staged);
+        // Files of a batch belong together (a key and its certificate): the old ones are kept
+        // under temp names until every new one is in place, so that a failure half-way puts
+        // the old set back instead of leaving a mix.
+        let backups: Vec<Option<PathBuf>> = if staged.len() > 1 {
+            staged
+                .iter()
+                .map(|(tmp, target)| backup(tmp, target))
+                .collect()
+        } else {
+            vec![None; staged.len()]
+        };
         let mut done = Vec::new();
         let mut dirs: Vec<PathBuf> = Vec::new();
         let mut iter = staged.into_iter();
@@ -154,6 +177,19 @@ impl Batch {
             }
             if let Err(e) = placed {
                 self.staged = iter.collect();
+                for (i, placed) in done.iter().enumerate() {
+                    match &backups[i] {
+                        Some(b) => {
+                            let _ = std::fs::rename(b, placed);
+                        }
+                        None => {
+                            let _ = std::fs::remove_file(placed);
+                        }
+                    }
+                }
+                for b in backups.iter().flatten() {
+                    let _ = std::fs::remove_file(b);
+                }
                 return Err(e);
             }
             let dir = tmp.parent().map(Path::to_path_buf).unwrap_or_default();
@@ -161,6 +197,9 @@ impl Batch {
                 dirs.push(dir);
             }
             done.push(target);
+        }
+        for b in backups.iter().flatten() {
+            let _ = std::fs::remove_file(b);
         }
         for d in dirs {
             if let Ok(f) = File::open(&d) {
