@@ -26,32 +26,30 @@ fn conflict(path: &Path) -> anyhow::Error {
     )
 }
 
-/// Removes temp files for `name` left in `dir` by hsmctl runs that were killed mid-write
-/// (`.<name>.tmp-<pid>-<n>` of a process that no longer exists), so a rerun leaves none.
-fn remove_dead_temps(dir: &Path, name: &str) {
-    let prefix = format!(".{name}.tmp-");
+/// Temp files in `dir` left by hsmctl runs that were killed mid-write
+/// (`.<name>.tmp-<pid>-<n>` of a process that no longer exists), as (name, path). A batch reads
+/// each directory once and removes those of a target when it writes that target again, so a
+/// rerun leaves none; bulk signing stages thousands of files into one directory.
+fn dead_temps(dir: &Path) -> Vec<(String, PathBuf)> {
     let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
+        return Vec::new();
     };
-    for e in entries.flatten() {
-        let file = e.file_name();
-        let Some(rest) = file.to_str().and_then(|f| f.strip_prefix(&prefix)) else {
-            continue;
-        };
-        let Some(pid) = rest.split('-').next().and_then(|p| p.parse::<i32>().ok()) else {
-            continue;
-        };
-        // SAFETY: signal 0 only asks whether the process exists.
-        let gone = unsafe { libc::kill(pid, 0) } != 0
-            && std::io::Error::last_os_error().raw_os_error() == Some(libc::ESRCH);
-        if gone {
-            let _ = std::fs::remove_file(e.path());
-        }
-    }
+    entries
+        .flatten()
+        .filter_map(|e| {
+            let file = e.file_name();
+            let (name, rest) = file.to_str()?.strip_prefix('.')?.rsplit_once(".tmp-")?;
+            let pid = rest.split('-').next()?.parse::<i32>().ok()?;
+            // SAFETY: signal 0 only asks whether the process exists.
+            let gone = unsafe { libc::kill(pid, 0) } != 0
+                && std::io::Error::last_os_error().raw_os_error() == Some(libc::ESRCH);
+            gone.then(|| (name.to_string(), e.path()))
+        })
+        .collect()
 }
 
 /// A hard link to `target`'s current file under a temp name beside `tmp` (a name
-/// `remove_dead_temps` clears if this process dies), or None when there is none to keep.
+/// `dead_temps` finds if this process dies), or None when there is none to keep.
 fn backup(tmp: &Path, target: &Path) -> Option<PathBuf> {
     if !target.symlink_metadata().ok()?.is_file() {
         return None;
@@ -67,6 +65,8 @@ fn backup(tmp: &Path, target: &Path) -> Option<PathBuf> {
 pub struct Batch {
     staged: Vec<(PathBuf, PathBuf)>,
     force: bool,
+    // Killed runs' temp files, per directory read so far.
+    dead: std::collections::HashMap<PathBuf, Vec<(String, PathBuf)>>,
 }
 
 impl Batch {
@@ -75,6 +75,7 @@ impl Batch {
         Batch {
             staged: Vec::new(),
             force,
+            dead: Default::default(),
         }
     }
 
@@ -95,7 +96,17 @@ impl Batch {
                 "give a file path",
             )
         })?;
-        remove_dead_temps(&dir, &name.to_string_lossy());
+        let dead = self
+            .dead
+            .entry(dir.clone())
+            .or_insert_with(|| dead_temps(&dir));
+        dead.retain(|(n, p)| {
+            let mine = *n == *name.to_string_lossy();
+            if mine {
+                let _ = std::fs::remove_file(p);
+            }
+            !mine
+        });
         let tmp = dir.join(format!(
             ".{}.tmp-{}-{}",
             name.to_string_lossy(),
