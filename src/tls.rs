@@ -88,11 +88,10 @@ impl ServerCertVerifier for Verifier {
             Trust::Pinned { webpki, .. } => webpki
                 .verify_server_cert(end_entity, intermediates, name, ocsp, now)
                 .map_err(|e| {
-                    use sha2::Digest;
                     rustls::Error::General(format!(
                         "the server presented a certificate that is not registered (SHA-256 {}) \
                          and does not chain to CAFile.pem ({e})",
-                        hex::encode(sha2::Sha256::digest(end_entity.as_ref()))
+                        crate::formats::sha256_hex(end_entity.as_ref())
                     ))
                 }),
         }

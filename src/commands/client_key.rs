@@ -134,15 +134,13 @@ fn describe(
     key: &rcgen::KeyPair,
     action: &'static str,
 ) -> Result<ClientKeyReport> {
-    use sha2::Digest;
     let spki = client_identity::spki(key);
     let cert = read_regular(&dir.client_cert(name))?
         .and_then(|b| parse_one_certificate(&b).ok())
         .and_then(|der| CertSummary::of(&der).ok().map(|s| (der, s)));
-    let cert_matches_key = cert.as_ref().is_some_and(|(der, _)| {
-        x509_parser::parse_x509_certificate(der)
-            .is_ok_and(|(_, c)| c.tbs_certificate.subject_pki.raw == spki.as_slice())
-    });
+    let cert_matches_key = cert
+        .as_ref()
+        .is_some_and(|(der, _)| client_identity::certifies(der, key));
     let created = std::fs::metadata(dir.client_key(name))
         .and_then(|m| m.modified())
         .ok()
@@ -154,7 +152,7 @@ fn describe(
         key_type: clap::ValueEnum::to_possible_value(&client_identity::key_type(key))
             .map(|v| v.get_name().to_string())
             .unwrap_or_default(),
-        public_key_sha256: hex::encode(sha2::Sha256::digest(&spki)),
+        public_key_sha256: crate::formats::sha256_hex(&spki),
         public_key: pem("PUBLIC KEY", &spki)?,
         created,
         cert_subject: cert.as_ref().map(|(_, s)| s.subject.clone()),
@@ -282,12 +280,10 @@ pub fn run_restore(ctx: &Ctx, a: &ClientKeyRestoreArgs) -> Result<ClientKeyRepor
     let key = client_identity::read_key(plain.as_bytes()).map_err(|e| fail(Exit::BadInput, e))?;
     let dir = ctx.client_dir_locked()?;
     let name = client_name(&dir, &a.client)?;
-    let spki = client_identity::spki(&key);
     let cert = read_regular(&dir.client_cert(&name))?.and_then(|b| parse_one_certificate(&b).ok());
-    let matches = cert.as_deref().is_some_and(|der| {
-        x509_parser::parse_x509_certificate(der)
-            .is_ok_and(|(_, c)| c.tbs_certificate.subject_pki.raw == spki.as_slice())
-    });
+    let matches = cert
+        .as_deref()
+        .is_some_and(|der| client_identity::certifies(der, &key));
     if !matches {
         return Err(fail_hint(
             Exit::BadInput,

@@ -120,11 +120,10 @@ pub fn run(ctx: &Ctx, a: &CreateCertArgs) -> Result<CreateCertReport> {
     cfg.client = Some(a.name.clone());
     dir.write_registry(&cfg.server, cfg.client.as_deref())?;
     sync_chrystoki(&dir, &a.chrystoki, &cfg)?;
-    use sha2::Digest;
     Ok(CreateCertReport {
         name: a.name.clone(),
         key_file: key_path.display().to_string(),
         cert_file: cert_path.display().to_string(),
-        fingerprint: hex::encode(sha2::Sha256::digest(&id.cert)),
+        fingerprint: crate::formats::sha256_hex(&id.cert),
     })
 }

@@ -10,7 +10,6 @@ use crate::output::{Report, deliver, pem};
 use crate::store::input::read_input;
 use anyhow::Result;
 use serde::Serialize;
-use sha2::Digest;
 
 /// One public key, as written.
 #[derive(Serialize)]
@@ -87,7 +86,7 @@ fn report(
     force: bool,
     json: bool,
 ) -> Result<PubkeyReport> {
-    let spki_sha256 = hex::encode(sha2::Sha256::digest(k.to_spki_der()?));
+    let spki_sha256 = crate::formats::sha256_hex(&k.to_spki_der()?);
     let ssh_fingerprint = k.ssh_fingerprint()?;
     let (bytes, binary, name) = encode(k, format, comment)?;
     let (text, (written_to, data)) = if fingerprint {

@@ -7,6 +7,7 @@ use crate::cli::client::{AddServerArgs, ChrystokiArgs, DeleteServerArgs, ListSer
 use crate::exit::{Exit, fail, fail_hint};
 use crate::formats::cert::{CertSummary, parse_certificates, to_pem};
 use crate::formats::host::{Host, parse_host};
+use crate::formats::sha256_hex;
 use crate::output::{Report, rfc3339};
 use crate::store::atomic::write_file;
 use crate::store::chrystoki;
@@ -17,8 +18,8 @@ use anyhow::Result;
 use serde::Serialize;
 use std::path::PathBuf;
 
-/// How soon an expiry is worth a warning.
-const EXPIRY_WARNING_DAYS: i64 = 30;
+/// How soon an expiry is worth a warning (addserver and verify).
+pub const EXPIRY_WARNING_DAYS: i64 = 30;
 
 /// One registered server, as listed.
 #[derive(Serialize)]
@@ -101,11 +102,6 @@ pub fn checked_host(name: &str) -> Result<Host> {
             "give the server's DNS name or IP address, as in its certificate",
         )
     })
-}
-
-fn fingerprint_hex(der: &[u8]) -> String {
-    use sha2::Digest;
-    hex::encode(sha2::Sha256::digest(der))
 }
 
 /// The policy for a server certificate (documented in the README): refused unless overridden
@@ -309,11 +305,11 @@ fn prune(
         |e: &ServerEntry| std::iter::once(e.fingerprint.clone()).chain(e.chain.clone());
     let mut leaving: Vec<String> = old.into_iter().flat_map(fingerprints).collect();
     if let Some(certs) = file_now.and_then(|b| parse_certificates(b).ok()) {
-        leaving.extend(certs.iter().map(|c| fingerprint_hex(c)));
+        leaving.extend(certs.iter().map(|c| sha256_hex(c)));
     }
     let kept: Vec<String> = others.iter().flat_map(fingerprints).collect();
     bundle.certs.retain(|c| {
-        let f = fingerprint_hex(c);
+        let f = sha256_hex(c);
         !leaving.contains(&f) || kept.contains(&f)
     });
 }
@@ -350,8 +346,8 @@ pub fn run_add(ctx: &Ctx, a: &AddServerArgs) -> Result<ServerChange> {
         name: name.clone(),
         port: a.port,
         htl: a.htl,
-        fingerprint: fingerprint_hex(&certs[0]),
-        chain: certs[1..].iter().map(|c| fingerprint_hex(c)).collect(),
+        fingerprint: sha256_hex(&certs[0]),
+        chain: certs[1..].iter().map(|c| sha256_hex(c)).collect(),
     };
     let cert_path = dir.server_cert(&name);
     let file_now = read_regular(&cert_path)?;

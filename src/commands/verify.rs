@@ -7,6 +7,7 @@ use crate::exit::{Exit, fail};
 use crate::formats::cert::{CertSummary, parse_certificates, parse_one_certificate};
 use crate::formats::client_identity;
 use crate::formats::host::parse_host;
+use crate::formats::sha256_hex;
 use crate::output::{Report, rfc3339};
 use crate::store::client_dir::read_regular;
 use anyhow::Result;
@@ -98,7 +99,7 @@ impl Checks {
                 "error",
                 format!("the certificate expired on {}", rfc3339(s.not_after)),
             );
-        } else if left < time::Duration::days(30) {
+        } else if left < time::Duration::days(super::servers::EXPIRY_WARNING_DAYS) {
             self.add(
                 subject,
                 "warning",
@@ -134,11 +135,7 @@ pub fn run(ctx: &Ctx, a: &VerifyArgs) -> Result<VerifyReport> {
     for p in &bundle.problems {
         c.add("CAFile.pem", "error", p.clone());
     }
-    let fp = |der: &[u8]| {
-        use sha2::Digest;
-        hex::encode(sha2::Sha256::digest(der))
-    };
-    let in_bundle: Vec<String> = bundle.certs.iter().map(|d| fp(d)).collect();
+    let in_bundle: Vec<String> = bundle.certs.iter().map(|d| sha256_hex(d)).collect();
     let mut known: Vec<String> = Vec::new();
     for s in &cfg.server {
         let subject = format!("server {}", s.name);
@@ -157,7 +154,7 @@ pub fn run(ctx: &Ctx, a: &VerifyArgs) -> Result<VerifyReport> {
                 continue;
             }
         };
-        if fp(&certs[0]) != s.fingerprint {
+        if sha256_hex(&certs[0]) != s.fingerprint {
             c.add(
                 &subject,
                 "error",
@@ -242,12 +239,7 @@ pub fn run(ctx: &Ctx, a: &VerifyArgs) -> Result<VerifyReport> {
                 (Some(k), Some(cert)) => match client_identity::read_key(&k) {
                     Err(e) => c.add(&subject, "error", e),
                     Ok(kp) => {
-                        let spki = client_identity::spki(&kp);
-                        let matches =
-                            x509_parser::parse_x509_certificate(&cert).is_ok_and(|(_, x)| {
-                                x.tbs_certificate.subject_pki.raw == spki.as_slice()
-                            });
-                        if !matches {
+                        if !client_identity::certifies(&cert, &kp) {
                             c.add(&subject, "error", "the key does not match the certificate");
                         } else {
                             let summary =

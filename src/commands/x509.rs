@@ -12,7 +12,6 @@ use crate::output::{Report, deliver, pem, rfc3339};
 use anyhow::Result;
 use rcgen::{BasicConstraints, CertificateParams, DnType, IsCa, KeyUsagePurpose};
 use serde::Serialize;
-use sha2::Digest as _;
 
 /// What was written.
 #[derive(Serialize)]
@@ -207,7 +206,7 @@ pub fn run_request(ctx: &Ctx, args: &RequestCertArgs) -> Result<X509Report> {
         subject,
         key_uri: public.uri,
         signature_algorithm: signer.algorithm_name().to_string(),
-        sha256: hex::encode(sha2::Sha256::digest(&der)),
+        sha256: crate::formats::sha256_hex(&der),
         serial: None,
         not_before: None,
         not_after: None,
@@ -304,7 +303,7 @@ pub fn run_selfsign(ctx: &Ctx, args: &SelfsignCertArgs) -> Result<X509Report> {
         subject,
         key_uri: public.uri,
         signature_algorithm: signer.algorithm_name().to_string(),
-        sha256: hex::encode(sha2::Sha256::digest(&der)),
+        sha256: crate::formats::sha256_hex(&der),
         serial: Some(hex::encode(&serial)),
         not_before: Some(rfc3339(not_before)),
         not_after: Some(rfc3339(not_after)),

@@ -98,3 +98,10 @@ pub fn read_key(bytes: &[u8]) -> Result<KeyPair, String> {
 pub fn spki(key: &KeyPair) -> Vec<u8> {
     key.subject_public_key_info()
 }
+
+/// Whether the DER certificate `cert` holds `key`'s public key.
+pub fn certifies(cert: &[u8], key: &KeyPair) -> bool {
+    let spki = spki(key);
+    x509_parser::parse_x509_certificate(cert)
+        .is_ok_and(|(_, c)| c.tbs_certificate.subject_pki.raw == spki.as_slice())
+}

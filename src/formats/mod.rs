@@ -11,6 +11,12 @@ pub mod resign;
 pub mod ssh_cert;
 pub mod x509;
 
+/// SHA-256 of `bytes`, lowercase hex (fingerprints in reports and the server registry).
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    hex::encode(sha2::Sha256::digest(bytes))
+}
+
 /// Parses a hex byte string as users write CKA_IDs: an optional `0x`, optional `:` separators.
 /// None for anything else, and for an empty string.
 pub fn parse_hex_id(text: &str) -> Option<Vec<u8>> {
