@@ -5,7 +5,7 @@
 
 use super::{
     HeldPin, Kind, LunaError, Opt, Opts, Verb, opt, options_of, parse_opts, pick, print, render,
-    run_translated,
+    render_with, run_translated,
 };
 use crate::cli::Command;
 use crate::exit::Exit;
@@ -203,12 +203,6 @@ fn s(x: &str) -> String {
     x.to_string()
 }
 
-fn need(o: &Opts, name: &str, cmd: &str) -> Result<String, LunaError> {
-    o.get(name)
-        .map(str::to_string)
-        .ok_or_else(|| LunaError(format!("{cmd} needs -{name}")))
-}
-
 /// The token selection and PIN of every command: `-slot`; the PIN from `-password` (which
 /// works, with a warning), else HSMCTL_PIN, else Luna's prompt on a terminal, held for the
 /// run and handed to each command it makes.
@@ -218,7 +212,7 @@ fn common(o: &Opts, argv: &mut Vec<String>) -> Result<(), LunaError> {
     }
     let pin = held_pin(o)?;
     if let Some(pin) = pin {
-        argv.extend(pin.fd_args()?);
+        argv.extend(pin.fd_args("--pin-fd")?);
     }
     Ok(())
 }
@@ -255,21 +249,18 @@ fn held_pin(o: &Opts) -> Result<Option<&'static HeldPin>, LunaError> {
 
 /// The slot a command without -slot uses: the only initialized token's.
 fn default_slot() -> String {
-    super::with_command(&[s("slots")], |ctx, c| match c {
-        Command::Slots(_) => crate::commands::slots::run(ctx),
-        _ => unreachable!("translated to slots"),
-    })
-    .ok()
-    .and_then(|r| {
-        let init: Vec<u64> = r
-            .slots
-            .iter()
-            .filter(|x| x.token.as_ref().is_some_and(|t| t.flags.token_initialized))
-            .map(|x| x.slot_id)
-            .collect();
-        (init.len() == 1).then(|| init[0].to_string())
-    })
-    .unwrap_or_else(|| "0".into())
+    super::slots()
+        .ok()
+        .and_then(|r| {
+            let init: Vec<u64> = r
+                .slots
+                .iter()
+                .filter(|x| x.token.as_ref().is_some_and(|t| t.flags.token_initialized))
+                .map(|x| x.slot_id)
+                .collect();
+            (init.len() == 1).then(|| init[0].to_string())
+        })
+        .unwrap_or_else(|| "0".into())
 }
 
 /// The stable object numbers (see `store::luna_handles`) in the home directory.
@@ -419,7 +410,7 @@ fn run(cmd: &str, rest: &[String]) -> Result<i32, LunaError> {
         }
         "getattribute" => {
             let o = parse_opts(rest, options_of(COMMANDS, cmd))?;
-            let handle = need(&o, "handle", cmd)?;
+            let handle = o.need("handle", cmd)?;
             let mut argv = vec![s("show"), s("--login")];
             argv.extend(object(&handle, true)?);
             common(&o, &mut argv)?;
@@ -432,7 +423,7 @@ fn run(cmd: &str, rest: &[String]) -> Result<i32, LunaError> {
         "setattribute" => {
             let o = parse_opts(rest, options_of(COMMANDS, cmd))?;
             let mut argv = vec![s("setattribute")];
-            argv.extend(object(&need(&o, "handle", cmd)?, true)?);
+            argv.extend(object(&o.need("handle", cmd)?, true)?);
             let mut any = false;
             for (name, value) in &o.0 {
                 let set = match *name {
@@ -454,7 +445,7 @@ fn run(cmd: &str, rest: &[String]) -> Result<i32, LunaError> {
         "delete" => {
             let o = parse_opts(rest, options_of(COMMANDS, cmd))?;
             let mut argv = vec![s("delete")];
-            argv.extend(object(&need(&o, "handle", cmd)?, true)?);
+            argv.extend(object(&o.need("handle", cmd)?, true)?);
             if o.on("force") {
                 argv.push(s("--yes"));
             }
@@ -463,8 +454,8 @@ fn run(cmd: &str, rest: &[String]) -> Result<i32, LunaError> {
         }
         "export" => {
             let o = parse_opts(rest, options_of(COMMANDS, cmd))?;
-            let handle = object(&need(&o, "handle", cmd)?, true)?;
-            let out = need(&o, "outputfile", cmd)?;
+            let handle = object(&o.need("handle", cmd)?, true)?;
+            let out = o.need("outputfile", cmd)?;
             let mut argv = if o.on("key") {
                 let mut v = vec![s("export-pubkey")];
                 v.extend(handle);
@@ -485,17 +476,6 @@ fn run(cmd: &str, rest: &[String]) -> Result<i32, LunaError> {
         "requestcertificate" | "selfsigncertificate" => return certificate(cmd, rest),
         _ => 0,
     })
-}
-
-/// Runs a translated command and prints its result in Luna's format.
-fn render_with(
-    argv: &[String],
-    f: impl FnOnce(&crate::commands::Ctx, Command) -> anyhow::Result<String>,
-) -> i32 {
-    match super::with_command(argv, f) {
-        Ok(text) => print(&text),
-        Err(code) => code,
-    }
 }
 
 fn generatekeypair(rest: &[String]) -> Result<i32, LunaError> {

@@ -279,15 +279,8 @@ impl Shell {
         argv
     }
 
-    fn slots(&self) -> Result<crate::commands::slots::SlotsReport, i32> {
-        super::with_command(&["slots".into()], |ctx, c| match c {
-            Command::Slots(_) => crate::commands::slots::run(ctx),
-            _ => unreachable!("translated to slots"),
-        })
-    }
-
     fn slot_list(&mut self) -> i32 {
-        match self.slots() {
+        match super::slots() {
             Ok(r) => {
                 let current = self.slot.or_else(|| {
                     r.slots
@@ -308,7 +301,7 @@ impl Shell {
             .ok_or_else(|| LunaError("slot set needs -slot <n>".into()))?
             .parse()
             .map_err(|_| LunaError("-slot takes a slot number".into()))?;
-        let r = match self.slots() {
+        let r = match super::slots() {
             Ok(r) => r,
             Err(code) => return Ok(code),
         };
@@ -349,9 +342,8 @@ impl Shell {
             "--label".into(),
             label.into(),
         ]);
-        let so_fd = so.fd_args()?;
-        argv.extend(["--so-pin-fd".into(), so_fd[1].clone()]);
-        argv.extend(user.fd_args()?);
+        argv.extend(so.fd_args("--so-pin-fd")?);
+        argv.extend(user.fd_args("--pin-fd")?);
         if o.on("force") {
             argv.push("--force".into());
         }
@@ -373,7 +365,7 @@ impl Shell {
         if role == Role::User {
             // The PIN is tried now (one C_Login), so a wrong one is reported here.
             let mut argv = self.selected(vec!["list".into(), "--login".into()]);
-            argv.extend(pin.fd_args()?);
+            argv.extend(pin.fd_args("--pin-fd")?);
             if let Err(code) = super::with_command(&argv, |ctx, c| match c {
                 Command::List(a) => crate::commands::list::run(ctx, &a),
                 _ => unreachable!("translated to list"),
@@ -405,14 +397,13 @@ impl Shell {
             }
         }
         let mut argv = self.selected(vec!["token".into(), "set-pin".into()]);
-        let old_fd = old.fd_args()?;
         if so {
-            argv.extend(["--so".into(), "--so-pin-fd".into(), old_fd[1].clone()]);
+            argv.push("--so".into());
+            argv.extend(old.fd_args("--so-pin-fd")?);
         } else {
-            argv.extend(old_fd);
+            argv.extend(old.fd_args("--pin-fd")?);
         }
-        let new_fd = new.fd_args()?;
-        argv.extend(["--new-pin-fd".into(), new_fd[1].clone()]);
+        argv.extend(new.fd_args("--new-pin-fd")?);
         let code = super::run_translated(&argv);
         if code == 0
             && self

@@ -63,8 +63,9 @@ impl HeldPin {
         HeldPin(pin)
     }
 
-    /// `--pin-fd N`, N the read end of a pipe holding the PIN (the command consumes it).
-    pub fn fd_args(&self) -> Result<[String; 2], LunaError> {
+    /// `FLAG N` (`--pin-fd`, `--so-pin-fd`, `--new-pin-fd`), N the read end of a pipe holding
+    /// the PIN (the command consumes it).
+    pub fn fd_args(&self, flag: &str) -> Result<[String; 2], LunaError> {
         use secrecy::ExposeSecret;
         use std::io::Write;
         use std::os::fd::FromRawFd;
@@ -82,7 +83,7 @@ impl HeldPin {
         w.write_all(self.0.expose_secret().as_bytes())
             .map_err(|e| LunaError(format!("cannot pass the PIN: {e}")))?;
         drop(w);
-        Ok(["--pin-fd".into(), fds[0].to_string()])
+        Ok([flag.into(), fds[0].to_string()])
     }
 }
 
@@ -102,6 +103,13 @@ impl Opts {
             .rev()
             .find(|(n, _)| n.eq_ignore_ascii_case(name))
             .map(|(_, v)| v.as_str())
+    }
+
+    /// The value of an option `cmd` cannot do without.
+    pub fn need(&self, name: &str, cmd: &str) -> Result<String, LunaError> {
+        self.get(name)
+            .map(str::to_string)
+            .ok_or_else(|| LunaError(format!("{cmd} needs -{name}")))
     }
 
     /// Whether a switch or boolean is on.
@@ -193,18 +201,7 @@ pub fn hsmctl_cli(argv: &[String]) -> Result<Cli, clap::Error> {
 
 /// Runs a translated command line with hsmctl's own output; returns the exit code.
 pub fn run_translated(argv: &[String]) -> i32 {
-    match hsmctl_cli(argv) {
-        Ok(cli) => {
-            let ctx = crate::commands::Ctx::new(cli.global);
-            let result = crate::commands::dispatch(&ctx, cli.command);
-            drop(ctx);
-            match result {
-                Ok(()) => 0,
-                Err(e) => crate::report_error(&e).code(),
-            }
-        }
-        Err(e) => clap_failure(&e),
-    }
+    with_command(argv, crate::commands::dispatch).map_or_else(|code| code, |()| 0)
 }
 
 /// Runs `f` on the command a translated line parses to, with a context of its own (the module
@@ -218,6 +215,25 @@ pub fn with_command<T>(
     let result = f(&ctx, cli.command);
     drop(ctx);
     result.map_err(|e| crate::report_error(&e).code())
+}
+
+/// Runs a translated command and prints its result in Luna's format; returns the exit code.
+pub fn render_with(
+    argv: &[String],
+    f: impl FnOnce(&crate::commands::Ctx, crate::cli::Command) -> anyhow::Result<String>,
+) -> i32 {
+    match with_command(argv, f) {
+        Ok(text) => print(&text),
+        Err(code) => code,
+    }
+}
+
+/// The slots the module shows (`hsmctl slots`); Err is the exit code, the error printed.
+pub fn slots() -> Result<crate::commands::slots::SlotsReport, i32> {
+    with_command(&["slots".into()], |ctx, c| match c {
+        crate::cli::Command::Slots(_) => crate::commands::slots::run(ctx),
+        _ => unreachable!("translated to slots"),
+    })
 }
 
 /// Writes Luna-format text to stdout (a closed pipe is not an error).

@@ -5,7 +5,6 @@ use super::{
     Kind, LunaError, Verb, opt, options_of, parse_opts, pick, print, render, run_translated,
     usage_error,
 };
-use crate::cli::Command;
 
 /// vtl's commands and their options.
 pub const COMMANDS: &[Verb] = &[
@@ -54,15 +53,10 @@ pub fn main() -> i32 {
     match super::args().and_then(|a| translate(&a)) {
         Ok(Action::Help) => print(USAGE),
         Ok(Action::Run(argv)) => run_translated(&argv),
-        Ok(Action::ListSlots) => {
-            match super::with_command(&["slots".into()], |ctx, cmd| match cmd {
-                Command::Slots(_) => crate::commands::slots::run(ctx),
-                _ => unreachable!("translated to slots"),
-            }) {
-                Ok(r) => print(&render::vtl_slots(&r)),
-                Err(code) => code,
-            }
-        }
+        Ok(Action::ListSlots) => match super::slots() {
+            Ok(r) => print(&render::vtl_slots(&r)),
+            Err(code) => code,
+        },
         Err(e) => usage_error("vtl", &e),
     }
 }
@@ -76,12 +70,6 @@ pub enum Action {
     Run(Vec<String>),
     /// List the slots in vtl's format.
     ListSlots,
-}
-
-fn need(o: &super::Opts, name: &str, cmd: &str) -> Result<String, LunaError> {
-    o.get(name)
-        .map(str::to_string)
-        .ok_or_else(|| LunaError(format!("{cmd} needs -{name}")))
 }
 
 /// Translates a vtl command line.
@@ -101,9 +89,9 @@ pub fn translate(args: &[String]) -> Result<Action, LunaError> {
             let mut argv = vec![
                 s("addserver"),
                 s("-n"),
-                need(&o, "n", cmd)?,
+                o.need("n", cmd)?,
                 s("-c"),
-                need(&o, "c", cmd)?,
+                o.need("c", cmd)?,
             ];
             if o.on("htl") {
                 argv.push(s("--htl"));
@@ -116,10 +104,10 @@ pub fn translate(args: &[String]) -> Result<Action, LunaError> {
             }
             Action::Run(argv)
         }
-        "deleteServer" => Action::Run(vec![s("deleteserver"), s("-n"), need(&o, "n", cmd)?]),
+        "deleteServer" => Action::Run(vec![s("deleteserver"), s("-n"), o.need("n", cmd)?]),
         "listServers" => Action::Run(vec![s("listservers")]),
         "createCert" => {
-            let mut argv = vec![s("createcert"), s("-n"), need(&o, "n", cmd)?];
+            let mut argv = vec![s("createcert"), s("-n"), o.need("n", cmd)?];
             if o.on("force") {
                 argv.push(s("--force"));
             }
