@@ -61,11 +61,6 @@ impl Hsm {
         })
     }
 
-    /// The module's function list.
-    fn raw(&self) -> HsmResult<&raw::FunctionList> {
-        Ok(&self.raw)
-    }
-
     /// The path the module was loaded from.
     pub fn path(&self) -> &Path {
         &self.path
@@ -113,12 +108,12 @@ impl Hsm {
 
     /// Whether the slot offers a mechanism (by its CKM_ code).
     pub fn has_mechanism(&self, slot_id: u64, code: u64) -> HsmResult<bool> {
-        Ok(self.raw()?.mechanism_list(slot_id)?.contains(&code))
+        Ok(self.raw.mechanism_list(slot_id)?.contains(&code))
     }
 
     /// Every mechanism of a slot with its key-size range and flags.
     pub fn mechanisms(&self, slot_id: u64) -> HsmResult<Vec<MechanismEntry>> {
-        let raw = self.raw()?;
+        let raw = &self.raw;
         raw.mechanism_list(slot_id)?
             .into_iter()
             .map(|code| {
