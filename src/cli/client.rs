@@ -2,7 +2,8 @@
 //! client identity, HTL tokens, verify.
 
 use super::args::OutputArgs;
-use clap::{Args, Subcommand, ValueEnum};
+use crate::formats::client_identity::ClientKeyType;
+use clap::{Args, Subcommand};
 use std::path::PathBuf;
 
 /// A Luna client configuration to keep in step.
@@ -107,26 +108,6 @@ pub struct ListServersArgs {
     /// Output format
     #[command(flatten)]
     pub output: OutputArgs,
-}
-
-/// Key types for the client identity.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ClientKeyType {
-    /// RSA 2048 (what Luna clients make)
-    #[value(name = "rsa:2048")]
-    Rsa2048,
-    /// RSA 3072
-    #[value(name = "rsa:3072")]
-    Rsa3072,
-    /// RSA 4096
-    #[value(name = "rsa:4096")]
-    Rsa4096,
-    /// ECDSA P-256
-    #[value(name = "ec:p256")]
-    EcP256,
-    /// ECDSA P-384
-    #[value(name = "ec:p384")]
-    EcP384,
 }
 
 /// Arguments of `createcert`.

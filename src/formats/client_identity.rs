@@ -1,12 +1,31 @@
 //! The client identity: a software key pair and a self-signed certificate naming the client
 //! (CN = the name, a DNS or IP SAN), as Luna's `vtl createCert` makes. No I/O.
 
-use crate::cli::client::ClientKeyType;
 use rcgen::{
     CertificateParams, DnType, ExtendedKeyUsagePurpose, KeyPair, KeyUsagePurpose, PublicKeyData,
     SanType,
 };
 use zeroize::Zeroizing;
+
+/// Key types for the client identity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ClientKeyType {
+    /// RSA 2048 (what Luna clients make)
+    #[value(name = "rsa:2048")]
+    Rsa2048,
+    /// RSA 3072
+    #[value(name = "rsa:3072")]
+    Rsa3072,
+    /// RSA 4096
+    #[value(name = "rsa:4096")]
+    Rsa4096,
+    /// ECDSA P-256
+    #[value(name = "ec:p256")]
+    EcP256,
+    /// ECDSA P-384
+    #[value(name = "ec:p384")]
+    EcP384,
+}
 
 /// A new client key and certificate.
 pub struct Identity {
