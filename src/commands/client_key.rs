@@ -12,7 +12,7 @@ use crate::formats::cert::{CertSummary, parse_one_certificate};
 use crate::formats::client_identity::{self, Identity};
 use crate::output::{Report, pem, rfc3339};
 use crate::pin::{PinSpec, obtain};
-use crate::store::atomic::write_file;
+use crate::store::atomic::write_output;
 use crate::store::client_dir::{ClientDir, read_regular};
 use crate::store::input::read_input;
 use anyhow::Result;
@@ -241,7 +241,7 @@ pub fn run_backup(ctx: &Ctx, a: &ClientKeyBackupArgs) -> Result<ClientKeyReport>
         .encrypt_with_params(params, pass.expose_secret().as_bytes())
         .map_err(|e| fail(Exit::Failed, format!("cannot encrypt the key: {e}")))?;
     let text = pem("ENCRYPTED PRIVATE KEY", encrypted.as_bytes())?;
-    write_file(&a.out, text.as_bytes(), 0o600, a.force)?;
+    write_output(&a.out, text.as_bytes(), 0o600, a.force)?;
     let mut r = describe(&dir, &name, &key, "backed up")?;
     r.backup_file = Some(a.out.display().to_string());
     Ok(r)

@@ -559,6 +559,19 @@ pub fn login(
             token.label
         );
     }
+    // A PIN the token's length range excludes cannot be right: refused here, it costs no retry.
+    let len = pin.expose_secret().len();
+    let (min, max) = (token.min_pin_length, token.max_pin_length);
+    if (min > 0 && len < min) || (max > 0 && len > max) {
+        return Err(fail_hint(
+            Exit::Auth,
+            format!(
+                "the {who} PIN given has {len} characters; token '{}' takes {min} to {max}",
+                token.label
+            ),
+            "it was not tried (a wrong PIN costs a retry); check the PIN source",
+        ));
+    }
     session.login(role, pin)?;
     Ok(())
 }

@@ -104,7 +104,8 @@ pub fn run(ctx: &Ctx, args: &ExportSshArgs) -> Result<ExportSshReport> {
             line,
         });
     }
-    let written_to = match &args.file.out {
+    // `-o -` is stdout: the same as no -o.
+    let written_to = match args.file.out.as_ref().filter(|p| p.as_os_str() != "-") {
         Some(path) => {
             artifact(Some(path), text.as_bytes(), args.file.force, false)?;
             eprintln!("Wrote {} key(s) to {}", keys.len(), path.display());

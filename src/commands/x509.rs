@@ -186,6 +186,12 @@ fn date(text: &str, flag: &str) -> Result<time::OffsetDateTime> {
     Ok(day.midnight().assume_utc())
 }
 
+/// 9999-12-31T23:59:59Z: the last time a certificate's validity can name (RFC 5280
+/// GeneralizedTime has four year digits).
+fn last_x509_time() -> time::OffsetDateTime {
+    time::macros::datetime!(9999-12-31 23:59:59 UTC)
+}
+
 /// A CSR signed by the token key.
 pub fn run_request(ctx: &Ctx, args: &RequestCertArgs) -> Result<X509Report> {
     let (params, subject) = params(&args.x509)?;
@@ -225,7 +231,19 @@ pub fn run_selfsign(ctx: &Ctx, args: &SelfsignCertArgs) -> Result<X509Report> {
     };
     let not_after = match &args.not_after {
         Some(d) => date(d, "--not-after")?,
-        None => not_before + time::Duration::days(i64::from(args.days)),
+        None => not_before
+            .checked_add(time::Duration::days(i64::from(args.days)))
+            .filter(|t| *t <= last_x509_time())
+            .ok_or_else(|| {
+                fail(
+                    Exit::Usage,
+                    format!(
+                        "--days {} from {} ends after 9999-12-31, the last date X.509 can express",
+                        args.days,
+                        not_before.date()
+                    ),
+                )
+            })?,
     };
     if not_after <= not_before {
         return Err(fail(

@@ -9,6 +9,7 @@ pub mod pkcs11_uri;
 pub mod pubkey;
 pub mod resign;
 pub mod ssh_cert;
+pub mod text;
 pub mod x509;
 
 /// SHA-256 of `bytes`, lowercase hex (fingerprints in reports and the server registry).

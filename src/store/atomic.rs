@@ -82,8 +82,14 @@ impl Batch {
     /// Writes `bytes` to a temp file beside `path` with `mode` (refusing an existing target
     /// now unless forced, so a conflict is found before anything is written).
     pub fn stage(&mut self, path: &Path, bytes: &[u8], mode: u32) -> Result<()> {
-        if !self.force && path.symlink_metadata().is_ok() {
-            return Err(conflict(path));
+        match path.symlink_metadata() {
+            Ok(_) if !self.force => return Err(conflict(path)),
+            // --force replaces files, never a device, FIFO or directory put there (as root a
+            // rename over /dev/full would replace the device node).
+            Ok(m) if !(m.is_file() || m.file_type().is_symlink()) => {
+                return Err(not_a_file(path));
+            }
+            _ => {}
         }
         let dir = match path.parent() {
             Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
@@ -228,6 +234,75 @@ impl Drop for Batch {
         for (tmp, _) in &self.staged {
             let _ = std::fs::remove_file(tmp);
         }
+    }
+}
+
+fn not_a_file(path: &Path) -> anyhow::Error {
+    fail_hint(
+        Exit::Usage,
+        format!("{} exists and is not a regular file", path.display()),
+        "--force replaces only regular files; give another path",
+    )
+}
+
+/// Where a user's `-o` sends its bytes.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Destination {
+    /// `-o -`: standard output.
+    Stdout,
+    /// An existing FIFO, character device or socket (`/dev/stdout`, `>(cmd)`): written in
+    /// place, as a shell redirect would, never renamed over.
+    InPlace,
+    /// A file, written atomically.
+    File,
+}
+
+/// Classifies an `-o` path (following a symlink, as a redirect does: `/dev/stdout` is one).
+pub fn destination(path: &Path) -> Result<Destination> {
+    use std::os::unix::fs::FileTypeExt;
+    if path.as_os_str() == "-" {
+        return Ok(Destination::Stdout);
+    }
+    Ok(match std::fs::metadata(path) {
+        Ok(m) if m.file_type().is_fifo() || m.file_type().is_char_device() => Destination::InPlace,
+        Ok(m) if m.file_type().is_socket() => Destination::InPlace,
+        Ok(m) if m.is_dir() => {
+            return Err(fail_hint(
+                Exit::Usage,
+                format!("{} is a directory", path.display()),
+                "give a file path for -o",
+            ));
+        }
+        Ok(m) if m.file_type().is_block_device() => {
+            return Err(fail_hint(
+                Exit::Usage,
+                format!("{} is a block device", path.display()),
+                "give a file path for -o",
+            ));
+        }
+        _ => Destination::File,
+    })
+}
+
+/// Writes into an existing FIFO or device without creating, truncating or renaming anything.
+pub fn write_in_place(path: &Path, bytes: &[u8]) -> Result<()> {
+    let mut f = OpenOptions::new()
+        .write(true)
+        .custom_flags(libc::O_CLOEXEC)
+        .open(path)
+        .map_err(|e| io_fail("open", path, e))?;
+    f.write_all(bytes)
+        .and_then(|()| f.flush())
+        .map_err(|e| io_fail("write", path, e))
+}
+
+/// Writes a user's `-o` target: `-` is stdout, a FIFO or device is written in place, anything
+/// else is a file written atomically (`force` to replace a regular file).
+pub fn write_output(path: &Path, bytes: &[u8], mode: u32, force: bool) -> Result<()> {
+    match destination(path)? {
+        Destination::Stdout => Ok(crate::output::write_stdout(bytes)?),
+        Destination::InPlace => write_in_place(path, bytes),
+        Destination::File => write_file(path, bytes, mode, force),
     }
 }
 
