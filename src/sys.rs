@@ -30,3 +30,25 @@ pub fn scrub_env(var: &str) {
         std::env::remove_var(var);
     }
 }
+
+/// The real user id.
+pub fn uid() -> u32 {
+    // SAFETY: getuid cannot fail and touches no memory.
+    unsafe { libc::getuid() }
+}
+
+/// Ok when `dir` is a directory owned by this user that no one else may write to; else why not.
+pub fn owned_private_dir(dir: &std::path::Path) -> Result<(), &'static str> {
+    use std::os::unix::fs::MetadataExt;
+    let m = std::fs::symlink_metadata(dir).map_err(|_| "cannot be read")?;
+    if !m.is_dir() {
+        return Err("is not a directory");
+    }
+    if m.uid() != uid() {
+        return Err("belongs to another user");
+    }
+    if m.mode() & 0o022 != 0 {
+        return Err("is writable by group or others");
+    }
+    Ok(())
+}

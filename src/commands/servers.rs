@@ -213,9 +213,15 @@ fn input_certificates(ctx: &Ctx, a: &AddServerArgs) -> Result<Vec<Vec<u8>>> {
     Ok(certs)
 }
 
-/// Refuses to go on over a damaged bundle unless asked to repair it.
-fn sound_bundle(dir: &ClientDir, repair: bool) -> Result<crate::formats::bundle::Bundle> {
-    let bundle = dir.read_bundle()?;
+/// Refuses to go on over a damaged bundle unless asked to repair it. A repair rebuilds the
+/// bundle from every registered server's certificate file (those whose certificates still match
+/// the registry's fingerprints), so that no registered server drops out of it.
+fn sound_bundle(
+    dir: &ClientDir,
+    cfg: &Config,
+    repair: bool,
+) -> Result<crate::formats::bundle::Bundle> {
+    let mut bundle = dir.read_bundle()?;
     if !bundle.problems.is_empty() {
         if !repair {
             return Err(fail_hint(
@@ -233,6 +239,23 @@ fn sound_bundle(dir: &ClientDir, repair: bool) -> Result<crate::formats::bundle:
         }
         for p in &bundle.problems {
             eprintln!("warning: dropping from CAFile.pem: {p}");
+        }
+        for server in &cfg.server {
+            let registered: Vec<&String> =
+                std::iter::once(&server.fingerprint).chain(&server.chain).collect();
+            let file = read_regular(&dir.server_cert(&server.name))?.unwrap_or_default();
+            let from_file = crate::formats::bundle::Bundle::parse(&file).certs;
+            for fp in registered {
+                match from_file.iter().find(|c| sha256_hex(c) == *fp) {
+                    Some(der) => bundle.add(der),
+                    None if bundle.certs.iter().any(|c| sha256_hex(c) == *fp) => {}
+                    None => eprintln!(
+                        "warning: a certificate of server {} (SHA-256 {fp}) is in neither its \
+                         file nor the bundle; register it again with addserver --force",
+                        server.name
+                    ),
+                }
+            }
         }
     }
     Ok(bundle)
@@ -341,7 +364,7 @@ pub fn run_add(ctx: &Ctx, a: &AddServerArgs) -> Result<ServerChange> {
     let dir = ctx.client_dir_locked()?;
     // Everything below re-reads under the lock: another run may have changed any of it.
     let mut cfg = dir.config()?;
-    let mut bundle = sound_bundle(&dir, a.repair)?;
+    let mut bundle = sound_bundle(&dir, &cfg, a.repair)?;
     let entry = ServerEntry {
         name: name.clone(),
         port: a.port,
@@ -423,7 +446,7 @@ pub fn run_delete(ctx: &Ctx, a: &DeleteServerArgs) -> Result<ServerChange> {
     let name = host.canonical();
     let dir = ctx.client_dir_locked()?;
     let mut cfg = dir.config()?;
-    let mut bundle = sound_bundle(&dir, false)?;
+    let mut bundle = sound_bundle(&dir, &cfg, false)?;
     let cert_path = dir.server_cert(&name);
     let file_now = read_regular(&cert_path)?;
     let existing = cfg.server.iter().position(|s| s.name == name);

@@ -133,16 +133,31 @@ pub fn main() -> i32 {
     if std::io::stdin().is_terminal() {
         interactive(&mut shell)
     } else {
-        let mut last = 0;
-        for line in std::io::stdin().lock().lines() {
-            let Ok(line) = line else { break };
-            match shell.run_line(&line) {
-                Some(code) => last = code,
-                None if is_exit(&line) => break,
+        // A script: every line runs; the exit status is that of the last command that failed
+        // (0 when none did), so a failure early in a script is not hidden by later successes.
+        let mut status = 0;
+        for (n, raw) in std::io::stdin().lock().split(b'\n').enumerate() {
+            let raw = match raw {
+                Ok(r) => r,
+                Err(e) => {
+                    eprintln!("Error: cannot read line {} of the script: {e}", n + 1);
+                    return Exit::Io.code();
+                }
+            };
+            let Ok(line) = String::from_utf8(raw) else {
+                eprintln!("Error: line {} of the script is not UTF-8 text; skipped", n + 1);
+                status = Exit::BadInput.code();
+                continue;
+            };
+            let line = line.strip_suffix('\r').unwrap_or(&line);
+            match shell.run_line(line) {
+                Some(0) => {}
+                Some(code) => status = code,
+                None if is_exit(line) => break,
                 None => {}
             }
         }
-        last
+        status
     }
 }
 

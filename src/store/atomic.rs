@@ -14,6 +14,49 @@ use std::sync::atomic::{AtomicU32, Ordering};
 
 static COUNTER: AtomicU32 = AtomicU32::new(0);
 
+/// Temp files (staged files and kept old versions) that exist right now: removed by the
+/// interrupt handler, so that SIGINT or SIGTERM mid-batch leaves none behind.
+static LIVE: std::sync::LazyLock<std::sync::Mutex<std::collections::HashSet<PathBuf>>> =
+    std::sync::LazyLock::new(Default::default);
+
+fn live_add(p: &Path) {
+    guard_interrupts();
+    if let Ok(mut l) = LIVE.lock() {
+        l.insert(p.to_path_buf());
+    }
+}
+
+fn live_remove(p: &Path) {
+    if let Ok(mut l) = LIVE.lock() {
+        l.remove(p);
+    }
+}
+
+/// On the first temp file, a thread waits for SIGINT, SIGTERM and SIGHUP; on one, it removes
+/// the live temp files and exits 128 + the signal (130 for SIGINT, 143 for SIGTERM), as the
+/// shell would report the signal. (Started lazily: by then PINs have been read, and the
+/// environment is no longer changed.)
+fn guard_interrupts() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+        let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP]) else {
+            return;
+        };
+        std::thread::spawn(move || {
+            if let Some(sig) = signals.forever().next() {
+                // The lock is held by the main thread only for a push or a removal; once taken
+                // here it is kept, so no new temp file is recorded after the sweep.
+                let live = LIVE.lock().unwrap_or_else(|e| e.into_inner());
+                for p in live.iter() {
+                    let _ = std::fs::remove_file(p);
+                }
+                std::process::exit(128 + sig);
+            }
+        });
+    });
+}
+
 fn io_fail(what: &str, path: &Path, e: std::io::Error) -> anyhow::Error {
     Failure::new(Exit::Io, format!("cannot {what} {}: {e}", path.display())).into()
 }
@@ -57,7 +100,20 @@ fn backup(tmp: &Path, target: &Path) -> Option<PathBuf> {
     let mut name = tmp.file_name()?.to_os_string();
     name.push("-old");
     let b = tmp.with_file_name(name);
-    std::fs::hard_link(target, &b).ok().map(|()| b)
+    live_add(&b);
+    match std::fs::hard_link(target, &b) {
+        Ok(()) => Some(b),
+        Err(_) => {
+            live_remove(&b);
+            None
+        }
+    }
+}
+
+/// Removes a temp file and forgets it.
+fn discard(p: &Path) {
+    let _ = std::fs::remove_file(p);
+    live_remove(p);
 }
 
 /// Files staged in temp files, put in place together by [`Batch::commit`].
@@ -119,6 +175,8 @@ impl Batch {
             std::process::id(),
             COUNTER.fetch_add(1, Ordering::Relaxed)
         ));
+        // Recorded before it exists: an interrupt between the two leaves nothing.
+        live_add(&tmp);
         let result = (|| -> std::io::Result<()> {
             let mut f = OpenOptions::new()
                 .write(true)
@@ -132,7 +190,7 @@ impl Batch {
             Ok(())
         })();
         if let Err(e) = result {
-            let _ = std::fs::remove_file(&tmp);
+            discard(&tmp);
             return Err(io_fail("write", &tmp, e));
         }
         self.staged.push((tmp, path.to_path_buf()));
@@ -189,8 +247,10 @@ impl Batch {
                 }
             };
             // After a rename the temp name is gone; after a link (or a failure) it is not.
-            if !(self.force && placed.is_ok()) {
-                let _ = std::fs::remove_file(&tmp);
+            if self.force && placed.is_ok() {
+                live_remove(&tmp);
+            } else {
+                discard(&tmp);
             }
             if let Err(e) = placed {
                 self.staged = iter.collect();
@@ -205,7 +265,7 @@ impl Batch {
                     }
                 }
                 for b in backups.iter().flatten() {
-                    let _ = std::fs::remove_file(b);
+                    discard(b);
                 }
                 return Err(e);
             }
@@ -216,7 +276,7 @@ impl Batch {
             done.push(target);
         }
         for b in backups.iter().flatten() {
-            let _ = std::fs::remove_file(b);
+            discard(b);
         }
         for d in dirs {
             if let Ok(f) = File::open(&d) {
@@ -232,7 +292,7 @@ impl Drop for Batch {
     /// Temp files of a batch that was not committed (an error, an early return) are removed.
     fn drop(&mut self) {
         for (tmp, _) in &self.staged {
-            let _ = std::fs::remove_file(tmp);
+            discard(tmp);
         }
     }
 }
