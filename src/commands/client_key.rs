@@ -207,13 +207,7 @@ pub fn run_backup(ctx: &Ctx, a: &ClientKeyBackupArgs) -> Result<ClientKeyReport>
     let dir = ctx.client_dir()?;
     let name = client_name(&dir, &a.client)?;
     let key = load_key(&dir, &name)?;
-    if !a.force && a.out.symlink_metadata().is_ok() {
-        return Err(fail_hint(
-            Exit::Conflict,
-            format!("{} already exists", a.out.display()),
-            "pass --force to replace it",
-        ));
-    }
+    crate::store::atomic::check_output(Some(&a.out), a.force)?;
     let pass = obtain(
         &passphrase_spec(&a.passphrase, true),
         "the client key backup",

@@ -60,6 +60,7 @@ pub fn fingerprint_line(k: &PublicKeyMaterial, comment: &str) -> Result<String> 
 
 /// Public keys as OpenSSH lines: every key, or exactly the one selected.
 pub fn run(ctx: &Ctx, args: &ExportSshArgs) -> Result<ExportSshReport> {
+    crate::store::atomic::check_output(args.file.out.as_deref(), args.file.force)?;
     let sel = ctx.select(&args.token, Want::Initialized)?;
     let filter = object_filter(&args.object, sel.uri.as_ref())?;
     let token = sel.initialized()?.clone();

@@ -194,6 +194,7 @@ fn last_x509_time() -> time::OffsetDateTime {
 
 /// A CSR signed by the token key.
 pub fn run_request(ctx: &Ctx, args: &RequestCertArgs) -> Result<X509Report> {
+    crate::store::atomic::check_output(args.file.out.as_deref(), args.file.force)?;
     let (params, subject) = params(&args.x509)?;
     let sel = ctx.select(&args.token, Want::Initialized)?;
     let filter = object_filter(&args.object, sel.uri.as_ref())?;
@@ -224,6 +225,7 @@ pub fn run_request(ctx: &Ctx, args: &RequestCertArgs) -> Result<X509Report> {
 
 /// A self-signed certificate for the token key, written and optionally stored on the token.
 pub fn run_selfsign(ctx: &Ctx, args: &SelfsignCertArgs) -> Result<X509Report> {
+    crate::store::atomic::check_output(args.file.out.as_deref(), args.file.force)?;
     let (mut params, subject) = params(&args.x509)?;
     let not_before = match &args.not_before {
         Some(d) => date(d, "--not-before")?,
@@ -288,6 +290,27 @@ pub fn run_selfsign(ctx: &Ctx, args: &SelfsignCertArgs) -> Result<X509Report> {
     let token = sel.initialized()?.clone();
     let session = sel.session(args.store, Login::Required, &args.pin)?;
     let (public, key) = signing_pair(&session, &filter, &token)?;
+    // A certificate already stored for this key: a second one with the same CKA_ID would make
+    // the pair ambiguous. Found before anything is signed; --force replaces it.
+    let old_certs = if args.store {
+        session.find(&crate::hsm::ObjectFilter {
+            class: Some(crate::hsm::ObjClass::Cert),
+            id: Some(public.id_bytes.clone()),
+            ..Default::default()
+        })?
+    } else {
+        Vec::new()
+    };
+    if !old_certs.is_empty() && !args.file.force {
+        return Err(fail_hint(
+            Exit::Conflict,
+            format!(
+                "a certificate with the key's CKA_ID {} is already on the token",
+                public.id
+            ),
+            "pass --force to replace it, or leave out --store",
+        ));
+    }
     let signer = signer(&session, &public, key, &args.x509)?;
     let cert = params
         .self_signed(&signer)
@@ -315,7 +338,22 @@ pub fn run_selfsign(ctx: &Ctx, args: &SelfsignCertArgs) -> Result<X509Report> {
         None
     };
     let json = args.output.format() == crate::output::Format::Json;
-    let (written_to, data) = write(&args.x509, &args.file, json, &der, "CERTIFICATE")?;
+    let (written_to, data) = match write(&args.x509, &args.file, json, &der, "CERTIFICATE") {
+        Ok(w) => w,
+        Err(e) => {
+            // The file could not be written: the stored certificate goes too, so that a failed
+            // run leaves the token as it was.
+            if let Some(h) = stored_handle {
+                let _ = session.destroy(h);
+            }
+            return Err(e);
+        }
+    };
+    if stored_handle.is_some() {
+        for h in old_certs {
+            session.destroy(h)?;
+        }
+    }
     Ok(X509Report {
         kind: "certificate",
         subject,

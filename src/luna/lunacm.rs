@@ -145,7 +145,10 @@ pub fn main() -> i32 {
                 }
             };
             let Ok(line) = String::from_utf8(raw) else {
-                eprintln!("Error: line {} of the script is not UTF-8 text; skipped", n + 1);
+                eprintln!(
+                    "Error: line {} of the script is not UTF-8 text; skipped",
+                    n + 1
+                );
                 status = Exit::BadInput.code();
                 continue;
             };

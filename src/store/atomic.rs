@@ -344,6 +344,20 @@ pub fn destination(path: &Path) -> Result<Destination> {
     })
 }
 
+/// Checks a user's `-o` target before any work is done (before the token is touched): a file
+/// that exists needs `force`, and `force` replaces only a regular file.
+pub fn check_output(out: Option<&Path>, force: bool) -> Result<()> {
+    let Some(path) = out else { return Ok(()) };
+    if destination(path)? != Destination::File {
+        return Ok(());
+    }
+    match path.symlink_metadata() {
+        Ok(_) if !force => Err(conflict(path)),
+        Ok(m) if !(m.is_file() || m.file_type().is_symlink()) => Err(not_a_file(path)),
+        _ => Ok(()),
+    }
+}
+
 /// Writes into an existing FIFO or device without creating, truncating or renaming anything.
 pub fn write_in_place(path: &Path, bytes: &[u8]) -> Result<()> {
     let mut f = OpenOptions::new()

@@ -83,8 +83,13 @@ impl StoreLock {
         if key.len() > 200 {
             key = key[key.len() - 200..].to_string();
         }
+        Self::open_runtime(&key, timeout)
+    }
+
+    /// Opens (creating) the lock file `<key>.lock` in the per-user runtime lock directory.
+    pub fn open_runtime(key: &str, timeout: Duration) -> Result<StoreLock> {
         let dir = runtime_lock_dir();
-        let lock = Self::open_file(&dir, &key, timeout)?;
+        let lock = Self::open_file(&dir, key, timeout)?;
         // A directory in /tmp could have been made by another user to watch or block us.
         crate::sys::owned_private_dir(&dir).map_err(|why| {
             fail_hint(
