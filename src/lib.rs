@@ -42,13 +42,10 @@ use hsm::HsmError;
 
 /// Runs `hsmctl` with the process arguments and returns the exit code.
 pub fn run_hsmctl() -> i32 {
+    sys::guard_std_fds();
     let cli = match cli::Cli::try_parse() {
         Ok(cli) => cli,
-        Err(e) => {
-            // clap prints help and version to stdout (exit 0) and usage errors to stderr (exit 2).
-            let _ = e.print();
-            return e.exit_code();
-        }
+        Err(e) => return clap_exit(&e),
     };
     let ctx = commands::Ctx::new(cli.global);
     let result = commands::dispatch(&ctx, cli.command);
@@ -57,6 +54,27 @@ pub fn run_hsmctl() -> i32 {
     match result {
         Ok(()) => Exit::Ok.code(),
         Err(e) => report_error(&e).code(),
+    }
+}
+
+/// Prints what clap has to say: usage errors on stderr (exit 2), help and version on stdout
+/// (exit 0), where a closed or full stdout is exit 9 rather than lost output.
+pub fn clap_exit(e: &clap::Error) -> i32 {
+    if e.use_stderr() {
+        let _ = e.print();
+        return e.exit_code();
+    }
+    let text = if std::io::IsTerminal::is_terminal(&std::io::stdout()) {
+        e.render().ansi().to_string()
+    } else {
+        e.render().to_string()
+    };
+    match output::write_stdout(text.as_bytes()) {
+        Ok(()) => e.exit_code(),
+        Err(err) => {
+            eprintln!("error: cannot write to standard output: {err}");
+            Exit::Io.code()
+        }
     }
 }
 

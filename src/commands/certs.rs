@@ -176,7 +176,7 @@ pub fn run_export(ctx: &Ctx, args: &ExportCertArgs) -> Result<CertReport> {
     if filter.is_empty() {
         return Err(fail(
             Exit::Usage,
-            "select the certificate with --label, --id, --handle or --uri",
+            "select the certificate with --label, --id or --uri",
         ));
     }
     filter.class = Some(ObjClass::Cert);
@@ -195,7 +195,7 @@ pub fn run_export(ctx: &Ctx, args: &ExportCertArgs) -> Result<CertReport> {
             return Err(fail_hint(
                 Exit::NotFound,
                 format!("{} matches {n} certificates", filter.describe()),
-                "select one with --id or --handle",
+                "select one with --id or --uri",
             ));
         }
     };

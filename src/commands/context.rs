@@ -381,7 +381,10 @@ pub fn matching(
                 filter.describe(),
                 token.label
             ),
-            "`hsmctl list --login` shows the objects, private ones included",
+            format!(
+                "`hsmctl list --token {} --login` shows the objects, private ones included",
+                shell_word(&token.label)
+            ),
         ));
     }
     Ok(found)
@@ -396,7 +399,7 @@ pub fn exactly_one(
     if filter.is_empty() {
         return Err(fail(
             Exit::Usage,
-            "select the object with --label, --id, --class, --handle or --uri",
+            "select the object with --label, --id, --class or --uri",
         ));
     }
     let mut found = matching(session, filter, token)?;
@@ -404,7 +407,8 @@ pub fn exactly_one(
         return Err(too_many(
             filter,
             &found,
-            "narrow the selection with --class private|public|cert, --id or --handle",
+            "narrow the selection with --class private|public|cert, --id, or --uri with an \
+             object's URI from `hsmctl list --json`",
         ));
     }
     Ok(found.remove(0))
@@ -451,7 +455,7 @@ pub fn signing_pair(
     if filter.is_empty() {
         return Err(fail(
             Exit::Usage,
-            "select the key with --label, --id, --handle or --uri",
+            "select the key with --label, --id or --uri",
         ));
     }
     let (publics, privates) = session.key_halves(filter, token)?;
@@ -482,7 +486,11 @@ pub fn one_public_key(
                 filter.describe(),
                 token.label
             ),
-            "`hsmctl list --class public` shows them; --login finds keys whose public half is private",
+            format!(
+                "`hsmctl list --token {} --class public` shows them; --login finds keys whose \
+                 public half is private",
+                shell_word(&token.label)
+            ),
         )),
         n => {
             let names: Vec<String> = found
@@ -574,4 +582,16 @@ pub fn login(
     }
     session.login(role, pin)?;
     Ok(())
+}
+
+/// A word quoted for a shell command line shown in a hint (only when it needs quoting).
+pub fn shell_word(w: &str) -> String {
+    if !w.is_empty()
+        && w.chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-_.:/@+=,".contains(c))
+    {
+        w.to_string()
+    } else {
+        format!("'{}'", w.replace('\'', "'\\''"))
+    }
 }

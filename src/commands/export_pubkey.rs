@@ -118,7 +118,7 @@ pub fn run_export(ctx: &Ctx, args: &ExportPubkeyArgs) -> Result<PubkeyReport> {
     if filter.is_empty() {
         return Err(fail(
             Exit::Usage,
-            "select the key with --label, --id, --handle or --uri",
+            "select the key with --label, --id or --uri",
         ));
     }
     let token = sel.initialized()?.clone();

@@ -316,6 +316,9 @@ pub fn run(ctx: &Ctx, args: &SignSshCertArgs) -> Result<SignReport> {
         let bytes = read_input(input, "public key")?;
         let (key, _, comment) = parse_public_key(&bytes)
             .map_err(|e| fail(Exit::BadInput, format!("{}: {e}", input.display())))?;
+        // What OpenSSH would refuse (an RSA size outside its range) is refused before signing.
+        key.key_data()
+            .map_err(|e| fail(Exit::BadInput, format!("{}: {e}", input.display())))?;
         let output = args.out.clone().unwrap_or_else(|| cert_path(input));
         if !args.force && !in_place && output.symlink_metadata().is_ok() {
             return Err(fail_hint(

@@ -65,6 +65,17 @@ pub fn parse_host(name: &str) -> Result<Host, String> {
         return Ok(Host::Ip(ip));
     }
     if bare.contains(':') {
+        // host:1792 is the habit of URLs; a port goes in its own option.
+        if let Some((h, p)) = bare.rsplit_once(':')
+            && bare.matches(':').count() == 1
+            && !h.is_empty()
+            && p.chars().all(|c| c.is_ascii_digit())
+        {
+            return Err(format!(
+                "{} looks like HOST:PORT; give the host alone and the port with -p",
+                shown(name)
+            ));
+        }
         return Err(format!("{} is not a valid IPv6 address", shown(name)));
     }
     let lower = bare.to_ascii_lowercase();

@@ -176,10 +176,14 @@ impl PublicKeyMaterial {
                     EcdsaPublicKey::NistP384(_) => Curve::P384,
                     EcdsaPublicKey::NistP521(_) => Curve::P521,
                 };
-                Ok(PublicKeyMaterial::Ec {
-                    curve,
-                    point: e.as_sec1_bytes().to_vec(),
-                })
+                let point = e.as_sec1_bytes().to_vec();
+                if !on_curve(curve, &point) {
+                    return err(format!(
+                        "the {} point is not on the curve: not a valid key",
+                        curve.name()
+                    ));
+                }
+                Ok(PublicKeyMaterial::Ec { curve, point })
             }
             KeyData::Ed25519(k) => Ok(PublicKeyMaterial::Ed25519(k.0)),
             other => err(format!("{} keys are not supported", other.algorithm())),

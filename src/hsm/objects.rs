@@ -463,7 +463,50 @@ impl HsmSession<'_> {
             Ok(())
         })?;
         pair_up(&mut out);
+        // With a class or label filter the other half is not in the listing: whether it
+        // exists is asked of the token (one search and a class/id read per key of the
+        // same ids), not judged from the filtered set.
+        if filter.class.is_some() || filter.label.is_some() || filter.handle.is_some() {
+            self.pair_beyond(filter, &mut out)?;
+        }
         Ok(out)
+    }
+
+    /// Marks `paired` from the whole token: for each key listed, whether a key of the other
+    /// class with its CKA_ID exists, whatever its label.
+    fn pair_beyond(&self, filter: &ObjectFilter, out: &mut [ObjectInfo]) -> HsmResult<()> {
+        let ids: std::collections::HashSet<Vec<u8>> = out
+            .iter()
+            .filter(|o| matches!(o.class_code, CKO_PRIVATE_KEY | CKO_PUBLIC_KEY))
+            .map(|o| o.id_bytes.clone())
+            .filter(|id| !id.is_empty())
+            .collect();
+        if ids.is_empty() {
+            return Ok(());
+        }
+        let wide = ObjectFilter {
+            id: filter.id.clone(),
+            ..Default::default()
+        };
+        let handles = self.find(&wide)?;
+        let mut halves = std::collections::HashSet::new();
+        self.read_each(&handles, &[(CKA_CLASS, 8), (CKA_ID, 128)], |_, a| {
+            if let (Some(class), Some(id)) = (a[0].value().and_then(ulong), a[1].value())
+                && ids.contains(id)
+            {
+                halves.insert((id.to_vec(), class));
+            }
+            Ok(())
+        })?;
+        for o in out.iter_mut() {
+            let other = match o.class_code {
+                CKO_PRIVATE_KEY => CKO_PUBLIC_KEY,
+                CKO_PUBLIC_KEY => CKO_PRIVATE_KEY,
+                _ => continue,
+            };
+            o.paired = Some(halves.contains(&(o.id_bytes.clone(), other)));
+        }
+        Ok(())
     }
 
     /// One object decoded for listing.

@@ -175,6 +175,7 @@ or the prompt). Curve types: 1 or prime256v1/secp256r1/P-256, 2 or secp384r1/P-3
 
 /// Runs `cmu` with the process arguments; returns the exit code.
 pub fn main() -> i32 {
+    crate::sys::guard_std_fds();
     let args = match super::args() {
         Ok(a) => a,
         Err(e) => return super::usage_error("cmu", &e),

@@ -87,6 +87,7 @@ enum Role {
 
 /// Runs `lunacm` with the process arguments; returns the exit code.
 pub fn main() -> i32 {
+    crate::sys::guard_std_fds();
     let args = match super::args() {
         Ok(a) => a,
         Err(e) => return super::usage_error("lunacm", &e),

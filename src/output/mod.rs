@@ -159,6 +159,10 @@ pub fn emit<R: Report>(report: &R, format: Format) -> io::Result<()> {
 
 /// Writes to stdout; a reader that went away (`| head`) is not an error.
 pub fn write_stdout(bytes: &[u8]) -> io::Result<()> {
+    // A closed stdout is an I/O failure (exit 9), not a place to drop results.
+    if crate::sys::stdout_closed() {
+        return Err(io::Error::other("standard output is closed"));
+    }
     let mut out = io::stdout().lock();
     match out.write_all(bytes).and_then(|()| out.flush()) {
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),

@@ -62,12 +62,17 @@ fn softhsm_token_dir() -> Option<PathBuf> {
 /// module, the module file itself.
 fn store_key(module: &Path) -> String {
     // The same module reached by two paths (symlinks) must share one lock.
+    let given = module;
     let module = std::fs::canonicalize(module).unwrap_or_else(|_| module.to_path_buf());
-    let name = module
-        .file_name()
-        .map(|n| n.to_string_lossy().to_ascii_lowercase())
-        .unwrap_or_default();
-    let reaches_softhsm = name.contains("softhsm") || name.contains("p11-kit-proxy");
+    let name = |p: &Path| {
+        p.file_name()
+            .map(|n| n.to_string_lossy().to_ascii_lowercase())
+            .unwrap_or_default()
+    };
+    // p11-kit-proxy.so is a link to libp11-kit.so: either name counts.
+    let reaches_softhsm = [name(given), name(&module)]
+        .iter()
+        .any(|n| n.contains("softhsm") || n.contains("p11-kit"));
     match softhsm_token_dir().filter(|_| reaches_softhsm) {
         Some(dir) => format!("softhsm2{}", sanitize(&dir.to_string_lossy())),
         None => sanitize(&module.to_string_lossy()),
