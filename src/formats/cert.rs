@@ -62,7 +62,7 @@ pub fn parse_certificates(bytes: &[u8]) -> Result<Vec<Vec<u8>>, String> {
                     "this is an OpenSSH key or certificate line, not an X.509 certificate".into(),
                 );
             }
-            if !bytes.first().is_some_and(|b| *b == 0x30) {
+            if bytes.first().is_none_or(|b| *b != 0x30) {
                 return Err(
                     "this is text but not PEM: expected -----BEGIN CERTIFICATE-----".into(),
                 );
