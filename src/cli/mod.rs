@@ -1,6 +1,7 @@
 //! The command line, as clap definitions only: no I/O here. Doc comments are the help text.
 
 pub mod args;
+pub mod ca;
 pub mod client;
 
 use crate::exit::EXIT_CODES_HELP;
@@ -95,6 +96,18 @@ pub enum Command {
     /// A self-signed X.509 certificate for a token key (optionally stored on the token)
     #[command(visible_alias = "selfsigncertificate")]
     SelfsignCert(SelfsignCertArgs),
+
+    /// Issue X.509 certificates for PKCS#10 requests, signed inside the token by a CA key
+    #[command(
+        visible_alias = "issue-cert",
+        long_about = "Issue X.509 certificates for PKCS#10 requests, signed inside the token by a \
+                      CA key with its CA certificate (the certificate object beside the key, or \
+                      --ca-cert). Each request's signature and key are checked first. Subject and \
+                      SANs come from the request unless overridden; the profile sets key usage, \
+                      extended key usage and basicConstraints; every certificate carries subject \
+                      and authority key identifiers. Several requests are signed under one login."
+    )]
+    SignCsr(ca::SignCsrArgs),
 
     /// Store a certificate on the token beside its key (same CKA_ID), PEM or DER
     ImportCert(ImportCertArgs),

@@ -231,6 +231,15 @@ impl Drop for Batch {
     }
 }
 
+/// Refuses `path` when something is there and `force` is not given (exit 7), so that a
+/// command can check its outputs before it touches a token.
+pub fn refuse_existing(path: &Path, force: bool) -> Result<()> {
+    if !force && path.symlink_metadata().is_ok() {
+        return Err(conflict(path));
+    }
+    Ok(())
+}
+
 /// Writes one file atomically.
 pub fn write_file(path: &Path, bytes: &[u8], mode: u32, force: bool) -> Result<()> {
     let mut b = Batch::new(force);

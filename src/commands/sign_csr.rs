@@ -1,0 +1,512 @@
+//! `hsmctl sign-csr`: certificates for PKCS#10 requests, signed inside the token by a CA key
+//! with its CA certificate. Every request, output and the CA certificate's limits are checked
+//! before anything is signed or written; several requests are signed under one login.
+
+use super::Ctx;
+use super::context::{Login, object_filter, parse_id, signing_pair};
+use super::x509::{san_args, serial, subject_args, validity};
+use crate::cli::args::{Digest, ObjectArgs, TokenArgs};
+use crate::cli::ca::SignCsrArgs;
+use crate::exit::{Exit, fail, fail_hint};
+use crate::formats::cert::parse_one_certificate;
+use crate::formats::csr::{self, Request};
+use crate::formats::x509::{parse_ext_key_usage, parse_key_usage};
+use crate::formats::x509_ext::{
+    CertProfile, Usages, general_name, issued_extensions, key_id, name, profile_usages, sans_of,
+    subject_key_id, x509_time,
+};
+use crate::hsm::{ObjClass, ObjectFilter, RsaDigest, TokenSigner, Want};
+use crate::output::{Report, pem, rfc3339};
+use crate::store::atomic::{Batch, refuse_existing};
+use crate::store::input::read_input;
+use anyhow::Result;
+use der::{Decode, Encode};
+use serde::Serialize;
+use std::path::{Path, PathBuf};
+use x509_cert::Certificate;
+use x509_cert::ext::pkix::BasicConstraints;
+
+/// One issued certificate.
+#[derive(Serialize)]
+pub struct Issued {
+    /// The request it was made from.
+    pub csr: String,
+    /// The certificate's subject (RFC 4514).
+    pub subject: String,
+    /// Serial number, hex.
+    pub serial: String,
+    /// SHA-256 of the certificate's DER, hex.
+    pub sha256: String,
+    /// Validity, RFC 3339.
+    pub not_before: String,
+    /// Validity, RFC 3339.
+    pub not_after: String,
+    /// Where it was written, when not to stdout.
+    pub written_to: Option<String>,
+    /// The certificate (PEM, or hex DER with --der), with --json when it goes to stdout.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub data: Option<String>,
+}
+
+/// What sign-csr did.
+#[derive(Serialize)]
+pub struct SignCsrReport {
+    /// The CA key's URI.
+    pub ca_key_uri: String,
+    /// The CA certificate's subject (the certificates' issuer).
+    pub issuer: String,
+    /// The signature algorithm.
+    pub signature_algorithm: String,
+    /// The profile used.
+    pub profile: String,
+    /// Every certificate, in input order.
+    pub certificates: Vec<Issued>,
+    #[serde(skip)]
+    stdout: Vec<u8>,
+}
+
+impl Report for SignCsrReport {
+    fn human(&self) -> String {
+        let mut s = String::from_utf8_lossy(&self.stdout).into_owned();
+        for c in &self.certificates {
+            if let Some(w) = &c.written_to {
+                s.push_str(&format!(
+                    "Signed {} -> {w}: {} (serial {}, until {})\n",
+                    c.csr, c.subject, c.serial, c.not_after
+                ));
+            }
+        }
+        s
+    }
+}
+
+/// Where one certificate goes.
+enum Dest {
+    File(PathBuf),
+    Stdout,
+}
+
+/// One request, checked, with where its certificate goes.
+struct Job {
+    path: PathBuf,
+    request: Request,
+    dest: Dest,
+    serial: Vec<u8>,
+}
+
+/// The CA certificate's parts that the issued certificates depend on.
+struct Ca {
+    subject: x509_cert::name::Name,
+    key_id: Vec<u8>,
+    not_after: time::OffsetDateTime,
+}
+
+fn bad_input(path: &Path, e: impl std::fmt::Display) -> anyhow::Error {
+    fail(Exit::BadInput, format!("{}: {e}", path.display()))
+}
+
+/// The default output of a request: NAME.crt beside it (stdout for `-`).
+fn destination(csr: &Path, out: Option<&Path>) -> Result<Dest> {
+    if let Some(o) = out {
+        return Ok(if o == Path::new("-") {
+            Dest::Stdout
+        } else {
+            Dest::File(o.to_path_buf())
+        });
+    }
+    if csr == Path::new("-") {
+        return Ok(Dest::Stdout);
+    }
+    let crt = csr.with_extension("crt");
+    if crt == csr {
+        return Err(fail_hint(
+            Exit::Usage,
+            format!("the certificate for {} would replace it", csr.display()),
+            "name the output with -o FILE",
+        ));
+    }
+    Ok(Dest::File(crt))
+}
+
+/// Reads and checks every request, and picks and checks every output, before the token.
+fn jobs(a: &SignCsrArgs) -> Result<Vec<Job>> {
+    if a.csrs.len() > 1 && (a.out.is_some() || a.serial_number.is_some()) {
+        return Err(fail_hint(
+            Exit::Usage,
+            "-o and --serial-number are for one request only",
+            "sign the requests one by one, or let each certificate go beside its request",
+        ));
+    }
+    if a.csrs.iter().filter(|p| *p == Path::new("-")).count() > 1 {
+        return Err(fail(Exit::Usage, "stdin (-) can be read only once"));
+    }
+    let mut out = Vec::new();
+    for path in &a.csrs {
+        let bytes = read_input(path, "certificate request")?;
+        let der = csr::request_der(&bytes).map_err(|e| bad_input(path, e))?;
+        let request = csr::check(&der, a.allow_weak).map_err(|e| {
+            fail_hint(
+                Exit::BadInput,
+                format!("{}: {e}", path.display()),
+                "make a new request with the key (openssl req -new, or hsmctl request-cert)",
+            )
+        })?;
+        let dest = destination(path, a.out.as_deref())?;
+        if let Dest::File(p) = &dest {
+            refuse_existing(p, a.force)?;
+            if out
+                .iter()
+                .any(|j: &Job| matches!(&j.dest, Dest::File(q) if q == p))
+            {
+                return Err(fail(
+                    Exit::Usage,
+                    format!("two requests would both be written to {}", p.display()),
+                ));
+            }
+        }
+        out.push(Job {
+            path: path.clone(),
+            request,
+            dest,
+            serial: serial(a.serial_number.as_deref())?,
+        });
+    }
+    Ok(out)
+}
+
+/// The usages of the profile, with --key-usage and --ext-key-usage in place of the profile's.
+fn usages(a: &SignCsrArgs, rsa: bool) -> Result<Usages> {
+    if a.path_len.is_some() && a.profile != CertProfile::Ca {
+        return Err(fail(Exit::Usage, "--path-len is for --profile ca"));
+    }
+    let mut u = profile_usages(a.profile, rsa, a.path_len);
+    let usage = |e: String| fail(Exit::Usage, e);
+    if let Some(k) = &a.x509.key_usage {
+        u.key_usage = parse_key_usage(k).map_err(usage)?;
+    }
+    if let Some(e) = &a.x509.ext_key_usage {
+        u.ext_key_usage = parse_ext_key_usage(e).map_err(usage)?;
+    }
+    Ok(u)
+}
+
+/// The CA certificate: --ca-cert, else the certificate object beside the key holding its
+/// public key; it must be a CA certificate for the key.
+fn ca_certificate(
+    file: Option<&[u8]>,
+    session: &crate::hsm::HsmSession,
+    token: &crate::hsm::TokenEntry,
+    key_id_bytes: &[u8],
+    spki: &[u8],
+) -> Result<Ca> {
+    let holds_key = |der: &[u8]| {
+        Certificate::from_der(der).is_ok_and(|c| {
+            c.tbs_certificate
+                .subject_public_key_info
+                .to_der()
+                .is_ok_and(|k| k == spki)
+        })
+    };
+    let der = match file {
+        Some(der) => {
+            if !holds_key(der) {
+                return Err(fail_hint(
+                    Exit::BadInput,
+                    "the --ca-cert certificate is not for the CA key",
+                    "give the CA key's own certificate",
+                ));
+            }
+            der.to_vec()
+        }
+        None => {
+            let filter = ObjectFilter {
+                class: Some(ObjClass::Cert),
+                id: Some(key_id_bytes.to_vec()),
+                ..Default::default()
+            };
+            let mut found = None;
+            for c in session.list(&filter, token)? {
+                if let Some(v) = session.value(c.handle)?
+                    && holds_key(&v)
+                {
+                    found = Some(v);
+                    break;
+                }
+            }
+            found.ok_or_else(|| {
+                fail_hint(
+                    Exit::NotFound,
+                    format!(
+                        "the CA key has no certificate on token '{}' (no certificate object \
+                         with its CKA_ID holds its public key)",
+                        token.label
+                    ),
+                    "make one with `hsmctl selfsign-cert --ca --store`, store one with \
+                     `hsmctl import-cert`, or give it with --ca-cert FILE",
+                )
+            })?
+        }
+    };
+    let cert = Certificate::from_der(&der).map_err(|e| fail(Exit::BadInput, e.to_string()))?;
+    let tbs = &cert.tbs_certificate;
+    let exts = tbs.extensions.clone().unwrap_or_default();
+    let is_ca = exts
+        .iter()
+        .find(|e| e.extn_id == <BasicConstraints as der::oid::AssociatedOid>::OID)
+        .and_then(|e| BasicConstraints::from_der(e.extn_value.as_bytes()).ok())
+        .is_some_and(|b| b.ca);
+    if !is_ca {
+        return Err(fail_hint(
+            Exit::BadInput,
+            format!(
+                "the CA certificate ({}) is not a CA certificate (no basicConstraints CA:TRUE)",
+                tbs.subject
+            ),
+            "make the CA certificate with `hsmctl selfsign-cert --ca` or `sign-csr --profile ca`",
+        ));
+    }
+    let not_after = time::OffsetDateTime::from(tbs.validity.not_after.to_system_time());
+    Ok(Ca {
+        subject: tbs.subject.clone(),
+        key_id: subject_key_id(&exts)
+            .unwrap_or_else(|| key_id(&tbs.subject_public_key_info.to_der().unwrap_or_default())),
+        not_after,
+    })
+}
+
+/// The token signer with the digest and padding asked for.
+fn ca_signer<'a>(
+    session: &'a crate::hsm::HsmSession<'a>,
+    public: &crate::hsm::TokenPublicKey,
+    key: u64,
+    a: &SignCsrArgs,
+) -> Result<TokenSigner<'a>> {
+    let digest = match a.x509.digest {
+        Digest::Sha256 => RsaDigest::Sha256,
+        Digest::Sha384 => RsaDigest::Sha384,
+        Digest::Sha512 => RsaDigest::Sha512,
+    };
+    Ok(TokenSigner::new(session, public, key, digest, a.x509.pss)?)
+}
+
+/// `sign-csr`.
+pub fn run(ctx: &Ctx, a: &SignCsrArgs) -> Result<SignCsrReport> {
+    let usage = |e: String| fail(Exit::Usage, e);
+    let subject_override = subject_args(&a.x509)?
+        .map(|(dn, _)| name(&dn).map_err(usage))
+        .transpose()?;
+    let san_override = san_args(&a.x509)?
+        .iter()
+        .map(|s| general_name(s).map_err(usage))
+        .collect::<Result<Vec<_>>>()?;
+    let (not_before, not_after) =
+        validity(a.not_before.as_deref(), a.not_after.as_deref(), a.days)?;
+    usages(a, false)?;
+    if let Some(id) = &a.ca_id {
+        parse_id(id)?;
+    }
+    let jobs = jobs(a)?;
+    let ca_file = a
+        .ca_cert
+        .as_ref()
+        .map(|p| {
+            read_input(p, "CA certificate")
+                .and_then(|b| parse_one_certificate(&b).map_err(|e| bad_input(p, e)))
+        })
+        .transpose()?;
+    // The token: --ca-uri may name it when --uri does not.
+    let ca_uri = a
+        .ca_uri
+        .as_deref()
+        .map(|t| {
+            t.parse::<crate::formats::pkcs11_uri::Pkcs11Uri>()
+                .map_err(|e| fail(Exit::Usage, format!("invalid --ca-uri: {e}")))
+        })
+        .transpose()?;
+    let token_args = TokenArgs {
+        uri: a.token.uri.clone().or_else(|| a.ca_uri.clone()),
+        ..a.token.clone()
+    };
+    let object = ObjectArgs {
+        label: a.ca_label.clone(),
+        id: a.ca_id.clone(),
+        class: None,
+        handle: None,
+    };
+    let filter = object_filter(&object, ca_uri.as_ref())?;
+    let sel = ctx.select(&token_args, Want::Initialized)?;
+    let token = sel.initialized()?.clone();
+    let session = sel.session(false, Login::Required, &a.pin)?;
+    let (public, key) = signing_pair(&session, &filter, &token)?;
+    let signer = ca_signer(&session, &public, key, a)?;
+    let ca = ca_certificate(
+        ca_file.as_deref(),
+        &session,
+        &token,
+        &public.id_bytes,
+        signer.spki(),
+    )?;
+    if not_after > ca.not_after && !a.allow_beyond_ca {
+        return Err(fail_hint(
+            Exit::Usage,
+            format!(
+                "the certificates would end {}, after the CA certificate ({})",
+                rfc3339(not_after),
+                rfc3339(ca.not_after)
+            ),
+            "give a shorter --days or an earlier --not-after, or pass --allow-beyond-ca",
+        ));
+    }
+    let alg = signer.algorithm_identifier()?;
+    let json = a.output.format() == crate::output::Format::Json;
+    let mut batch = Batch::new(a.force);
+    let mut report = SignCsrReport {
+        ca_key_uri: public.uri.clone(),
+        issuer: ca.subject.to_string(),
+        signature_algorithm: signer.algorithm_name().to_string(),
+        profile: clap::ValueEnum::to_possible_value(&a.profile)
+            .map(|v| v.get_name().to_string())
+            .unwrap_or_default(),
+        certificates: Vec::new(),
+        stdout: Vec::new(),
+    };
+    for job in &jobs {
+        let der = issue(a, job, &ca, &signer, &alg, (not_before, not_after), {
+            (subject_override.as_ref(), &san_override)
+        })?;
+        let bytes = if a.x509.der {
+            der.clone()
+        } else {
+            pem("CERTIFICATE", &der)?.into_bytes()
+        };
+        let cert = Certificate::from_der(&der).map_err(|e| fail(Exit::Failed, e.to_string()))?;
+        let (written_to, data) = match &job.dest {
+            Dest::File(p) => {
+                batch.stage(p, &bytes, 0o644)?;
+                (Some(p.display().to_string()), None)
+            }
+            Dest::Stdout if json => (
+                None,
+                Some(if a.x509.der {
+                    hex::encode(&bytes)
+                } else {
+                    String::from_utf8_lossy(&bytes).into_owned()
+                }),
+            ),
+            Dest::Stdout => {
+                report.stdout.extend(&bytes);
+                (None, None)
+            }
+        };
+        report.certificates.push(Issued {
+            csr: job.path.display().to_string(),
+            subject: cert.tbs_certificate.subject.to_string(),
+            serial: hex::encode(cert.tbs_certificate.serial_number.as_bytes()),
+            sha256: crate::formats::sha256_hex(&der),
+            not_before: rfc3339(not_before),
+            not_after: rfc3339(not_after),
+            written_to,
+            data,
+        });
+    }
+    if a.x509.der
+        && !report.stdout.is_empty()
+        && std::io::IsTerminal::is_terminal(&std::io::stdout())
+    {
+        return Err(fail_hint(
+            Exit::Usage,
+            "DER is binary and stdout is a terminal",
+            "write it with -o FILE, or redirect stdout",
+        ));
+    }
+    batch.commit()?;
+    Ok(report)
+}
+
+/// One certificate: the request's key, the subject and SANs (the request's unless
+/// overridden), the profile's extensions, signed by the token.
+fn issue(
+    a: &SignCsrArgs,
+    job: &Job,
+    ca: &Ca,
+    signer: &TokenSigner,
+    alg: &spki::AlgorithmIdentifierOwned,
+    (not_before, not_after): (time::OffsetDateTime, time::OffsetDateTime),
+    (subject_override, san_override): (
+        Option<&x509_cert::name::Name>,
+        &Vec<x509_cert::ext::pkix::name::GeneralName>,
+    ),
+) -> Result<Vec<u8>> {
+    let bad = |e: String| bad_input(&job.path, e);
+    let info = &job.request.req.info;
+    let subject = subject_override
+        .cloned()
+        .unwrap_or_else(|| info.subject.clone());
+    let sans = if san_override.is_empty() {
+        sans_of(&job.request.extensions).map_err(bad)?
+    } else {
+        san_override.clone()
+    };
+    if subject.0.is_empty() && sans.is_empty() {
+        return Err(fail_hint(
+            Exit::BadInput,
+            format!(
+                "{}: the request has neither a subject nor a SAN",
+                job.path.display()
+            ),
+            "give --subject or --dns/--ip/--email-san/--uri-san",
+        ));
+    }
+    let rsa = matches!(
+        job.request.key,
+        crate::formats::pubkey::PublicKeyMaterial::Rsa { .. }
+    );
+    let usages = usages(a, rsa)?;
+    // Copied request extensions never replace the ones the profile sets, nor the key
+    // identifiers, which are computed here.
+    let extra: Vec<_> = if a.copy_extensions {
+        job.request.extensions.clone()
+    } else {
+        Vec::new()
+    };
+    let spki_der = info
+        .public_key
+        .to_der()
+        .map_err(|e| fail(Exit::Failed, e.to_string()))?;
+    let failed = |e: String| fail(Exit::Failed, e);
+    let exts = issued_extensions(
+        &usages,
+        &sans,
+        subject.0.is_empty(),
+        &key_id(&spki_der),
+        &ca.key_id,
+        &extra,
+    )
+    .map_err(failed)?;
+    let tbs = x509_cert::TbsCertificate {
+        version: x509_cert::Version::V3,
+        serial_number: x509_cert::serial_number::SerialNumber::new(&job.serial)
+            .map_err(|e| fail(Exit::Usage, format!("serial number: {e}")))?,
+        signature: alg.clone(),
+        issuer: ca.subject.clone(),
+        validity: x509_cert::time::Validity {
+            not_before: x509_time(not_before).map_err(|e| fail(Exit::Usage, e))?,
+            not_after: x509_time(not_after).map_err(|e| fail(Exit::Usage, e))?,
+        },
+        subject,
+        subject_public_key_info: info.public_key.clone(),
+        issuer_unique_id: None,
+        subject_unique_id: None,
+        extensions: Some(exts),
+    };
+    let body = tbs.to_der().map_err(|e| failed(e.to_string()))?;
+    let signature = signer.sign_body(&body)?;
+    Certificate {
+        tbs_certificate: tbs,
+        signature_algorithm: alg.clone(),
+        signature: der::asn1::BitString::from_bytes(&signature)
+            .map_err(|e| failed(e.to_string()))?,
+    }
+    .to_der()
+    .map_err(|e| failed(e.to_string()))
+}
