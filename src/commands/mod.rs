@@ -84,6 +84,9 @@ pub fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
         Command::ClientKey(ClientKeyCommand::Backup(a)) => {
             emit(&client_key::run_backup(ctx, &a)?, a.output.format())
         }
+        Command::ClientKey(ClientKeyCommand::Export(a)) => {
+            emit(&client_key::run_export(ctx, &a)?, a.output.format())
+        }
         Command::ClientKey(ClientKeyCommand::Restore(a)) => {
             emit(&client_key::run_restore(ctx, &a)?, a.output.format())
         }

@@ -16,6 +16,7 @@ const ECDSA_SHA512: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.100
 pub const MIN_RSA_BITS: usize = 2048;
 
 /// A request whose signature has been checked.
+#[derive(Debug)]
 pub struct Request {
     /// The request as decoded.
     pub req: CertReq,

@@ -7,6 +7,7 @@ pub mod csr;
 pub mod ec;
 pub mod host;
 pub mod pkcs11_uri;
+pub mod pkcs12;
 pub mod pubkey;
 pub mod resign;
 pub mod ssh_cert;
