@@ -74,7 +74,7 @@ pub fn check(der_bytes: &[u8], allow_weak: bool) -> Result<Request, String> {
         ));
     }
     if let PublicKeyMaterial::Rsa { n, .. } = &key {
-        let bits = n.len() * 8 - n.first().map_or(0, |b| b.leading_zeros() as usize);
+        let bits = rsa_bits(n);
         if bits < MIN_RSA_BITS && !allow_weak {
             return Err(format!(
                 "the request's key is refused: RSA of {bits} bits is weaker than the \
@@ -129,10 +129,48 @@ fn verify_signature(
             .verify(&body, &sig)
             .map_err(|_| bad("bad signature".into()));
     }
+    if let PublicKeyMaterial::Rsa { n, e } = key
+        && rsa_bits(n) < MIN_RSA_BITS
+    {
+        // ring refuses RSA keys under 2048 bits outright; --allow-weak ones are checked with
+        // RustCrypto's rsa (PKCS#1 v1.5 with SHA-2).
+        return verify_weak_rsa(req, n, e).map_err(bad);
+    }
     let (_, parsed) =
         x509_parser::certification_request::X509CertificationRequest::from_der(der_bytes)
             .map_err(|e| bad(e.to_string()))?;
     parsed.verify_signature().map_err(|e| bad(e.to_string()))
+}
+
+fn rsa_bits(n: &[u8]) -> usize {
+    n.len() * 8 - n.first().map_or(0, |b| b.leading_zeros() as usize)
+}
+
+fn verify_weak_rsa(req: &CertReq, n: &[u8], e: &[u8]) -> Result<(), String> {
+    use rsa::signature::Verifier;
+    let key = rsa::RsaPublicKey::new(
+        rsa::BigUint::from_bytes_be(n),
+        rsa::BigUint::from_bytes_be(e),
+    )
+    .map_err(|x| x.to_string())?;
+    let body = req.info.to_der().map_err(|x| x.to_string())?;
+    let sig =
+        rsa::pkcs1v15::Signature::try_from(req.signature.raw_bytes()).map_err(|x| x.to_string())?;
+    let bad = |_| "bad signature".to_string();
+    match req.algorithm.oid.to_string().as_str() {
+        "1.2.840.113549.1.1.11" => rsa::pkcs1v15::VerifyingKey::<sha2::Sha256>::new(key)
+            .verify(&body, &sig)
+            .map_err(bad),
+        "1.2.840.113549.1.1.12" => rsa::pkcs1v15::VerifyingKey::<sha2::Sha384>::new(key)
+            .verify(&body, &sig)
+            .map_err(bad),
+        "1.2.840.113549.1.1.13" => rsa::pkcs1v15::VerifyingKey::<sha2::Sha512>::new(key)
+            .verify(&body, &sig)
+            .map_err(bad),
+        other => Err(format!(
+            "signature algorithm {other} with a weak RSA key is not supported"
+        )),
+    }
 }
 
 #[cfg(test)]
