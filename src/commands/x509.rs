@@ -52,9 +52,12 @@ impl Report for X509Report {
     }
 }
 
+/// A subject's attributes, in order.
+pub type Subject = Vec<(DnType, String)>;
+
 /// The subject given on the command line (--subject, then --cn and the like on top), with
 /// its text for reports; None when none was given.
-pub fn subject_args(x: &X509Args) -> Result<Option<(Vec<(DnType, String)>, String)>> {
+pub fn subject_args(x: &X509Args) -> Result<Option<(Subject, String)>> {
     let usage = |e: String| fail(Exit::Usage, e);
     let mut dn: Vec<(DnType, String)> = match &x.subject {
         Some(s) => parse_subject(s).map_err(usage)?,
