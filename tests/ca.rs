@@ -1068,18 +1068,20 @@ fn cmu_certify_signs_a_request_with_a_ca_handle() {
     env.init_token("lunaca");
     let d = env.dir.path();
     let root = root(&env, "luna-root", "ec:p256", &[]);
-    let list = {
-        let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("cmu"))
+    let cmu = |args: &[String]| {
+        std::process::Command::new(assert_cmd::cargo::cargo_bin("cmu"))
             .env("SOFTHSM2_CONF", &env.conf)
             .env("HSMCTL_HOME", &env.home)
             .env("HSMCTL_MODULE", module_under_test())
             .env("HSMCTL_PIN", USER_PIN)
-            .args(["list", "-class=privateKey"])
+            .stdin(std::process::Stdio::null())
+            .args(args)
             .output()
-            .unwrap();
-        assert!(out.status.success(), "{}", texts(&out).1);
-        String::from_utf8(out.stdout).unwrap()
+            .unwrap()
     };
+    let out = cmu(&["list".into(), "-class=privateKey".into()]);
+    assert!(out.status.success(), "{}", texts(&out).1);
+    let list = String::from_utf8(out.stdout).unwrap();
     let handle = list
         .lines()
         .find(|l| l.contains("label=luna-root"))
@@ -1095,17 +1097,6 @@ fn cmu_certify_signs_a_request_with_a_ca_handle() {
         "subjectAltName=DNS:dev.example",
     );
     let cert = d.join("dev.cer");
-    let cmu = |args: &[String]| {
-        std::process::Command::new(assert_cmd::cargo::cargo_bin("cmu"))
-            .env("SOFTHSM2_CONF", &env.conf)
-            .env("HSMCTL_HOME", &env.home)
-            .env("HSMCTL_MODULE", module_under_test())
-            .env("HSMCTL_PIN", USER_PIN)
-            .stdin(std::process::Stdio::null())
-            .args(args)
-            .output()
-            .unwrap()
-    };
     // Luna's spellings, in mixed case.
     let out = cmu(&[
         "certify".into(),

@@ -4,8 +4,8 @@
 
 use super::Ctx;
 use super::context::{Login, object_filter, parse_id, signing_pair};
-use super::x509::{san_args, serial, subject_args, validity};
-use crate::cli::args::{Digest, ObjectArgs, TokenArgs};
+use super::x509::{san_args, serial, signer, subject_args, validity};
+use crate::cli::args::{ObjectArgs, TokenArgs};
 use crate::cli::ca::SignCsrArgs;
 use crate::exit::{Exit, fail, fail_hint};
 use crate::formats::cert::parse_one_certificate;
@@ -15,7 +15,7 @@ use crate::formats::x509_ext::{
     CertProfile, Usages, general_name, issued_extensions, key_id, name, profile_usages, sans_of,
     subject_key_id, x509_time,
 };
-use crate::hsm::{ObjClass, ObjectFilter, RsaDigest, TokenSigner, Want};
+use crate::hsm::{ObjClass, ObjectFilter, TokenSigner, Want};
 use crate::output::{Report, pem, rfc3339};
 use crate::store::atomic::{Batch, refuse_existing};
 use crate::store::input::read_input;
@@ -274,21 +274,6 @@ fn ca_certificate(
     })
 }
 
-/// The token signer with the digest and padding asked for.
-fn ca_signer<'a>(
-    session: &'a crate::hsm::HsmSession<'a>,
-    public: &crate::hsm::TokenPublicKey,
-    key: u64,
-    a: &SignCsrArgs,
-) -> Result<TokenSigner<'a>> {
-    let digest = match a.x509.digest {
-        Digest::Sha256 => RsaDigest::Sha256,
-        Digest::Sha384 => RsaDigest::Sha384,
-        Digest::Sha512 => RsaDigest::Sha512,
-    };
-    Ok(TokenSigner::new(session, public, key, digest, a.x509.pss)?)
-}
-
 /// `sign-csr`.
 pub fn run(ctx: &Ctx, a: &SignCsrArgs) -> Result<SignCsrReport> {
     let usage = |e: String| fail(Exit::Usage, e);
@@ -338,7 +323,7 @@ pub fn run(ctx: &Ctx, a: &SignCsrArgs) -> Result<SignCsrReport> {
     let token = sel.initialized()?.clone();
     let session = sel.session(false, Login::Required, &a.pin)?;
     let (public, key) = signing_pair(&session, &filter, &token)?;
-    let signer = ca_signer(&session, &public, key, a)?;
+    let signer = signer(&session, &public, key, &a.x509)?;
     let ca = ca_certificate(
         ca_file.as_deref(),
         &session,

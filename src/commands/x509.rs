@@ -155,7 +155,7 @@ fn signing_failure(signer: &TokenSigner, e: rcgen::Error, what: &str) -> anyhow:
 }
 
 /// The token signer for the key pair, with the digest and padding asked for.
-fn signer<'a>(
+pub fn signer<'a>(
     session: &'a crate::hsm::HsmSession<'a>,
     public: &crate::hsm::TokenPublicKey,
     key: u64,
