@@ -1149,3 +1149,108 @@ fn cmu_certify_signs_a_request_with_a_ca_handle() {
     assert!(!out.status.success());
     assert!(texts(&out).1.contains("inputfile"), "{}", texts(&out).1);
 }
+
+/// Key type, label, what openssl prints for the signature, signing flags.
+const KEYS: [(&str, &str, &str, &[&str]); 6] = [
+    ("rsa:2048", "r", "sha256WithRSAEncryption", &[]),
+    (
+        "rsa:2048",
+        "rp",
+        "rsassaPss",
+        &["--pss", "--digest", "sha384"],
+    ),
+    ("ec:p256", "e256", "ecdsa-with-SHA256", &[]),
+    ("ec:p384", "e384", "ecdsa-with-SHA384", &[]),
+    ("ec:p521", "e521", "ecdsa-with-SHA512", &[]),
+    ("ed25519", "ed", "ED25519", &[]),
+];
+
+#[test]
+fn every_signature_algorithm_issues_and_every_request_algorithm_is_checked() {
+    let env = TestEnv::new();
+    env.init_token("algs");
+    let d = env.dir.path();
+    // Requests made by the token (request-cert) in every algorithm, P-521 and PSS included:
+    // sign-csr must check each signature itself.
+    let mut csrs = Vec::new();
+    for (kt, label, _, flags) in KEYS {
+        let key = format!("req-{label}");
+        env.run_ok(&["keygen", "--key-type", kt, "--label", &key]);
+        let csr = d.join(format!("{key}.csr"));
+        env.run_ok(
+            &[
+                &[
+                    "request-cert",
+                    "--label",
+                    &key,
+                    "--cn",
+                    &key,
+                    "--dns",
+                    "a.example",
+                ][..],
+                &["-o", p(&csr)],
+                flags,
+            ]
+            .concat(),
+        );
+        csrs.push(csr);
+    }
+    for (i, (kt, label, alg, flags)) in KEYS.into_iter().enumerate() {
+        let ca_label = format!("ca-{label}");
+        let ca = root(&env, &ca_label, kt, flags);
+        // Each CA signs two requests of other algorithms, in one run.
+        let picked = [&csrs[i], &csrs[(i + 1) % csrs.len()]];
+        let outs: Vec<PathBuf> = (0..2).map(|n| d.join(format!("{label}-{n}.crt"))).collect();
+        for (csr, out) in picked.iter().zip(&outs) {
+            env.run_ok(
+                &[
+                    &["sign-csr", p(csr), "--ca-label", &ca_label, "-o", p(out)][..],
+                    flags,
+                ]
+                .concat(),
+            );
+            let verified = openssl(&["verify", "-x509_strict", "-CAfile", p(&ca), p(out)]);
+            assert!(verified.contains(": OK"), "{label}: {verified}");
+            let text = openssl(&["x509", "-in", p(out), "-noout", "-text"]);
+            assert!(text.contains(alg), "{label}: {alg} in\n{text}");
+            assert!(text.contains("DNS:a.example"), "{label}: the request's SAN");
+        }
+    }
+    // A tampered P-521 request (checked by RustCrypto, not ring) is refused.
+    let raw = d.join("p521.der");
+    openssl(&[
+        "req",
+        "-in",
+        p(&csrs[4]),
+        "-outform",
+        "DER",
+        "-out",
+        p(&raw),
+    ]);
+    let mut bytes = std::fs::read(&raw).unwrap();
+    let at = bytes.windows(7).position(|w| w == b"req-e52").unwrap();
+    bytes[at] = b'R';
+    let forged = d.join("forged521.csr");
+    std::fs::write(&forged, &bytes).unwrap();
+    let out = env.run(&["sign-csr", p(&forged), "--ca-label", "ca-e256"]);
+    assert_eq!(out.status.code(), Some(3), "{}", texts(&out).1);
+    assert!(texts(&out).1.contains("signature"), "{}", texts(&out).1);
+    assert!(!forged.with_extension("crt").exists());
+    // selfsign-cert checks -o before it stores anything on the token.
+    let taken = d.join("taken.pem");
+    std::fs::write(&taken, b"keep").unwrap();
+    let before = objects_seen_by_pkcs11_tool(&env, "algs");
+    let out = env.run(&[
+        "selfsign-cert",
+        "--label",
+        "ca-e256",
+        "--cn",
+        "x",
+        "--store",
+        "-o",
+        p(&taken),
+    ]);
+    assert_eq!(out.status.code(), Some(7), "{}", texts(&out).1);
+    assert_eq!(std::fs::read(&taken).unwrap(), b"keep");
+    assert_eq!(objects_seen_by_pkcs11_tool(&env, "algs"), before);
+}

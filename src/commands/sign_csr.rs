@@ -152,6 +152,17 @@ fn jobs(a: &SignCsrArgs) -> Result<Vec<Job>> {
             )
         })?;
         let dest = destination(path, a.out.as_deref())?;
+        if matches!(dest, Dest::Stdout)
+            && a.x509.der
+            && a.output.format() != crate::output::Format::Json
+            && std::io::IsTerminal::is_terminal(&std::io::stdout())
+        {
+            return Err(fail_hint(
+                Exit::Usage,
+                "DER is binary and stdout is a terminal",
+                "write it with -o FILE, or redirect stdout",
+            ));
+        }
         if let Dest::File(p) = &dest {
             refuse_existing(p, a.force)?;
             if out
@@ -393,16 +404,6 @@ pub fn run(ctx: &Ctx, a: &SignCsrArgs) -> Result<SignCsrReport> {
             written_to,
             data,
         });
-    }
-    if a.x509.der
-        && !report.stdout.is_empty()
-        && std::io::IsTerminal::is_terminal(&std::io::stdout())
-    {
-        return Err(fail_hint(
-            Exit::Usage,
-            "DER is binary and stdout is a terminal",
-            "write it with -o FILE, or redirect stdout",
-        ));
     }
     batch.commit()?;
     Ok(report)
