@@ -656,6 +656,30 @@ fn refusals_exit_with_their_code_and_write_nothing() {
     let (_, err) = texts(&out);
     assert_eq!(out.status.code(), Some(3), "{err}");
     assert!(err.contains("not a CA certificate"), "{err}");
+    // An intermediate with pathlen 0 issues no CA below it (exit 2, nothing written).
+    let int = intermediate(&env, "int", "ec:p256", "root", &[]);
+    let (_, sub) = openssl_csr(d, "sub", P256, "/CN=sub", "subjectAltName=DNS:sub");
+    let out = env.run(&["sign-csr", p(&sub), "--ca-label", "int", "--profile", "ca"]);
+    let (_, err) = texts(&out);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("pathlen 0"), "{err}");
+    assert!(!sub.with_extension("crt").exists());
+    // ... and the same from --ca-cert, refused before the token is opened (no PIN needed).
+    let out = env
+        .cmd()
+        .args([
+            "sign-csr",
+            p(&sub),
+            "--ca-label",
+            "int",
+            "--profile",
+            "ca",
+            "--ca-cert",
+            p(&int),
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", texts(&out).1);
 }
 
 #[test]

@@ -24,7 +24,7 @@ use der::{Decode, Encode};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 use x509_cert::Certificate;
-use x509_cert::ext::pkix::BasicConstraints;
+use x509_cert::ext::pkix::{BasicConstraints, KeyUsage, KeyUsages};
 
 /// One issued certificate.
 #[derive(Serialize)]
@@ -99,6 +99,7 @@ struct Ca {
     subject: x509_cert::name::Name,
     key_id: Vec<u8>,
     not_after: time::OffsetDateTime,
+    spki: Vec<u8>,
 }
 
 fn bad_input(path: &Path, e: impl std::fmt::Display) -> anyhow::Error {
@@ -201,88 +202,100 @@ fn usages(a: &SignCsrArgs, rsa: bool) -> Result<Usages> {
     Ok(u)
 }
 
-/// The CA certificate: --ca-cert, else the certificate object beside the key holding its
-/// public key; it must be a CA certificate for the key.
-fn ca_certificate(
-    file: Option<&[u8]>,
-    session: &crate::hsm::HsmSession,
-    token: &crate::hsm::TokenEntry,
-    key_id_bytes: &[u8],
-    spki: &[u8],
-) -> Result<Ca> {
-    let holds_key = |der: &[u8]| {
-        Certificate::from_der(der).is_ok_and(|c| {
-            c.tbs_certificate
-                .subject_public_key_info
-                .to_der()
-                .is_ok_and(|k| k == spki)
-        })
-    };
-    let der = match file {
-        Some(der) => {
-            if !holds_key(der) {
-                return Err(fail_hint(
-                    Exit::BadInput,
-                    "the --ca-cert certificate is not for the CA key",
-                    "give the CA key's own certificate",
-                ));
-            }
-            der.to_vec()
-        }
-        None => {
-            let filter = ObjectFilter {
-                class: Some(ObjClass::Cert),
-                id: Some(key_id_bytes.to_vec()),
-                ..Default::default()
-            };
-            let mut found = None;
-            for c in session.list(&filter, token)? {
-                if let Some(v) = session.value(c.handle)?
-                    && holds_key(&v)
-                {
-                    found = Some(v);
-                    break;
-                }
-            }
-            found.ok_or_else(|| {
-                fail_hint(
-                    Exit::NotFound,
-                    format!(
-                        "the CA key has no certificate on token '{}' (no certificate object \
-                         with its CKA_ID holds its public key)",
-                        token.label
-                    ),
-                    "make one with `hsmctl selfsign-cert --ca --store`, store one with \
-                     `hsmctl import-cert`, or give it with --ca-cert FILE",
-                )
-            })?
-        }
-    };
-    let cert = Certificate::from_der(&der).map_err(|e| fail(Exit::BadInput, e.to_string()))?;
+/// The parts of a CA certificate the issued certificates depend on; refuses a certificate that
+/// is not a CA's (basicConstraints CA:TRUE, keyCertSign if it has a key usage) and, for
+/// `--profile ca`, one whose path length allows no CA below it.
+fn ca_parts(der: &[u8], profile: CertProfile) -> Result<Ca> {
+    let cert = Certificate::from_der(der).map_err(|e| fail(Exit::BadInput, e.to_string()))?;
     let tbs = &cert.tbs_certificate;
     let exts = tbs.extensions.clone().unwrap_or_default();
-    let is_ca = exts
-        .iter()
-        .find(|e| e.extn_id == <BasicConstraints as der::oid::AssociatedOid>::OID)
-        .and_then(|e| BasicConstraints::from_der(e.extn_value.as_bytes()).ok())
-        .is_some_and(|b| b.ca);
-    if !is_ca {
+    let find = |oid| exts.iter().find(|e| e.extn_id == oid);
+    let bc = find(<BasicConstraints as der::oid::AssociatedOid>::OID)
+        .and_then(|e| BasicConstraints::from_der(e.extn_value.as_bytes()).ok());
+    let cert_sign = find(<KeyUsage as der::oid::AssociatedOid>::OID)
+        .and_then(|e| KeyUsage::from_der(e.extn_value.as_bytes()).ok())
+        .is_none_or(|k| k.0.contains(KeyUsages::KeyCertSign));
+    if !bc.as_ref().is_some_and(|b| b.ca) || !cert_sign {
         return Err(fail_hint(
             Exit::BadInput,
             format!(
-                "the CA certificate ({}) is not a CA certificate (no basicConstraints CA:TRUE)",
+                "the CA certificate ({}) is not a CA certificate (it needs basicConstraints \
+                 CA:TRUE and, with a key usage, keyCertSign)",
                 tbs.subject
             ),
             "make the CA certificate with `hsmctl selfsign-cert --ca` or `sign-csr --profile ca`",
         ));
     }
-    let not_after = time::OffsetDateTime::from(tbs.validity.not_after.to_system_time());
+    if profile == CertProfile::Ca && bc.and_then(|b| b.path_len_constraint) == Some(0) {
+        return Err(fail_hint(
+            Exit::Usage,
+            format!(
+                "the CA certificate ({}) has pathlen 0: no CA may be issued below it",
+                tbs.subject
+            ),
+            "sign CA certificates with the CA above it, or issue end-entity certificates",
+        ));
+    }
+    let spki = tbs
+        .subject_public_key_info
+        .to_der()
+        .map_err(|e| fail(Exit::BadInput, e.to_string()))?;
     Ok(Ca {
         subject: tbs.subject.clone(),
-        key_id: subject_key_id(&exts)
-            .unwrap_or_else(|| key_id(&tbs.subject_public_key_info.to_der().unwrap_or_default())),
-        not_after,
+        key_id: subject_key_id(&exts).unwrap_or_else(|| key_id(&spki)),
+        not_after: time::OffsetDateTime::from(tbs.validity.not_after.to_system_time()),
+        spki,
     })
+}
+
+/// The CA certificate object beside the key (same CKA_ID) holding its public key.
+fn ca_on_token(
+    session: &crate::hsm::HsmSession,
+    token: &crate::hsm::TokenEntry,
+    key_id_bytes: &[u8],
+    spki: &[u8],
+    profile: CertProfile,
+) -> Result<Ca> {
+    let filter = ObjectFilter {
+        class: Some(ObjClass::Cert),
+        id: Some(key_id_bytes.to_vec()),
+        ..Default::default()
+    };
+    for c in session.list(&filter, token)? {
+        if let Some(v) = session.value(c.handle)?
+            && let Ok(ca) = ca_parts(&v, CertProfile::None)
+            && ca.spki == spki
+        {
+            // Checked again for what the profile asks of it.
+            return ca_parts(&v, profile);
+        }
+    }
+    Err(fail_hint(
+        Exit::NotFound,
+        format!(
+            "the CA key has no CA certificate on token '{}' (no certificate object with its \
+             CKA_ID holds its public key as a CA)",
+            token.label
+        ),
+        "make one with `hsmctl selfsign-cert --ca --store`, store one with `hsmctl \
+         import-cert`, or give it with --ca-cert FILE",
+    ))
+}
+
+/// Refuses certificates that would outlive their CA's, unless --allow-beyond-ca.
+fn within_ca(ca: &Ca, not_after: time::OffsetDateTime, allow: bool) -> Result<()> {
+    if not_after > ca.not_after && !allow {
+        return Err(fail_hint(
+            Exit::Usage,
+            format!(
+                "the certificates would end {}, after the CA certificate ({})",
+                rfc3339(not_after),
+                rfc3339(ca.not_after)
+            ),
+            "give a shorter --days or an earlier --not-after, or pass --allow-beyond-ca",
+        ));
+    }
+    Ok(())
 }
 
 /// `sign-csr`.
@@ -297,19 +310,23 @@ pub fn run(ctx: &Ctx, a: &SignCsrArgs) -> Result<SignCsrReport> {
         .collect::<Result<Vec<_>>>()?;
     let (not_before, not_after) =
         validity(a.not_before.as_deref(), a.not_after.as_deref(), a.days)?;
+    // The usage options are checked now; each request's key type completes them later.
     usages(a, false)?;
     if let Some(id) = &a.ca_id {
         parse_id(id)?;
     }
     let jobs = jobs(a)?;
-    let ca_file = a
-        .ca_cert
-        .as_ref()
-        .map(|p| {
-            read_input(p, "CA certificate")
-                .and_then(|b| parse_one_certificate(&b).map_err(|e| bad_input(p, e)))
-        })
-        .transpose()?;
+    // A CA certificate from a file is checked now, before the token.
+    let ca_file = match &a.ca_cert {
+        Some(p) => {
+            let der = parse_one_certificate(&read_input(p, "CA certificate")?)
+                .map_err(|e| bad_input(p, e))?;
+            let ca = ca_parts(&der, a.profile)?;
+            within_ca(&ca, not_after, a.allow_beyond_ca)?;
+            Some(ca)
+        }
+        None => None,
+    };
     // The token: --ca-uri may name it when --uri does not.
     let ca_uri = a
         .ca_uri
@@ -335,24 +352,21 @@ pub fn run(ctx: &Ctx, a: &SignCsrArgs) -> Result<SignCsrReport> {
     let session = sel.session(false, Login::Required, &a.pin)?;
     let (public, key) = signing_pair(&session, &filter, &token)?;
     let signer = signer(&session, &public, key, &a.x509)?;
-    let ca = ca_certificate(
-        ca_file.as_deref(),
-        &session,
-        &token,
-        &public.id_bytes,
-        signer.spki(),
-    )?;
-    if not_after > ca.not_after && !a.allow_beyond_ca {
-        return Err(fail_hint(
-            Exit::Usage,
-            format!(
-                "the certificates would end {}, after the CA certificate ({})",
-                rfc3339(not_after),
-                rfc3339(ca.not_after)
-            ),
-            "give a shorter --days or an earlier --not-after, or pass --allow-beyond-ca",
-        ));
-    }
+    let ca = match ca_file {
+        Some(ca) if ca.spki != signer.spki() => {
+            return Err(fail_hint(
+                Exit::BadInput,
+                "the --ca-cert certificate is not for the CA key",
+                "give the CA key's own certificate",
+            ));
+        }
+        Some(ca) => ca,
+        None => {
+            let ca = ca_on_token(&session, &token, &public.id_bytes, signer.spki(), a.profile)?;
+            within_ca(&ca, not_after, a.allow_beyond_ca)?;
+            ca
+        }
+    };
     let alg = signer.algorithm_identifier()?;
     let json = a.output.format() == crate::output::Format::Json;
     let mut batch = Batch::new(a.force);
