@@ -242,7 +242,8 @@ pub struct ClientNameArgs {
     pub name: Option<String>,
 }
 
-/// Where a backup passphrase comes from (else a prompt on a terminal).
+/// Where a passphrase (a backup's, a PKCS#12 file's) comes from (else its variable, else a
+/// prompt on a terminal).
 #[derive(Debug, Args)]
 pub struct PassphraseArgs {
     /// Read the passphrase from the first line of FILE (not group/world-readable)

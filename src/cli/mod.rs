@@ -19,6 +19,8 @@ Environment:
   HSMCTL_PIN        user PIN when no --pin-* option is given (removed from the environment once read)
   HSMCTL_SO_PIN     security officer PIN when no --so-pin-* option is given
   HSMCTL_NEW_PIN    new PIN for `token set-pin` when no --new-pin-* option is given
+  HSMCTL_BACKUP_PASSPHRASE  passphrase of `client-key backup`/`restore` (no --passphrase-*)
+  HSMCTL_PKCS12_PASSPHRASE  passphrase of --pkcs12 files (no --passphrase-*)
   NO_COLOR          plain ASCII tables even on a terminal";
 
 /// Admin toolkit for PKCS#11 hardware security modules

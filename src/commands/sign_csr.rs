@@ -510,3 +510,27 @@ fn issue(
     .to_der()
     .map_err(|e| failed(e.to_string()))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{Dest, destination};
+    use std::path::Path;
+
+    #[test]
+    fn certificates_go_beside_their_requests() {
+        let at =
+            |csr: &str, out: Option<&str>| match destination(Path::new(csr), out.map(Path::new)) {
+                Ok(Dest::File(p)) => p.display().to_string(),
+                Ok(Dest::Stdout) => "-".into(),
+                Err(_) => "refused".into(),
+            };
+        assert_eq!(at("dir/web.csr", None), "dir/web.crt");
+        assert_eq!(at("web.req.pem", None), "web.req.crt");
+        assert_eq!(at("web", None), "web.crt");
+        assert_eq!(at("-", None), "-");
+        assert_eq!(at("web.csr", Some("-")), "-");
+        assert_eq!(at("web.csr", Some("out.pem")), "out.pem");
+        // A request named .crt would be replaced by its own certificate.
+        assert_eq!(at("web.crt", None), "refused");
+    }
+}
