@@ -680,6 +680,17 @@ fn refusals_exit_with_their_code_and_write_nothing() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2), "{}", texts(&out).1);
+    // A request with an empty subject and no SAN names nobody: refused before the token too.
+    let (_, nobody) = openssl_csr(d, "nobody", P256, "/", "keyUsage=digitalSignature");
+    let out = env
+        .cmd()
+        .args(["sign-csr", p(&nobody), "--ca-label", "root"])
+        .output()
+        .unwrap();
+    let (_, err) = texts(&out);
+    assert_eq!(out.status.code(), Some(3), "{err}");
+    assert!(err.contains("neither a subject nor a SAN"), "{err}");
+    assert!(!nobody.with_extension("crt").exists());
 }
 
 #[test]

@@ -10,6 +10,7 @@ use crate::cli::ca::SignCsrArgs;
 use crate::exit::{Exit, fail, fail_hint};
 use crate::formats::cert::parse_one_certificate;
 use crate::formats::csr::{self, Request};
+use crate::formats::pubkey::PublicKeyMaterial;
 use crate::formats::x509::{parse_ext_key_usage, parse_key_usage};
 use crate::formats::x509_ext::{
     CertProfile, Usages, general_name, issued_extensions, key_id, name, profile_usages, sans_of,
@@ -24,7 +25,11 @@ use der::{Decode, Encode};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 use x509_cert::Certificate;
+use x509_cert::ext::pkix::name::GeneralName;
 use x509_cert::ext::pkix::{BasicConstraints, KeyUsage, KeyUsages};
+use x509_cert::name::Name;
+use x509_cert::serial_number::SerialNumber;
+use x509_cert::time::Validity;
 
 /// One issued certificate.
 #[derive(Serialize)]
@@ -91,7 +96,19 @@ struct Job {
     path: PathBuf,
     request: Request,
     dest: Dest,
-    serial: Vec<u8>,
+    serial: SerialNumber,
+    /// The certificate's subject: the request's, or --subject's.
+    subject: Name,
+    /// The certificate's SANs: the request's, or the command line's.
+    sans: Vec<GeneralName>,
+    /// The profile's usages for the request's key type, with the command line's overrides.
+    usages: Usages,
+}
+
+/// What the command line puts in place of the requests' own subject and SANs.
+struct Overrides {
+    subject: Option<Name>,
+    sans: Vec<GeneralName>,
 }
 
 /// The CA certificate's parts that the issued certificates depend on.
@@ -130,7 +147,7 @@ fn destination(csr: &Path, out: Option<&Path>) -> Result<Dest> {
 }
 
 /// Reads and checks every request, and picks and checks every output, before the token.
-fn jobs(a: &SignCsrArgs) -> Result<Vec<Job>> {
+fn jobs(a: &SignCsrArgs, overrides: &Overrides) -> Result<Vec<Job>> {
     if a.csrs.len() > 1 && (a.out.is_some() || a.serial_number.is_some()) {
         return Err(fail_hint(
             Exit::Usage,
@@ -176,11 +193,36 @@ fn jobs(a: &SignCsrArgs) -> Result<Vec<Job>> {
                 ));
             }
         }
+        let subject = overrides
+            .subject
+            .clone()
+            .unwrap_or_else(|| request.req.info.subject.clone());
+        let sans = if overrides.sans.is_empty() {
+            sans_of(&request.extensions).map_err(|e| bad_input(path, e))?
+        } else {
+            overrides.sans.clone()
+        };
+        if subject.0.is_empty() && sans.is_empty() {
+            return Err(fail_hint(
+                Exit::BadInput,
+                format!(
+                    "{}: the request has neither a subject nor a SAN",
+                    path.display()
+                ),
+                "give --subject or --dns/--ip/--email-san/--uri-san",
+            ));
+        }
+        let rsa = matches!(request.key, PublicKeyMaterial::Rsa { .. });
+        let serial = SerialNumber::new(&serial(a.serial_number.as_deref())?)
+            .map_err(|e| fail(Exit::Usage, format!("serial number: {e}")))?;
         out.push(Job {
             path: path.clone(),
+            usages: usages(a, rsa)?,
             request,
             dest,
-            serial: serial(a.serial_number.as_deref())?,
+            serial,
+            subject,
+            sans,
         });
     }
     Ok(out)
@@ -301,21 +343,25 @@ fn within_ca(ca: &Ca, not_after: time::OffsetDateTime, allow: bool) -> Result<()
 /// `sign-csr`.
 pub fn run(ctx: &Ctx, a: &SignCsrArgs) -> Result<SignCsrReport> {
     let usage = |e: String| fail(Exit::Usage, e);
-    let subject_override = subject_args(&a.x509)?
-        .map(|(dn, _)| name(&dn).map_err(usage))
-        .transpose()?;
-    let san_override = san_args(&a.x509)?
-        .iter()
-        .map(|s| general_name(s).map_err(usage))
-        .collect::<Result<Vec<_>>>()?;
+    let overrides = Overrides {
+        subject: subject_args(&a.x509)?
+            .map(|(dn, _)| name(&dn).map_err(usage))
+            .transpose()?,
+        sans: san_args(&a.x509)?
+            .iter()
+            .map(|s| general_name(s).map_err(usage))
+            .collect::<Result<Vec<_>>>()?,
+    };
     let (not_before, not_after) =
         validity(a.not_before.as_deref(), a.not_after.as_deref(), a.days)?;
-    // The usage options are checked now; each request's key type completes them later.
-    usages(a, false)?;
+    let validity = Validity {
+        not_before: x509_time(not_before).map_err(usage)?,
+        not_after: x509_time(not_after).map_err(usage)?,
+    };
     if let Some(id) = &a.ca_id {
         parse_id(id)?;
     }
-    let jobs = jobs(a)?;
+    let jobs = jobs(a, &overrides)?;
     // A CA certificate from a file is checked now, before the token.
     let ca_file = match &a.ca_cert {
         Some(p) => {
@@ -381,9 +427,7 @@ pub fn run(ctx: &Ctx, a: &SignCsrArgs) -> Result<SignCsrReport> {
         stdout: Vec::new(),
     };
     for job in &jobs {
-        let der = issue(a, job, &ca, &signer, &alg, (not_before, not_after), {
-            (subject_override.as_ref(), &san_override)
-        })?;
+        let der = issue(job, &ca, &signer, &alg, validity, a.copy_extensions)?;
         let bytes = if a.x509.der {
             der.clone()
         } else {
@@ -423,77 +467,41 @@ pub fn run(ctx: &Ctx, a: &SignCsrArgs) -> Result<SignCsrReport> {
     Ok(report)
 }
 
-/// One certificate: the request's key, the subject and SANs (the request's unless
-/// overridden), the profile's extensions, signed by the token.
+/// One certificate: the request's key, the job's subject, SANs and usages, the key
+/// identifiers, signed by the token. `copy` adds the request's other extensions.
 fn issue(
-    a: &SignCsrArgs,
     job: &Job,
     ca: &Ca,
     signer: &TokenSigner,
     alg: &spki::AlgorithmIdentifierOwned,
-    (not_before, not_after): (time::OffsetDateTime, time::OffsetDateTime),
-    (subject_override, san_override): (
-        Option<&x509_cert::name::Name>,
-        &Vec<x509_cert::ext::pkix::name::GeneralName>,
-    ),
+    validity: Validity,
+    copy: bool,
 ) -> Result<Vec<u8>> {
-    let bad = |e: String| bad_input(&job.path, e);
+    let failed = |e: String| fail(Exit::Failed, e);
     let info = &job.request.req.info;
-    let subject = subject_override
-        .cloned()
-        .unwrap_or_else(|| info.subject.clone());
-    let sans = if san_override.is_empty() {
-        sans_of(&job.request.extensions).map_err(bad)?
-    } else {
-        san_override.clone()
-    };
-    if subject.0.is_empty() && sans.is_empty() {
-        return Err(fail_hint(
-            Exit::BadInput,
-            format!(
-                "{}: the request has neither a subject nor a SAN",
-                job.path.display()
-            ),
-            "give --subject or --dns/--ip/--email-san/--uri-san",
-        ));
-    }
-    let rsa = matches!(
-        job.request.key,
-        crate::formats::pubkey::PublicKeyMaterial::Rsa { .. }
-    );
-    let usages = usages(a, rsa)?;
     // Copied request extensions never replace the ones the profile sets, nor the key
     // identifiers, which are computed here.
-    let extra: Vec<_> = if a.copy_extensions {
-        job.request.extensions.clone()
-    } else {
-        Vec::new()
-    };
+    let extra: &[_] = if copy { &job.request.extensions } else { &[] };
     let spki_der = info
         .public_key
         .to_der()
-        .map_err(|e| fail(Exit::Failed, e.to_string()))?;
-    let failed = |e: String| fail(Exit::Failed, e);
+        .map_err(|e| failed(e.to_string()))?;
     let exts = issued_extensions(
-        &usages,
-        &sans,
-        subject.0.is_empty(),
+        &job.usages,
+        &job.sans,
+        job.subject.0.is_empty(),
         &key_id(&spki_der),
         &ca.key_id,
-        &extra,
+        extra,
     )
     .map_err(failed)?;
     let tbs = x509_cert::TbsCertificate {
         version: x509_cert::Version::V3,
-        serial_number: x509_cert::serial_number::SerialNumber::new(&job.serial)
-            .map_err(|e| fail(Exit::Usage, format!("serial number: {e}")))?,
+        serial_number: job.serial.clone(),
         signature: alg.clone(),
         issuer: ca.subject.clone(),
-        validity: x509_cert::time::Validity {
-            not_before: x509_time(not_before).map_err(|e| fail(Exit::Usage, e))?,
-            not_after: x509_time(not_after).map_err(|e| fail(Exit::Usage, e))?,
-        },
-        subject,
+        validity,
+        subject: job.subject.clone(),
         subject_public_key_info: info.public_key.clone(),
         issuer_unique_id: None,
         subject_unique_id: None,
