@@ -40,6 +40,25 @@ fn openssl_csr(
     (key, csr)
 }
 
+/// A copy of `csr` (PEM) with the first byte of `needle` changed, so that its signature no
+/// longer verifies; written as DER to forged-NAME.csr in `dir`.
+fn forge(csr: &Path, needle: &[u8], dir: &Path) -> PathBuf {
+    let der = dir.join("forge.der");
+    openssl(&["req", "-in", p(csr), "-outform", "DER", "-out", p(&der)]);
+    let mut bytes = std::fs::read(&der).unwrap();
+    let at = bytes
+        .windows(needle.len())
+        .position(|w| w == needle)
+        .unwrap();
+    bytes[at] ^= 0x20; // a letter's case
+    let forged = dir.join(format!(
+        "forged-{}.csr",
+        csr.file_stem().unwrap().to_str().unwrap()
+    ));
+    std::fs::write(&forged, &bytes).unwrap();
+    forged
+}
+
 const P256: &[&str] = &["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256"];
 
 /// A root CA on the token: key `label` of `kt`, a self-signed CA certificate stored beside it
@@ -300,14 +319,7 @@ fn self_signed_and_client_certificates_pass_the_strict_verifier() {
     let env = TestEnv::new();
     env.init_token("self");
     let d = env.dir.path();
-    for (kt, label, flags) in [
-        ("rsa:2048", "r", &[][..]),
-        ("rsa:2048", "rp", &["--pss", "--digest", "sha384"][..]),
-        ("ec:p256", "e256", &[][..]),
-        ("ec:p384", "e384", &[][..]),
-        ("ec:p521", "e521", &[][..]),
-        ("ed25519", "ed", &[][..]),
-    ] {
+    for (kt, label, _, flags) in X509_KEYS {
         env.run_ok(&["keygen", "--key-type", kt, "--label", label]);
         let pem = d.join(format!("{label}.pem"));
         let host = format!("{label}.example");
@@ -490,21 +502,7 @@ fn refusals_exit_with_their_code_and_write_nothing() {
     env.run_ok(&["keygen", "--key-type", "ec:p256", "--label", "bare"]);
     let (_, good) = openssl_csr(d, "good", P256, "/CN=good", "subjectAltName=DNS:good");
     // A request whose signature no longer matches (its subject changed after signing).
-    let good_der = d.join("good.der");
-    openssl(&[
-        "req",
-        "-in",
-        p(&good),
-        "-outform",
-        "DER",
-        "-out",
-        p(&good_der),
-    ]);
-    let mut bytes = std::fs::read(&good_der).unwrap();
-    let at = bytes.windows(4).position(|w| w == b"good").unwrap();
-    bytes[at] = b'G';
-    let forged = d.join("forged.csr");
-    std::fs::write(&forged, &bytes).unwrap();
+    let forged = forge(&good, b"good", d);
     // Keys the policy refuses: RSA 1024 and P-224.
     let (_, weak) = openssl_csr(
         d,
@@ -1185,21 +1183,6 @@ fn cmu_certify_signs_a_request_with_a_ca_handle() {
     assert!(texts(&out).1.contains("inputfile"), "{}", texts(&out).1);
 }
 
-/// Key type, label, what openssl prints for the signature, signing flags.
-const KEYS: [(&str, &str, &str, &[&str]); 6] = [
-    ("rsa:2048", "r", "sha256WithRSAEncryption", &[]),
-    (
-        "rsa:2048",
-        "rp",
-        "rsassaPss",
-        &["--pss", "--digest", "sha384"],
-    ),
-    ("ec:p256", "e256", "ecdsa-with-SHA256", &[]),
-    ("ec:p384", "e384", "ecdsa-with-SHA384", &[]),
-    ("ec:p521", "e521", "ecdsa-with-SHA512", &[]),
-    ("ed25519", "ed", "ED25519", &[]),
-];
-
 #[test]
 fn every_signature_algorithm_issues_and_every_request_algorithm_is_checked() {
     let env = TestEnv::new();
@@ -1208,7 +1191,7 @@ fn every_signature_algorithm_issues_and_every_request_algorithm_is_checked() {
     // Requests made by the token (request-cert) in every algorithm, P-521 and PSS included:
     // sign-csr must check each signature itself.
     let mut csrs = Vec::new();
-    for (kt, label, _, flags) in KEYS {
+    for (kt, label, _, flags) in X509_KEYS {
         let key = format!("req-{label}");
         env.run_ok(&["keygen", "--key-type", kt, "--label", &key]);
         let csr = d.join(format!("{key}.csr"));
@@ -1230,7 +1213,7 @@ fn every_signature_algorithm_issues_and_every_request_algorithm_is_checked() {
         );
         csrs.push(csr);
     }
-    for (i, (kt, label, alg, flags)) in KEYS.into_iter().enumerate() {
+    for (i, (kt, label, alg, flags)) in X509_KEYS.into_iter().enumerate() {
         let ca_label = format!("ca-{label}");
         let ca = root(&env, &ca_label, kt, flags);
         // Each CA signs two requests of other algorithms, in one run.
@@ -1252,21 +1235,7 @@ fn every_signature_algorithm_issues_and_every_request_algorithm_is_checked() {
         }
     }
     // A tampered P-521 request (checked by RustCrypto, not ring) is refused.
-    let raw = d.join("p521.der");
-    openssl(&[
-        "req",
-        "-in",
-        p(&csrs[4]),
-        "-outform",
-        "DER",
-        "-out",
-        p(&raw),
-    ]);
-    let mut bytes = std::fs::read(&raw).unwrap();
-    let at = bytes.windows(7).position(|w| w == b"req-e52").unwrap();
-    bytes[at] = b'R';
-    let forged = d.join("forged521.csr");
-    std::fs::write(&forged, &bytes).unwrap();
+    let forged = forge(&csrs[4], b"req-e521", d);
     let out = env.run(&["sign-csr", p(&forged), "--ca-label", "ca-e256"]);
     assert_eq!(out.status.code(), Some(3), "{}", texts(&out).1);
     assert!(texts(&out).1.contains("signature"), "{}", texts(&out).1);

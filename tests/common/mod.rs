@@ -461,3 +461,19 @@ pub fn strict_verify(
         String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr),
     )
 }
+
+/// The token key types X.509 commands sign with: key type, label, what `openssl x509 -text`
+/// prints for the signature, extra signing flags.
+pub const X509_KEYS: [(&str, &str, &str, &[&str]); 6] = [
+    ("rsa:2048", "r", "sha256WithRSAEncryption", &[]),
+    (
+        "rsa:2048",
+        "rp",
+        "Hash Algorithm: sha384",
+        &["--pss", "--digest", "sha384"],
+    ),
+    ("ec:p256", "e256", "ecdsa-with-SHA256", &[]),
+    ("ec:p384", "e384", "ecdsa-with-SHA384", &[]),
+    ("ec:p521", "e521", "ecdsa-with-SHA512", &[]),
+    ("ed25519", "ed", "ED25519", &[]),
+];
