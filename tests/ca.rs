@@ -432,6 +432,20 @@ fn issued_certificates_make_a_mutual_tls_handshake() {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
+    // A watchdog: a handshake that hangs fails the test instead of hanging it.
+    let done = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let watchdog = {
+        let (done, pid) = (done.clone(), server.id().to_string());
+        std::thread::spawn(move || {
+            for _ in 0..600 {
+                if done.load(std::sync::atomic::Ordering::SeqCst) {
+                    return;
+                }
+                std::thread::sleep(std::time::Duration::from_millis(100));
+            }
+            let _ = Command::new("kill").arg(&pid).status();
+        })
+    };
     let mut lines = BufReader::new(server.stdout.take().unwrap()).lines();
     let started = lines
         .by_ref()
@@ -470,6 +484,8 @@ fn issued_certificates_make_a_mutual_tls_handshake() {
     let client_out = client.wait_with_output().unwrap();
     let client_text = String::from_utf8_lossy(&client_out.stdout).into_owned();
     let rest: Vec<String> = lines.map_while(Result::ok).collect();
+    done.store(true, std::sync::atomic::Ordering::SeqCst);
+    watchdog.join().unwrap();
     let _ = server.kill();
     let server_err = {
         let mut s = String::new();
