@@ -6,16 +6,20 @@
 // std's eprint!/eprintln! panic when stderr cannot be written (a full disk behind a
 // redirect, a closed descriptor). Diagnostics are best effort: these shadow them in the whole
 // crate and drop what cannot be written.
+// They also escape control characters: diagnostics quote token labels and file names, which
+// must not drive the terminal.
 macro_rules! eprintln {
     ($($arg:tt)*) => {{
         use std::io::Write as _;
-        let _ = writeln!(std::io::stderr(), $($arg)*);
+        let text = format!($($arg)*);
+        let _ = writeln!(std::io::stderr(), "{}", $crate::formats::text::terminal_safe(&text));
     }};
 }
 macro_rules! eprint {
     ($($arg:tt)*) => {{
         use std::io::Write as _;
-        let _ = write!(std::io::stderr(), $($arg)*);
+        let text = format!($($arg)*);
+        let _ = write!(std::io::stderr(), "{}", $crate::formats::text::terminal_safe(&text));
     }};
 }
 
@@ -29,6 +33,7 @@ pub mod luna;
 pub mod output;
 pub mod pin;
 pub mod store;
+pub mod sys;
 pub mod tls;
 
 use clap::Parser;
@@ -76,9 +81,10 @@ pub fn report_error(e: &anyhow::Error) -> Exit {
             break;
         }
     }
-    eprintln!("error: {e}");
+    let one_line = |s: String| crate::formats::text::escaped(&s).into_owned();
+    eprintln!("error: {}", one_line(e.to_string()));
     for cause in e.chain().skip(1) {
-        eprintln!("  caused by: {cause}");
+        eprintln!("  caused by: {}", one_line(cause.to_string()));
     }
     if let Some(h) = hint {
         let mut lines = h.lines();

@@ -170,6 +170,7 @@ pub fn run_import(ctx: &Ctx, args: &ImportCertArgs) -> Result<CertReport> {
 
 /// One certificate object as PEM or DER.
 pub fn run_export(ctx: &Ctx, args: &ExportCertArgs) -> Result<CertReport> {
+    crate::store::atomic::check_output(args.file.out.as_deref(), args.file.force)?;
     let sel = ctx.select(&args.token, Want::Initialized)?;
     let mut filter = object_filter(&args.object, sel.uri.as_ref())?;
     if filter.is_empty() {

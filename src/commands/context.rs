@@ -154,11 +154,10 @@ impl Ctx {
     }
 
     /// Holds the store's lock from before C_Initialize. Read-only commands go on without it when
-    /// it cannot be had (a read-only home); mutations then fail in [`Ctx::lock`].
+    /// it cannot be had (no writable runtime directory); mutations then fail in [`Ctx::lock`].
     fn take_store_lock(&self, module: &std::path::Path) -> Result<()> {
-        let home = config::home_dir(self.global.home.as_deref());
         let timeout = std::time::Duration::from_secs(self.global.lock_timeout);
-        match StoreLock::open(home.as_deref(), module, timeout) {
+        match StoreLock::open(module, timeout) {
             Ok(lock) => {
                 lock.acquire()?;
                 let _ = self.lock.set(lock);
@@ -175,7 +174,8 @@ impl Ctx {
             fail_hint(
                 Exit::Io,
                 format!("cannot lock the token store of {} for a change", sel.name()),
-                "hsmctl needs a writable home directory for its lock files (--home or HSMCTL_HOME)",
+                "hsmctl keeps its store locks in $XDG_RUNTIME_DIR/hsmctl-locks (else in the temp \
+                 directory): make that writable, or set XDG_RUNTIME_DIR",
             )
         })
     }
@@ -558,6 +558,19 @@ pub fn login(
             "warning: a wrong {who} PIN was entered on token '{}' since the last login",
             token.label
         );
+    }
+    // A PIN the token's length range excludes cannot be right: refused here, it costs no retry.
+    let len = pin.expose_secret().len();
+    let (min, max) = (token.min_pin_length, token.max_pin_length);
+    if (min > 0 && len < min) || (max > 0 && len > max) {
+        return Err(fail_hint(
+            Exit::Auth,
+            format!(
+                "the {who} PIN given has {len} characters; token '{}' takes {min} to {max}",
+                token.label
+            ),
+            "it was not tried (a wrong PIN costs a retry); check the PIN source",
+        ));
     }
     session.login(role, pin)?;
     Ok(())

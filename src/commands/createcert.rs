@@ -97,6 +97,7 @@ pub fn write_identity_with(
     keep_old: bool,
     extra: Option<(&std::path::Path, &[u8])>,
 ) -> Result<()> {
+    dir.ensure_layout()?;
     let (key_path, cert_path) = (dir.client_key(name), dir.client_cert(name));
     if keep_old {
         for (path, mode) in [(&key_path, 0o600), (&cert_path, 0o644)] {
@@ -142,15 +143,27 @@ pub fn run(ctx: &Ctx, a: &CreateCertArgs) -> Result<CreateCertReport> {
         Some(p) => Some(p.bytes(&a.name, &id.key_pkcs8, &id.cert)?),
         None => None,
     };
+    let p12_out = p12.as_ref().zip(p12_bytes.as_deref());
+    // A regular file goes into the identity's batch; a FIFO or device is written in place
+    // after it, never replaced.
+    let in_batch = match p12_out {
+        Some((p, _)) => {
+            crate::store::atomic::destination(&p.path)? == crate::store::atomic::Destination::File
+        }
+        None => false,
+    };
     write_identity_with(
         &dir,
         &a.name,
         &id,
         false,
-        p12.as_ref()
-            .zip(p12_bytes.as_deref())
+        p12_out
+            .filter(|_| in_batch)
             .map(|(p, b)| (p.path.as_path(), b.as_slice())),
     )?;
+    if let Some((p, b)) = p12_out.filter(|_| !in_batch) {
+        crate::store::atomic::write_output(&p.path, b, 0o600, a.force)?;
+    }
     let mut cfg = dir.config()?;
     cfg.client = Some(a.name.clone());
     dir.write_registry(&cfg.server, cfg.client.as_deref())?;

@@ -129,18 +129,29 @@ fn usage(args: &KeygenArgs, spec: KeySpec) -> Result<Usage> {
         return Err(fail_hint(
             Exit::Usage,
             format!(
-                "{} make no sense for a {} key",
+                "{} {} no sense for a {} key",
                 refused.join(", "),
+                if refused.len() == 1 { "makes" } else { "make" },
                 spec.name()
             ),
             "EC keys sign, verify and derive (ECDH); Ed25519 keys sign and verify; RSA keys \
              sign, verify, encrypt, decrypt, wrap and unwrap",
         ));
     }
-    if !(u.sign || u.verify || u.encrypt || u.decrypt || u.wrap || u.unwrap || u.derive) {
-        return Err(fail(
+    // Each half must be able to do something: a private key that may not sign, decrypt,
+    // unwrap or derive is dead weight on the token (and a public key likewise).
+    if !(u.sign || u.decrypt || u.unwrap || u.derive) {
+        return Err(fail_hint(
             Exit::Usage,
-            "every usage flag is false: the key could do nothing",
+            "the private key would have no usage (sign, decrypt, unwrap and derive all false)",
+            "leave --sign on, or give the private key another usage (--decrypt, --unwrap, --derive)",
+        ));
+    }
+    if !(u.verify || u.encrypt || u.wrap || u.derive) {
+        return Err(fail_hint(
+            Exit::Usage,
+            "the public key would have no usage (verify, encrypt, wrap and derive all false)",
+            "leave --verify on, or give the public key another usage (--encrypt, --wrap, --derive)",
         ));
     }
     Ok(u)

@@ -18,7 +18,7 @@ use crate::formats::x509_ext::{
 };
 use crate::hsm::{ObjClass, ObjectFilter, TokenSigner, Want};
 use crate::output::{Report, pem, rfc3339};
-use crate::store::atomic::{Batch, refuse_existing};
+use crate::store::atomic::{Batch, Destination, check_output, write_in_place};
 use crate::store::input::read_input;
 use anyhow::Result;
 use der::{Decode, Encode};
@@ -87,7 +87,10 @@ impl Report for SignCsrReport {
 
 /// Where one certificate goes.
 enum Dest {
+    /// A file, written atomically with the others.
     File(PathBuf),
+    /// An existing FIFO or device given with -o, written in place.
+    InPlace(PathBuf),
     Stdout,
 }
 
@@ -126,10 +129,10 @@ fn bad_input(path: &Path, e: impl std::fmt::Display) -> anyhow::Error {
 /// The default output of a request: NAME.crt beside it (stdout for `-`).
 fn destination(csr: &Path, out: Option<&Path>) -> Result<Dest> {
     if let Some(o) = out {
-        return Ok(if o == Path::new("-") {
-            Dest::Stdout
-        } else {
-            Dest::File(o.to_path_buf())
+        return Ok(match crate::store::atomic::destination(o)? {
+            Destination::Stdout => Dest::Stdout,
+            Destination::InPlace => Dest::InPlace(o.to_path_buf()),
+            Destination::File => Dest::File(o.to_path_buf()),
         });
     }
     if csr == Path::new("-") {
@@ -182,7 +185,7 @@ fn jobs(a: &SignCsrArgs, overrides: &Overrides) -> Result<Vec<Job>> {
             ));
         }
         if let Dest::File(p) = &dest {
-            refuse_existing(p, a.force)?;
+            check_output(Some(p), a.force)?;
             if out
                 .iter()
                 .any(|j: &Job| matches!(&j.dest, Dest::File(q) if q == p))
@@ -416,6 +419,7 @@ pub fn run(ctx: &Ctx, a: &SignCsrArgs) -> Result<SignCsrReport> {
     let alg = signer.algorithm_identifier()?;
     let json = a.output.format() == crate::output::Format::Json;
     let mut batch = Batch::new(a.force);
+    let mut in_place = Vec::new();
     let mut report = SignCsrReport {
         ca_key_uri: public.uri.clone(),
         issuer: ca.subject.to_string(),
@@ -437,6 +441,10 @@ pub fn run(ctx: &Ctx, a: &SignCsrArgs) -> Result<SignCsrReport> {
         let (written_to, data) = match &job.dest {
             Dest::File(p) => {
                 batch.stage(p, &bytes, 0o644)?;
+                (Some(p.display().to_string()), None)
+            }
+            Dest::InPlace(p) => {
+                in_place.push((p.clone(), bytes.clone()));
                 (Some(p.display().to_string()), None)
             }
             Dest::Stdout if json => (
@@ -464,6 +472,9 @@ pub fn run(ctx: &Ctx, a: &SignCsrArgs) -> Result<SignCsrReport> {
         });
     }
     batch.commit()?;
+    for (p, bytes) in &in_place {
+        write_in_place(p, bytes)?;
+    }
     Ok(report)
 }
 
@@ -530,6 +541,7 @@ mod tests {
             |csr: &str, out: Option<&str>| match destination(Path::new(csr), out.map(Path::new)) {
                 Ok(Dest::File(p)) => p.display().to_string(),
                 Ok(Dest::Stdout) => "-".into(),
+                Ok(Dest::InPlace(p)) => format!("in place: {}", p.display()),
                 Err(_) => "refused".into(),
             };
         assert_eq!(at("dir/web.csr", None), "dir/web.crt");

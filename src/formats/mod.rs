@@ -11,6 +11,7 @@ pub mod pkcs12;
 pub mod pubkey;
 pub mod resign;
 pub mod ssh_cert;
+pub mod text;
 pub mod x509;
 pub mod x509_ext;
 

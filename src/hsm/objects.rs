@@ -416,12 +416,35 @@ impl HsmSession<'_> {
     ) -> HsmResult<()> {
         let mut attrs: Vec<AttrBuf> = spec.iter().map(|(k, cap)| AttrBuf::new(*k, *cap)).collect();
         for &h in handles {
-            match self.raw.read_attributes(self.handle(), h, &mut attrs) {
+            match self.read_whole(h, &mut attrs) {
                 // Deleted by someone else since the search: not an error for a listing.
                 Err(e) if e.code() == Some(CKR_OBJECT_HANDLE_INVALID) => continue,
                 other => other?,
             }
             f(h, &attrs)?;
+        }
+        Ok(())
+    }
+
+    /// One batched read, then each variable-length attribute the object must have (by its
+    /// class and key type) that came back unavailable is read again at its real size. A module
+    /// with a sensitive or invalid attribute in the same batch may report a too-small buffer
+    /// only as CK_UNAVAILABLE_INFORMATION, returning CKR_ATTRIBUTE_TYPE_INVALID rather than
+    /// CKR_BUFFER_TOO_SMALL (SoftHSM2 does: a 200-byte CKA_ID listed as empty).
+    pub(crate) fn read_whole(&self, h: u64, attrs: &mut [AttrBuf]) -> HsmResult<()> {
+        self.raw.read_attributes(self.handle(), h, attrs)?;
+        let find = |kind| {
+            attrs
+                .iter()
+                .find(|a| a.kind == kind)
+                .and_then(|a| a.value())
+        };
+        let class = find(CKA_CLASS).and_then(ulong);
+        let key_type = find(CKA_KEY_TYPE).and_then(ulong);
+        for a in attrs.iter_mut() {
+            if a.len.is_none() && a.buf.len() > 8 && attributes::applies(a.kind, class, key_type) {
+                self.raw.read_one(self.handle(), h, a)?;
+            }
         }
         Ok(())
     }
@@ -449,8 +472,7 @@ impl HsmSession<'_> {
             .iter()
             .map(|(k, cap)| AttrBuf::new(*k, *cap))
             .collect();
-        self.raw
-            .read_attributes(self.handle(), handle, &mut attrs)?;
+        self.read_whole(handle, &mut attrs)?;
         decode_object(handle, &attrs, token)
     }
 
@@ -462,6 +484,11 @@ impl HsmSession<'_> {
             .collect();
         self.raw
             .read_attributes(self.handle(), handle, &mut attrs)?;
+        // One object: every missing value is asked for alone, so none is lost to a small buffer
+        // (an invalid one costs one more call; `show` reads one object).
+        for a in attrs.iter_mut().filter(|a| a.len.is_none()) {
+            self.raw.read_one(self.handle(), handle, a)?;
+        }
         let mut out = Vec::new();
         for ((kind, name, decode_as), a) in CATALOG.iter().zip(&attrs) {
             match a.value() {

@@ -258,9 +258,13 @@ fn held_pin(o: &Opts) -> Result<Option<&'static HeldPin>, LunaError> {
         );
         Some(HeldPin::new(pw.to_string().into()))
     } else if let Some(v) = std::env::var_os("HSMCTL_PIN").filter(|v| !v.is_empty()) {
-        // SAFETY: single-threaded here; the PIN stays out of child processes' environments.
-        unsafe { std::env::remove_var("HSMCTL_PIN") };
-        Some(HeldPin::new(v.to_string_lossy().into_owned().into()))
+        let v = zeroize::Zeroizing::new(v.into_encoded_bytes());
+        // Single-threaded here; the PIN stays out of child processes' environments and of
+        // /proc/PID/environ.
+        crate::sys::scrub_env("HSMCTL_PIN");
+        Some(HeldPin::new(
+            String::from_utf8_lossy(&v).into_owned().into(),
+        ))
     } else if std::io::stdin().is_terminal() {
         let slot = match o.get("slot") {
             Some(s) => s.to_string(),
