@@ -57,8 +57,9 @@ pub struct SignCsrArgs {
     #[arg(long, value_name = "DATE", conflicts_with = "days")]
     pub not_after: Option<String>,
 
-    /// Days of validity from --not-before
-    #[arg(long, value_name = "N", default_value_t = 365)]
+    /// Days of validity from --not-before (1-36500)
+    #[arg(long, value_name = "N", default_value_t = 365,
+          value_parser = clap::value_parser!(u32).range(1..=36500))]
     pub days: u32,
 
     /// Allow a certificate that ends after the CA certificate does
