@@ -11,6 +11,7 @@ use crate::exit::{Exit, fail, fail_hint};
 use crate::formats::cert::parse_one_certificate;
 use crate::formats::csr::{self, Request};
 use crate::formats::pubkey::PublicKeyMaterial;
+use crate::formats::text::escaped;
 use crate::formats::x509::{parse_ext_key_usage, parse_key_usage};
 use crate::formats::x509_ext::{
     CertProfile, Usages, general_name, issued_extensions, key_id, name, profile_usages, sans_of,
@@ -75,9 +76,14 @@ impl Report for SignCsrReport {
         let mut s = String::from_utf8_lossy(&self.stdout).into_owned();
         for c in &self.certificates {
             if let Some(w) = &c.written_to {
+                // The subject is the requester's text: escaped for the terminal.
                 s.push_str(&format!(
-                    "Signed {} -> {w}: {} (serial {}, until {})\n",
-                    c.csr, c.subject, c.serial, c.not_after
+                    "Signed {} -> {}: {} (serial {}, until {})\n",
+                    escaped(&c.csr),
+                    escaped(w),
+                    escaped(&c.subject),
+                    c.serial,
+                    c.not_after
                 ));
             }
         }
