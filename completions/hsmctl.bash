@@ -76,6 +76,9 @@ _hsmctl() {
             hsmctl,info)
                 cmd="hsmctl__subcmd__info"
                 ;;
+            hsmctl,issue-cert)
+                cmd="hsmctl__subcmd__sign__subcmd__csr"
+                ;;
             hsmctl,keygen)
                 cmd="hsmctl__subcmd__generatekeypair"
                 ;;
@@ -115,6 +118,9 @@ _hsmctl() {
             hsmctl,show)
                 cmd="hsmctl__subcmd__show"
                 ;;
+            hsmctl,sign-csr)
+                cmd="hsmctl__subcmd__sign__subcmd__csr"
+                ;;
             hsmctl,sign-ssh-cert)
                 cmd="hsmctl__subcmd__sign__subcmd__ssh__subcmd__cert"
                 ;;
@@ -133,6 +139,9 @@ _hsmctl() {
             hsmctl__subcmd__client__subcmd__key,backup)
                 cmd="hsmctl__subcmd__client__subcmd__key__subcmd__backup"
                 ;;
+            hsmctl__subcmd__client__subcmd__key,export)
+                cmd="hsmctl__subcmd__client__subcmd__key__subcmd__export"
+                ;;
             hsmctl__subcmd__client__subcmd__key,help)
                 cmd="hsmctl__subcmd__client__subcmd__key__subcmd__help"
                 ;;
@@ -147,6 +156,9 @@ _hsmctl() {
                 ;;
             hsmctl__subcmd__client__subcmd__key__subcmd__help,backup)
                 cmd="hsmctl__subcmd__client__subcmd__key__subcmd__help__subcmd__backup"
+                ;;
+            hsmctl__subcmd__client__subcmd__key__subcmd__help,export)
+                cmd="hsmctl__subcmd__client__subcmd__key__subcmd__help__subcmd__export"
                 ;;
             hsmctl__subcmd__client__subcmd__key__subcmd__help,help)
                 cmd="hsmctl__subcmd__client__subcmd__key__subcmd__help__subcmd__help"
@@ -226,6 +238,9 @@ _hsmctl() {
             hsmctl__subcmd__help,show)
                 cmd="hsmctl__subcmd__help__subcmd__show"
                 ;;
+            hsmctl__subcmd__help,sign-csr)
+                cmd="hsmctl__subcmd__help__subcmd__sign__subcmd__csr"
+                ;;
             hsmctl__subcmd__help,sign-ssh-cert)
                 cmd="hsmctl__subcmd__help__subcmd__sign__subcmd__ssh__subcmd__cert"
                 ;;
@@ -243,6 +258,9 @@ _hsmctl() {
                 ;;
             hsmctl__subcmd__help__subcmd__client__subcmd__key,backup)
                 cmd="hsmctl__subcmd__help__subcmd__client__subcmd__key__subcmd__backup"
+                ;;
+            hsmctl__subcmd__help__subcmd__client__subcmd__key,export)
+                cmd="hsmctl__subcmd__help__subcmd__client__subcmd__key__subcmd__export"
                 ;;
             hsmctl__subcmd__help__subcmd__client__subcmd__key,restore)
                 cmd="hsmctl__subcmd__help__subcmd__client__subcmd__key__subcmd__restore"
@@ -332,7 +350,7 @@ _hsmctl() {
 
     case "${cmd}" in
         hsmctl)
-            opts="-v -h -V --module --insecure-module --home --verbose --lock-timeout --help --version slots partitions slot partition info token generatekeypair keygen list objects show getattribute setattribute delete export-ssh-pubkey export-pubkey convert-pubkey sign-ssh-cert request-cert requestcertificate selfsign-cert selfsigncertificate import-cert export-cert doctor addserver addServer deleteserver deleteServer listservers listServers createcert createCert verify htl client-key completions help"
+            opts="-v -h -V --module --insecure-module --home --verbose --lock-timeout --help --version slots partitions slot partition info token generatekeypair keygen list objects show getattribute setattribute delete export-ssh-pubkey export-pubkey convert-pubkey sign-ssh-cert request-cert requestcertificate selfsign-cert selfsigncertificate sign-csr issue-cert import-cert export-cert doctor addserver addServer deleteserver deleteServer listservers listServers createcert createCert verify htl client-key completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -420,7 +438,7 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__client__subcmd__key)
-            opts="-v -h --module --insecure-module --home --verbose --lock-timeout --help show roll backup restore help"
+            opts="-v -h --module --insecure-module --home --verbose --lock-timeout --help show roll backup restore export help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -499,8 +517,62 @@ _hsmctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        hsmctl__subcmd__client__subcmd__key__subcmd__export)
+            opts="-n -v -h --name --pkcs12 --chain --passphrase-file --passphrase-env --force --json --output --module --insecure-module --home --verbose --lock-timeout --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pkcs12)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --chain)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                --module)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         hsmctl__subcmd__client__subcmd__key__subcmd__help)
-            opts="show roll backup restore help"
+            opts="show roll backup restore export help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -514,6 +586,20 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__client__subcmd__key__subcmd__help__subcmd__backup)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hsmctl__subcmd__client__subcmd__key__subcmd__help__subcmd__export)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -786,7 +872,7 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__createcert)
-            opts="-n -v -h --name --key-type --days --force --chrystoki-conf --json --output --module --insecure-module --home --verbose --lock-timeout --help"
+            opts="-n -v -h --name --key-type --days --force --pkcs12 --chain --passphrase-file --passphrase-env --chrystoki-conf --json --output --module --insecure-module --home --verbose --lock-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -805,6 +891,22 @@ _hsmctl() {
                     return 0
                     ;;
                 --days)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pkcs12)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --chain)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-env)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1390,7 +1492,7 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__help)
-            opts="slots slot info token generatekeypair list show setattribute delete export-ssh-pubkey export-pubkey convert-pubkey sign-ssh-cert request-cert selfsign-cert import-cert export-cert doctor addserver deleteserver listservers createcert verify htl client-key completions help"
+            opts="slots slot info token generatekeypair list show setattribute delete export-ssh-pubkey export-pubkey convert-pubkey sign-ssh-cert request-cert selfsign-cert sign-csr import-cert export-cert doctor addserver deleteserver listservers createcert verify htl client-key completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1418,7 +1520,7 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__help__subcmd__client__subcmd__key)
-            opts="show roll backup restore"
+            opts="show roll backup restore export"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1432,6 +1534,20 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__help__subcmd__client__subcmd__key__subcmd__backup)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hsmctl__subcmd__help__subcmd__client__subcmd__key__subcmd__export)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1782,6 +1898,20 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__help__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hsmctl__subcmd__help__subcmd__sign__subcmd__csr)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2693,6 +2823,172 @@ _hsmctl() {
                     return 0
                     ;;
                 --handle)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pin-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pin-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pin-fd)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                --module)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hsmctl__subcmd__sign__subcmd__csr)
+            opts="-o -v -h --ca-label --ca-id --ca-uri --ca-cert --profile --path-len --copy-extensions --subject --cn --o --ou --c --st --l --email --dns --ip --email-san --uri-san --key-usage --ext-key-usage --digest --pss --der --not-before --not-after --days --allow-beyond-ca --serial-number --allow-weak --out --force --token --serial --slot --uri --pin-file --pin-env --pin-fd --json --output --module --insecure-module --home --verbose --lock-timeout --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --ca-label)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-uri)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -W "server client ca none" -- "${cur}"))
+                    return 0
+                    ;;
+                --path-len)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --subject)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cn)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ou)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --st)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --l)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --email)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dns)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ip)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --email-san)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --uri-san)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key-usage)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ext-key-usage)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --digest)
+                    COMPREPLY=($(compgen -W "sha256 sha384 sha512" -- "${cur}"))
+                    return 0
+                    ;;
+                --not-before)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --not-after)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --days)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --serial-number)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --serial)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --slot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --uri)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

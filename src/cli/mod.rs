@@ -1,6 +1,7 @@
 //! The command line, as clap definitions only: no I/O here. Doc comments are the help text.
 
 pub mod args;
+pub mod ca;
 pub mod client;
 
 use crate::exit::EXIT_CODES_HELP;
@@ -18,6 +19,8 @@ Environment:
   HSMCTL_PIN        user PIN when no --pin-* option is given (removed from the environment once read)
   HSMCTL_SO_PIN     security officer PIN when no --so-pin-* option is given
   HSMCTL_NEW_PIN    new PIN for `token set-pin` when no --new-pin-* option is given
+  HSMCTL_BACKUP_PASSPHRASE  passphrase of `client-key backup`/`restore` (no --passphrase-*)
+  HSMCTL_PKCS12_PASSPHRASE  passphrase of --pkcs12 files (no --passphrase-*)
   NO_COLOR          plain ASCII tables even on a terminal";
 
 /// Admin toolkit for PKCS#11 hardware security modules
@@ -95,6 +98,18 @@ pub enum Command {
     /// A self-signed X.509 certificate for a token key (optionally stored on the token)
     #[command(visible_alias = "selfsigncertificate")]
     SelfsignCert(SelfsignCertArgs),
+
+    /// Issue X.509 certificates for PKCS#10 requests, signed inside the token by a CA key
+    #[command(
+        visible_alias = "issue-cert",
+        long_about = "Issue X.509 certificates for PKCS#10 requests, signed inside the token by a \
+                      CA key with its CA certificate (the certificate object beside the key, or \
+                      --ca-cert). Each request's signature and key are checked first. Subject and \
+                      SANs come from the request unless overridden; the profile sets key usage, \
+                      extended key usage and basicConstraints; every certificate carries subject \
+                      and authority key identifiers. Several requests are signed under one login."
+    )]
+    SignCsr(ca::SignCsrArgs),
 
     /// Store a certificate on the token beside its key (same CKA_ID), PEM or DER
     ImportCert(ImportCertArgs),
