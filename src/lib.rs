@@ -80,6 +80,12 @@ pub fn clap_exit(e: &clap::Error) -> i32 {
 
 /// Prints an error once on stderr (message, causes, hint) and picks its exit code.
 pub fn report_error(e: &anyhow::Error) -> Exit {
+    report_error_in(e, &|t| t.to_string())
+}
+
+/// [`report_error`], every line passed through `speak` first: the Luna tools name their own
+/// options there (`-force` for `--force`), not hsmctl's.
+pub fn report_error_in(e: &anyhow::Error, speak: &dyn Fn(&str) -> String) -> Exit {
     let mut exit = Exit::Failed;
     let mut hint = None;
     for cause in e.chain() {
@@ -99,12 +105,13 @@ pub fn report_error(e: &anyhow::Error) -> Exit {
             break;
         }
     }
-    let one_line = |s: String| crate::formats::text::escaped(&s).into_owned();
+    let one_line = |s: String| crate::formats::text::escaped(&speak(&s)).into_owned();
     eprintln!("error: {}", one_line(e.to_string()));
     for cause in e.chain().skip(1) {
         eprintln!("  caused by: {}", one_line(cause.to_string()));
     }
     if let Some(h) = hint {
+        let h = speak(&h);
         let mut lines = h.lines();
         if let Some(first) = lines.next() {
             eprintln!("hint: {first}");

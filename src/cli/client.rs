@@ -18,7 +18,8 @@ pub struct ChrystokiArgs {
 /// Arguments of `addserver`.
 #[derive(Debug, Args)]
 pub struct AddServerArgs {
-    /// The server's host name or IP address (DNS names are lowercased, IPv6 written per RFC 5952)
+    /// The server's host name or IP address, kept as typed (another letter case or IPv6
+    /// spelling of a registered server is the same server)
     #[arg(short = 'n', long = "name", value_name = "HOST")]
     pub name: String,
 
@@ -66,8 +67,13 @@ pub struct AddServerArgs {
     #[arg(long)]
     pub allow_ca: bool,
 
-    /// Accept a certificate whose subject CN and SANs do not name the server
+    /// Refuse a certificate whose subject CN and SANs do not name the server (by default it is
+    /// registered with a warning: the link trusts the pinned certificate, not its name)
     #[arg(long)]
+    pub strict_names: bool,
+
+    /// Accepted for older scripts: a name mismatch is now a warning unless --strict-names
+    #[arg(long, hide = true, conflicts_with = "strict_names")]
     pub allow_name_mismatch: bool,
 
     /// Register a fetched certificate without asking

@@ -769,6 +769,10 @@ pub struct SelfsignCertArgs {
     #[arg(long)]
     pub store: bool,
 
+    /// Store the certificate on the token under this label (implies --store)
+    #[arg(long, value_name = "LABEL")]
+    pub store_label: Option<String>,
+
     /// Where the certificate is written
     #[command(flatten)]
     pub file: OutFileArgs,

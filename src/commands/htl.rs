@@ -54,7 +54,8 @@ impl Report for HtlReport {
 
 /// `htl install`.
 pub fn run_install(ctx: &Ctx, a: &HtlInstallArgs) -> Result<HtlReport> {
-    let name = checked_host(&a.name)?.canonical();
+    checked_host(&a.name)?;
+    let typed = crate::formats::host::as_typed(&a.name);
     let token = Zeroizing::new(read_input(&a.file, "one-time token file")?);
     if token.iter().all(u8::is_ascii_whitespace) {
         return Err(fail(
@@ -64,13 +65,19 @@ pub fn run_install(ctx: &Ctx, a: &HtlInstallArgs) -> Result<HtlReport> {
     }
     let dir = ctx.client_dir_locked()?;
     let cfg = dir.config()?;
-    let Some(server) = cfg.server.iter().find(|s| s.name == name) else {
+    let Some(server) = cfg
+        .server
+        .iter()
+        .find(|s| crate::formats::host::same_host(&s.name, typed))
+    else {
         return Err(fail_hint(
             Exit::NotFound,
-            format!("server {name} is not registered"),
+            format!("server {typed} is not registered"),
             "register it first: hsmctl addserver -n NAME -c CERT --htl",
         ));
     };
+    // The token file carries the registered spelling, as the NTL guide's `mv` names it.
+    let name = server.name.clone();
     if !server.htl {
         return Err(fail_hint(
             Exit::Usage,

@@ -6,7 +6,7 @@ use super::Ctx;
 use crate::cli::client::{AddServerArgs, ChrystokiArgs, DeleteServerArgs, ListServersArgs};
 use crate::exit::{Exit, fail, fail_hint};
 use crate::formats::cert::{CertSummary, parse_certificates, to_pem};
-use crate::formats::host::{Host, parse_host};
+use crate::formats::host::{Host, as_typed, parse_host, same_host};
 use crate::formats::sha256_hex;
 use crate::output::{Report, rfc3339};
 use crate::store::atomic::write_file;
@@ -24,7 +24,7 @@ pub const EXPIRY_WARNING_DAYS: i64 = 30;
 /// One registered server, as listed.
 #[derive(Serialize)]
 pub struct ServerInfo {
-    /// Canonical host name or IP address.
+    /// The host name or IP address, as registered (typed).
     pub name: String,
     /// NTLS port.
     pub port: u16,
@@ -51,9 +51,16 @@ pub struct ServerChange {
     pub cert_file: String,
     /// Certificates in CAFile.pem afterwards.
     pub bundle_certificates: usize,
+    /// What the run noticed (a certificate naming another host, an expiry soon).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
 }
 
 impl Report for ServerChange {
+    fn warnings(&self) -> &[String] {
+        &self.warnings
+    }
+
     fn human(&self) -> String {
         match self.action {
             "removed" => format!(
@@ -114,11 +121,18 @@ pub fn checked_host(name: &str) -> Result<Host> {
 }
 
 /// The policy for a server certificate (documented in the README): refused unless overridden
-/// when it is outside its validity (--allow-expired), a CA certificate that is not self-signed
-/// (--allow-ca), or names another host (--allow-name-mismatch); a warning when it expires
-/// within 30 days.
-fn check_policy(leaf: &CertSummary, host: &Host, a: &AddServerArgs) -> Result<()> {
+/// when it is outside its validity (--allow-expired) or a CA certificate that is not self-signed
+/// (--allow-ca); one that names another host is registered with a warning (refused with
+/// --strict-names): an appliance's certificate names it by the host name or address chosen when
+/// it was made, and the link trusts the pinned certificate, not the name. Returns the warnings.
+fn check_policy(
+    leaf: &CertSummary,
+    host: &Host,
+    name: &str,
+    a: &AddServerArgs,
+) -> Result<Vec<String>> {
     let now = time::OffsetDateTime::now_utc();
+    let mut warnings = Vec::new();
     let refuse = |what: String, flag: &str| {
         fail_hint(
             Exit::BadInput,
@@ -149,30 +163,37 @@ fn check_policy(leaf: &CertSummary, host: &Host, a: &AddServerArgs) -> Result<()
             "--allow-ca",
         ));
     }
-    if !leaf.names_host(host) && !a.allow_name_mismatch {
-        return Err(refuse(
-            format!(
-                "names {} (CN and SANs), not {}",
-                if leaf.names.is_empty() {
-                    "no host".to_string()
-                } else {
-                    leaf.names.join(", ")
-                },
-                host.canonical()
-            ),
-            "--allow-name-mismatch",
+    if !leaf.names_host(host) {
+        let names = if leaf.names.is_empty() {
+            "no host".to_string()
+        } else {
+            leaf.names.join(", ")
+        };
+        if a.strict_names {
+            return Err(fail_hint(
+                Exit::BadInput,
+                format!(
+                    "the certificate names {names} (CN and SANs), not {name}; nothing was \
+                     registered (--strict-names)"
+                ),
+                "register the server under a name its certificate gives, or leave out \
+                 --strict-names to register it with a warning",
+            ));
+        }
+        warnings.push(format!(
+            "the certificate names {names} (CN and SANs), not {name}; registered anyway: the \
+             link trusts this certificate itself (CAFile.pem), not the name"
         ));
     }
     let left = leaf.not_after - now;
     if left > time::Duration::ZERO && left < time::Duration::days(EXPIRY_WARNING_DAYS) {
-        eprintln!(
-            "warning: the certificate of {} expires in {} days ({})",
-            host.canonical(),
+        warnings.push(format!(
+            "the certificate of {name} expires in {} days ({})",
             left.whole_days(),
             rfc3339(leaf.not_after)
-        );
+        ));
     }
-    Ok(())
+    Ok(warnings)
 }
 
 /// The certificates to register: from the file, or from a TLS handshake after confirmation.
@@ -366,10 +387,11 @@ fn info(entry: &ServerEntry, dir: &ClientDir) -> ServerInfo {
 /// `addserver`.
 pub fn run_add(ctx: &Ctx, a: &AddServerArgs) -> Result<ServerChange> {
     let host = checked_host(&a.name)?;
-    let name = host.canonical();
+    // Kept as typed (Luna's `myLunaSACert.pem`); compared by host (same_host).
+    let name = as_typed(&a.name).to_string();
     let certs = input_certificates(ctx, a)?;
     let leaf = CertSummary::of(&certs[0]).map_err(|e| fail(Exit::BadInput, e))?;
-    check_policy(&leaf, &host, a)?;
+    let warnings = check_policy(&leaf, &host, &name, a)?;
 
     let dir = ctx.client_dir_locked()?;
     // Everything below re-reads under the lock: another run may have changed any of it.
@@ -385,7 +407,21 @@ pub fn run_add(ctx: &Ctx, a: &AddServerArgs) -> Result<ServerChange> {
     let cert_path = dir.server_cert(&name);
     let file_now = read_regular(&cert_path)?;
     let new_pem = to_pem(&certs);
-    let existing = cfg.server.iter().position(|s| s.name == name);
+    let existing = cfg.server.iter().position(|s| same_host(&s.name, &name));
+    if let Some(i) = existing
+        && cfg.server[i].name != name
+    {
+        // One server, two spellings: never two entries (and two files) for it.
+        let registered = &cfg.server[i].name;
+        return Err(fail_hint(
+            Exit::Conflict,
+            format!("server {name} is already registered as {registered}"),
+            format!(
+                "give it as registered (-n {registered}), or remove it first with \
+                 `hsmctl deleteserver -n {registered}`"
+            ),
+        ));
+    }
     let same_certs = |e: &ServerEntry| e.fingerprint == entry.fingerprint && e.chain == entry.chain;
     let same_settings = |e: &ServerEntry| e.port == entry.port && e.htl == entry.htl;
     let action = match existing {
@@ -435,8 +471,9 @@ pub fn run_add(ctx: &Ctx, a: &AddServerArgs) -> Result<ServerChange> {
     let others: Vec<ServerEntry> = cfg
         .server
         .iter()
-        .filter(|s| s.name != name)
-        .cloned()
+        .enumerate()
+        .filter(|(i, _)| Some(*i) != existing)
+        .map(|(_, s)| s.clone())
         .collect();
     prune(
         &mut bundle,
@@ -465,19 +502,27 @@ pub fn run_add(ctx: &Ctx, a: &AddServerArgs) -> Result<ServerChange> {
         server: info(&entry, &dir),
         cert_file: cert_path.display().to_string(),
         bundle_certificates: bundle.certs.len(),
+        warnings,
     })
 }
 
 /// `deleteserver`.
 pub fn run_delete(ctx: &Ctx, a: &DeleteServerArgs) -> Result<ServerChange> {
-    let host = checked_host(&a.name)?;
-    let name = host.canonical();
+    checked_host(&a.name)?;
     let dir = ctx.client_dir_locked()?;
     let mut cfg = dir.config()?;
     let mut bundle = sound_bundle(&dir, &cfg, false)?;
+    let existing = cfg
+        .server
+        .iter()
+        .position(|s| same_host(&s.name, as_typed(&a.name)));
+    // The files carry the registered spelling, whichever spelling asked.
+    let name = match existing {
+        Some(i) => cfg.server[i].name.clone(),
+        None => as_typed(&a.name).to_string(),
+    };
     let cert_path = dir.server_cert(&name);
     let file_now = read_regular(&cert_path)?;
-    let existing = cfg.server.iter().position(|s| s.name == name);
     if existing.is_none() && file_now.is_none() {
         return Err(fail_hint(
             Exit::NotFound,
@@ -517,6 +562,7 @@ pub fn run_delete(ctx: &Ctx, a: &DeleteServerArgs) -> Result<ServerChange> {
         },
         cert_file: cert_path.display().to_string(),
         bundle_certificates: bundle.certs.len(),
+        warnings: Vec::new(),
     })
 }
 

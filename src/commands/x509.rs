@@ -343,6 +343,7 @@ pub fn run_request(ctx: &Ctx, args: &RequestCertArgs) -> Result<X509Report> {
 /// A self-signed certificate for the token key, written and optionally stored on the token.
 pub fn run_selfsign(ctx: &Ctx, args: &SelfsignCertArgs) -> Result<X509Report> {
     crate::store::atomic::check_output(args.file.out.as_deref(), args.file.force)?;
+    let store = args.store || args.store_label.is_some();
     let (mut params, subject) = params(&args.x509)?;
     let (not_before, not_after) = validity(
         args.not_before.as_deref(),
@@ -356,11 +357,11 @@ pub fn run_selfsign(ctx: &Ctx, args: &SelfsignCertArgs) -> Result<X509Report> {
     let sel = ctx.select(&args.token, Want::Initialized)?;
     let filter = object_filter(&args.object, sel.uri.as_ref())?;
     let token = sel.initialized()?.clone();
-    let session = sel.session(args.store, Login::Required, &args.pin)?;
+    let session = sel.session(store, Login::Required, &args.pin)?;
     let (public, key) = signing_pair(&session, &filter, &token)?;
     // A certificate already stored for this key: a second one with the same CKA_ID would make
     // the pair ambiguous. Found before anything is signed; --force replaces it.
-    let old_certs = if args.store {
+    let old_certs = if store {
         session.find(&crate::hsm::ObjectFilter {
             class: Some(crate::hsm::ObjClass::Cert),
             id: Some(public.id_bytes.clone()),
@@ -390,7 +391,7 @@ pub fn run_selfsign(ctx: &Ctx, args: &SelfsignCertArgs) -> Result<X509Report> {
         .self_signed(&signer)
         .map_err(|e| signing_failure(&signer, e, "certificate"))?;
     let der = signer.finish_certificate(cert.der())?;
-    let stored_handle = if args.store {
+    let stored_handle = if store {
         ctx.lock(&sel)?;
         let (_, parsed) = x509_parser::parse_x509_certificate(&der)
             .map_err(|e| fail(Exit::Failed, e.to_string()))?;
@@ -402,7 +403,7 @@ pub fn run_selfsign(ctx: &Ctx, args: &SelfsignCertArgs) -> Result<X509Report> {
         .map_err(|e| fail(Exit::Failed, e.to_string()))?;
         Some(session.store_certificate(
             &der,
-            &public.label,
+            args.store_label.as_deref().unwrap_or(&public.label),
             &public.id_bytes,
             tbs.subject.as_raw(),
             tbs.issuer.as_raw(),

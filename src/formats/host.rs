@@ -1,6 +1,7 @@
 //! Host names as server and client identities: refused before they reach the filesystem when
-//! they could escape a directory or confuse a shell, and canonicalized so one server has one
-//! name (DNS names lowercased, IP addresses in their standard form, IPv6 per RFC 5952). Pure.
+//! they could escape a directory or confuse a shell. A name is kept as typed (Luna shows and
+//! stores it so: `myLunaSACert.pem`), and compared in its canonical form (DNS names lowercased,
+//! IP addresses in their standard form, IPv6 per RFC 5952), so one server has one entry. Pure.
 
 use std::net::IpAddr;
 
@@ -14,7 +15,7 @@ pub enum Host {
 }
 
 impl Host {
-    /// The canonical text: the file-name stem and the registry key.
+    /// The canonical text: what two spellings of one host have in common.
     pub fn canonical(&self) -> String {
         match self {
             Host::Dns(d) => d.clone(),
@@ -51,6 +52,28 @@ pub fn check_safe(name: &str) -> Result<(), String> {
         "the host name {} {why}; give a DNS name or an IP address",
         shown(name)
     ))
+}
+
+/// The name as typed, without what is syntax rather than name: the brackets of `[v6]` and a
+/// DNS name's trailing dot. This is the spelling Luna keeps (file names, messages, registry).
+pub fn as_typed(name: &str) -> &str {
+    let bare = name
+        .strip_prefix('[')
+        .and_then(|n| n.strip_suffix(']'))
+        .unwrap_or(name);
+    match bare.strip_suffix('.') {
+        Some(b) if !b.is_empty() && !b.contains(':') => b,
+        _ => bare,
+    }
+}
+
+/// Whether two names (already checked by [`parse_host`]) are one host: DNS names ignoring
+/// letter case, IP addresses in any written form.
+pub fn same_host(a: &str, b: &str) -> bool {
+    match (parse_host(a), parse_host(b)) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => a == b,
+    }
 }
 
 /// Parses and canonicalizes a host name (see the module docs).
@@ -147,6 +170,18 @@ mod tests {
         assert_eq!(c("[2001:db8::1]"), "2001:db8::1");
         assert_eq!(c("2001:db8:0:1:0:0:0:1"), "2001:db8:0:1::1");
         assert_eq!(c("192.0.2.10"), "192.0.2.10");
+    }
+
+    #[test]
+    fn typed_names_and_comparison() {
+        assert_eq!(as_typed("myLunaSA"), "myLunaSA");
+        assert_eq!(as_typed("[2001:DB8::1]"), "2001:DB8::1");
+        assert_eq!(as_typed("Hsm1.Example.com."), "Hsm1.Example.com");
+        assert!(same_host("myLunaSA", "mylunasa"));
+        assert!(same_host("2001:0db8:0:0:0:0:0:1", "2001:db8::1"));
+        assert!(same_host("[::1]", "0:0:0:0:0:0:0:1"));
+        assert!(!same_host("myLunaSA", "myLunaSB"));
+        assert!(!same_host("10.0.0.1", "10.0.0.10"));
     }
 
     #[test]

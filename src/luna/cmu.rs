@@ -4,8 +4,8 @@
 //! booleans T/F, 1/0, true/false, commands abbreviated to an unambiguous prefix.
 
 use super::{
-    HeldPin, Kind, LunaError, Opt, Opts, Verb, opt, options_of, parse_opts, pick, print, render,
-    render_with, run_translated,
+    HeldPin, Kind, LunaError, Opt, Opts, Stop, Verb, opt, options_of, parse_opts, pick, print,
+    render, render_with, run_translated,
 };
 use crate::cli::Command;
 use crate::exit::Exit;
@@ -205,6 +205,7 @@ or the prompt). Curve types: 1 or prime256v1/secp256r1/P-256, 2 or secp384r1/P-3
 /// Runs `cmu` with the process arguments; returns the exit code.
 pub fn main() -> i32 {
     crate::sys::guard_std_fds();
+    super::set_tool(super::Tool::Cmu);
     let args = match super::args() {
         Ok(a) => a,
         Err(e) => return super::usage_error("cmu", &e),
@@ -223,9 +224,11 @@ pub fn main() -> i32 {
     if cmd == "help" {
         return print(USAGE);
     }
+    super::running(options_of(COMMANDS, cmd));
     match run(cmd, &args[1..]) {
         Ok(code) => code,
-        Err(e) => super::usage_error("cmu", &e),
+        Err(Stop::Usage(e)) => super::usage_error("cmu", &e),
+        Err(Stop::Code(code)) => code,
     }
 }
 
@@ -236,9 +239,11 @@ fn s(x: &str) -> String {
 /// The token selection and PIN of every command: `-slot`; the PIN from `-password` (which
 /// works, with a warning), else HSMCTL_PIN, else Luna's prompt on a terminal, held for the
 /// run and handed to each command it makes.
-fn common(o: &Opts, argv: &mut Vec<String>) -> Result<(), LunaError> {
+fn common(o: &Opts, argv: &mut Vec<String>) -> Result<(), Stop> {
+    // Luna's slot numbers (0, 1, 2, ...) become the module's slot ids.
     if let Some(slot) = o.get("slot") {
-        argv.extend([s("--slot"), s(slot)]);
+        let id = super::slot_id_of(slot).map_err(Stop::Code)?;
+        argv.extend([s("--slot"), id.to_string()]);
     }
     let pin = held_pin(o)?;
     if let Some(pin) = pin {
@@ -268,8 +273,8 @@ fn held_pin(o: &Opts) -> Result<Option<&'static HeldPin>, LunaError> {
         ))
     } else if std::io::stdin().is_terminal() {
         let slot = match o.get("slot") {
-            Some(s) => s.to_string(),
-            None => default_slot(),
+            Some(s) => s.trim().to_string(),
+            None => super::only_initialized().unwrap_or(0).to_string(),
         };
         let pin = crate::pin::ask(&format!("Please enter password for token in slot {slot} "))
             .map_err(|e| LunaError(e.to_string()))?;
@@ -279,22 +284,6 @@ fn held_pin(o: &Opts) -> Result<Option<&'static HeldPin>, LunaError> {
         None
     };
     Ok(PIN.get_or_init(|| pin).as_ref())
-}
-
-/// The slot a command without -slot uses: the only initialized token's.
-fn default_slot() -> String {
-    super::slots()
-        .ok()
-        .and_then(|r| {
-            let init: Vec<u64> = r
-                .slots
-                .iter()
-                .filter(|x| x.token.as_ref().is_some_and(|t| t.flags.token_initialized))
-                .map(|x| x.slot_id)
-                .collect();
-            (init.len() == 1).then(|| init[0].to_string())
-        })
-        .unwrap_or_else(|| "0".into())
 }
 
 /// The stable object numbers (see `store::luna_handles`) in the home directory.
@@ -311,20 +300,22 @@ fn numbers() -> anyhow::Result<Handles> {
 
 /// The hsmctl selectors for a cmu handle: token serial, and class, CKA_ID and label (`exact`),
 /// or just what names the key pair (the id, else the label).
-fn object(handle: &str, exact: bool) -> Result<Vec<String>, LunaError> {
+fn object(handle: &str, exact: bool) -> Result<Vec<String>, Stop> {
     let n: u64 = handle
         .parse()
         .map_err(|_| LunaError(format!("-handle '{handle}' is not a number")))?;
-    let numbers = numbers().map_err(|e| LunaError(e.to_string()))?;
+    let numbers = numbers().map_err(|e| Stop::Code(crate::report_error(&e).code()))?;
     let Some(x) = numbers.resolve(n) else {
-        return Err(LunaError(format!(
-            "handle {n} is not known; `cmu list` shows the objects and their handles"
-        )));
+        // Luna's answer to a handle it has no object for: not found (6), not a usage error.
+        eprintln!("Error: object not found: no object has handle {n}; `cmu list` shows them");
+        return Err(Stop::Code(Exit::NotFound.code()));
     };
     if x.id.is_empty() && x.label.is_empty() {
         return Err(LunaError(format!(
-            "object {n} has neither an id nor a label to find it by; give it a label with hsmctl"
-        )));
+            "object {n} has neither an id nor a label to find it by; give it a label with \
+             `hsmctl setattribute --handle H --set label=L`"
+        ))
+        .into());
     }
     let mut v = vec![s("--serial"), x.serial.clone()];
     if exact {
@@ -399,7 +390,7 @@ fn mechanism_menu() -> Result<Option<&'static str>, LunaError> {
     }
 }
 
-fn run(cmd: &str, rest: &[String]) -> Result<i32, LunaError> {
+fn run(cmd: &str, rest: &[String]) -> Result<i32, Stop> {
     Ok(match cmd {
         "generatekeypair" => return generatekeypair(rest),
         "list" => {
@@ -414,7 +405,7 @@ fn run(cmd: &str, rest: &[String]) -> Result<i32, LunaError> {
                 Some("certificate" | "cert" | "1") => Some("CKO_CERTIFICATE"),
                 Some("secretkey" | "secret" | "4") => Some("CKO_SECRET_KEY"),
                 Some("data" | "0") => Some("CKO_DATA"),
-                Some(c) => return Err(LunaError(format!("-class '{c}' is not a class"))),
+                Some(c) => return Err(LunaError(format!("-class '{c}' is not a class")).into()),
             };
             let label = o.get("label").map(str::to_string);
             common(&o, &mut argv)?;
@@ -456,8 +447,9 @@ fn run(cmd: &str, rest: &[String]) -> Result<i32, LunaError> {
         }
         "setattribute" => {
             let o = parse_opts(rest, options_of(COMMANDS, cmd))?;
+            let handle = o.need("handle", cmd)?;
             let mut argv = vec![s("setattribute")];
-            argv.extend(object(&o.need("handle", cmd)?, true)?);
+            argv.extend(object(&handle, true)?);
             let mut any = false;
             for (name, value) in &o.0 {
                 let set = match *name {
@@ -471,20 +463,40 @@ fn run(cmd: &str, rest: &[String]) -> Result<i32, LunaError> {
             if !any {
                 return Err(LunaError(
                     "setattribute needs an attribute to set (-label=..., -sign=T, ...)".into(),
-                ));
+                )
+                .into());
             }
             common(&o, &mut argv)?;
-            run_translated(&argv)
+            // cmu's handle in the message, never the module's per-process one.
+            render_with(&argv, |ctx, c| match c {
+                Command::Setattribute(a) => crate::commands::setattribute::run(ctx, &a).map(|r| {
+                    r.objects
+                        .iter()
+                        .map(|c| format!("Handle {handle}: {} set.\n", c.changes.join(", ")))
+                        .collect()
+                }),
+                _ => unreachable!("translated to setattribute"),
+            })
         }
         "delete" => {
             let o = parse_opts(rest, options_of(COMMANDS, cmd))?;
+            let handle = o.need("handle", cmd)?;
             let mut argv = vec![s("delete")];
-            argv.extend(object(&o.need("handle", cmd)?, true)?);
+            argv.extend(object(&handle, true)?);
             if o.on("force") {
                 argv.push(s("--yes"));
             }
             common(&o, &mut argv)?;
-            run_translated(&argv)
+            render_with(&argv, |ctx, c| match c {
+                Command::Delete(a) => crate::commands::delete::run(ctx, &a).map(|r| {
+                    if r.deleted.is_empty() {
+                        String::new()
+                    } else {
+                        format!("Object handle {handle} deleted.\n")
+                    }
+                }),
+                _ => unreachable!("translated to delete"),
+            })
         }
         "export" => {
             let o = parse_opts(rest, options_of(COMMANDS, cmd))?;
@@ -513,7 +525,7 @@ fn run(cmd: &str, rest: &[String]) -> Result<i32, LunaError> {
     })
 }
 
-fn generatekeypair(rest: &[String]) -> Result<i32, LunaError> {
+fn generatekeypair(rest: &[String]) -> Result<i32, Stop> {
     let o = parse_opts(rest, options_of(COMMANDS, "generatekeypair"))?;
     let key_type = match o
         .get("keyType")
@@ -525,12 +537,18 @@ fn generatekeypair(rest: &[String]) -> Result<i32, LunaError> {
         "ecdsa" | "ec" => s(curve(o.get("curvetype").unwrap_or("prime256v1"))?),
         "eddsa" | "ed25519" => s("ed25519"),
         other => {
-            return Err(LunaError(format!(
-                "-keyType '{other}' is not RSA, ECDSA or EDDSA"
-            )));
+            return Err(LunaError(format!("-keyType '{other}' is not RSA, ECDSA or EDDSA")).into());
         }
     };
-    let mut argv = vec![s("generatekeypair"), s("--key-type"), key_type.clone()];
+    // Luna allows labels and ids already on the token.
+    let mut argv = vec![
+        s("generatekeypair"),
+        s("--key-type"),
+        key_type.clone(),
+        s("--allow-duplicate"),
+    ];
+    // The password first, then the mechanism menu, as Luna asks them.
+    common(&o, &mut argv)?;
     if key_type.starts_with("rsa:") {
         let mech = match o.get("mech") {
             Some(m) => mechanism(m)?,
@@ -572,7 +590,6 @@ fn generatekeypair(rest: &[String]) -> Result<i32, LunaError> {
         // Luna's own flag is the confirmation: the user asked for it by name.
         argv.extend([s("--extractable=true"), s("--allow-extractable")]);
     }
-    common(&o, &mut argv)?;
     let generated = super::with_command(&argv, |ctx, c| match c {
         Command::Generatekeypair(a) => crate::commands::keygen::run(ctx, &a),
         _ => unreachable!("translated to generatekeypair"),
@@ -609,7 +626,7 @@ fn generatekeypair(rest: &[String]) -> Result<i32, LunaError> {
     )))
 }
 
-fn certificate(cmd: &str, rest: &[String]) -> Result<i32, LunaError> {
+fn certificate(cmd: &str, rest: &[String]) -> Result<i32, Stop> {
     let o = parse_opts(rest, options_of(COMMANDS, cmd))?;
     let ours = if cmd == "requestcertificate" {
         "request-cert"
@@ -620,9 +637,10 @@ fn certificate(cmd: &str, rest: &[String]) -> Result<i32, LunaError> {
     let handle = o
         .get("publichandle")
         .or(o.get("privatehandle"))
-        .ok_or_else(|| LunaError(format!("{cmd} needs -publichandle or -privatehandle")))?;
+        .ok_or_else(|| LunaError(format!("{cmd} needs -publichandle or -privatehandle")))?
+        .to_string();
     let mut argv = vec![s(ours)];
-    argv.extend(object(handle, false)?);
+    argv.extend(object(&handle, false)?);
     for (luna, flag) in [
         ("CN", "--cn"),
         ("O", "--o"),
@@ -657,8 +675,9 @@ fn certificate(cmd: &str, rest: &[String]) -> Result<i32, LunaError> {
                 argv.extend([s(flag), s(v)]);
             }
         }
-        if o.get("label").is_some() {
-            argv.push(s("--store"));
+        // The certificate object gets the label asked for, not the key's.
+        if let Some(label) = o.get("label") {
+            argv.extend([s("--store-label"), s(label)]);
         }
     }
     common(&o, &mut argv)?;
@@ -668,7 +687,7 @@ fn certificate(cmd: &str, rest: &[String]) -> Result<i32, LunaError> {
 /// `certify`: a certificate for a request, signed by the CA key `-handle` (or
 /// `-privatehandle`), as `sign-csr`. Luna's spellings could not all be confirmed, so both
 /// `-serialNum` and `-serialNumber` are taken; names ignore case.
-fn certify(rest: &[String]) -> Result<i32, LunaError> {
+fn certify(rest: &[String]) -> Result<i32, Stop> {
     let o = parse_opts(rest, options_of(COMMANDS, "certify"))?;
     let handle = o
         .get("handle")

@@ -6,11 +6,43 @@ pub mod cmu;
 pub mod docs;
 pub mod lunacm;
 mod render;
+pub mod speak;
 pub mod vtl;
 
 use crate::cli::Cli;
 use crate::exit::Exit;
 use clap::Parser;
+pub use speak::Tool;
+
+/// The tool this process is (set once by its `main`): errors are told in its words.
+static TOOL: std::sync::OnceLock<Tool> = std::sync::OnceLock::new();
+
+/// Records which Luna tool this process is.
+pub fn set_tool(tool: Tool) {
+    let _ = TOOL.set(tool);
+}
+
+/// The tool this process is (cmu's words when none was set, as in unit tests).
+pub fn tool() -> Tool {
+    TOOL.get().copied().unwrap_or(Tool::Cmu)
+}
+
+thread_local! {
+    /// The options of the Luna command being run: a hint names one of them only if it is there.
+    static RUNNING: std::cell::Cell<&'static [Opt]> = const { std::cell::Cell::new(&[]) };
+}
+
+/// Records the options of the Luna command about to run (see [`speak_now`]).
+pub fn running(options: &'static [Opt]) {
+    RUNNING.with(|r| r.set(options));
+}
+
+/// `text` of hsmctl's `command` in the words of this tool and the command that runs.
+pub fn speak_now(command: &str, text: &str) -> String {
+    let opts = RUNNING.with(std::cell::Cell::get);
+    let accepts = |name: &str| opts.iter().any(|o| o.name.eq_ignore_ascii_case(name));
+    tool().speak(command, &accepts, text)
+}
 
 /// What an option takes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -90,6 +122,21 @@ impl HeldPin {
 /// A Luna-syntax error: printed as `Error: ...`, exit 2.
 #[derive(Debug)]
 pub struct LunaError(pub String);
+
+/// Why a Luna command stopped before its hsmctl command ran.
+#[derive(Debug)]
+pub enum Stop {
+    /// A Luna-syntax error (exit 2, printed with the tool's usage line).
+    Usage(LunaError),
+    /// A failure already printed, with its exit code (no such slot: 4, no such object: 6).
+    Code(i32),
+}
+
+impl From<LunaError> for Stop {
+    fn from(e: LunaError) -> Self {
+        Stop::Usage(e)
+    }
+}
 
 /// Parsed options: (canonical name, value); switches and booleans have "1" or "0".
 #[derive(Debug, Default)]
@@ -210,11 +257,12 @@ pub fn with_command<T>(
     argv: &[String],
     f: impl FnOnce(&crate::commands::Ctx, crate::cli::Command) -> anyhow::Result<T>,
 ) -> Result<T, i32> {
-    let cli = hsmctl_cli(argv).map_err(|e| clap_failure(&e))?;
+    let command = argv.first().map_or("", String::as_str);
+    let cli = hsmctl_cli(argv).map_err(|e| clap_failure(&e, command))?;
     let ctx = crate::commands::Ctx::new(cli.global);
     let result = f(&ctx, cli.command);
     drop(ctx);
-    result.map_err(|e| crate::report_error(&e).code())
+    result.map_err(|e| crate::report_error_in(&e, &|t| speak_now(command, t)).code())
 }
 
 /// Runs a translated command and prints its result in Luna's format; returns the exit code.
@@ -236,6 +284,50 @@ pub fn slots() -> Result<crate::commands::slots::SlotsReport, i32> {
     })
 }
 
+/// Luna's slot number of a slot: 0, 1, 2, ... in the module's slot-list order (Luna numbers
+/// its slots so; other modules' ids are arbitrary and change, SoftHSM2's on every init).
+pub fn luna_number(r: &crate::commands::slots::SlotsReport, slot_id: u64) -> Option<usize> {
+    r.slots.iter().position(|s| s.slot_id == slot_id)
+}
+
+/// The module's slot id for Luna's slot number `text`. Errors are printed (a number that is
+/// not one: exit 2; no such slot: exit 4); Err is the exit code.
+pub fn slot_id_of(text: &str) -> Result<u64, i32> {
+    let Ok(n) = text.trim().parse::<usize>() else {
+        eprintln!("Error: '{text}' is not a slot number (slots are numbered 0, 1, 2, ...)");
+        return Err(Exit::Usage.code());
+    };
+    let r = slots()?;
+    match r.slots.get(n) {
+        Some(s) => Ok(s.slot_id),
+        None => {
+            eprintln!(
+                "Error: there is no slot {n}; the module shows {} slot(s){}",
+                r.slots.len(),
+                match r.slots.len() {
+                    0 => String::new(),
+                    1 => ", slot 0".into(),
+                    k => format!(", numbered 0 to {}", k - 1),
+                }
+            );
+            Err(Exit::Module.code())
+        }
+    }
+}
+
+/// Luna's number of the only initialized token's slot, if there is exactly one.
+pub fn only_initialized() -> Option<usize> {
+    let r = slots().ok()?;
+    let init: Vec<usize> = r
+        .slots
+        .iter()
+        .enumerate()
+        .filter(|(_, x)| x.token.as_ref().is_some_and(|t| t.flags.token_initialized))
+        .map(|(i, _)| i)
+        .collect();
+    (init.len() == 1).then(|| init[0])
+}
+
 /// Writes Luna-format text to stdout (a closed pipe is not an error).
 pub fn print(text: &str) -> i32 {
     let text = crate::formats::text::terminal_safe(text);
@@ -246,14 +338,14 @@ pub fn print(text: &str) -> i32 {
 }
 
 /// A translated line that hsmctl's parser refused (a bad value): Luna-style, exit 2.
-pub fn clap_failure(e: &clap::Error) -> i32 {
+pub fn clap_failure(e: &clap::Error, command: &str) -> i32 {
     let text = e.to_string();
     let first = text
         .lines()
         .next()
         .unwrap_or("invalid arguments")
         .trim_start_matches("error: ");
-    eprintln!("Error: {first}");
+    eprintln!("Error: {}", speak_now(command, first));
     Exit::Usage.code()
 }
 

@@ -104,16 +104,29 @@ pub fn parse(text: &str, path: &Path) -> Result<Config> {
     if let Some(c) = &config.client {
         crate::formats::host::parse_host(c).map_err(|e| bad(format!("client: {e}")))?;
     }
+    let mut seen: Vec<&str> = Vec::new();
     for s in &config.server {
-        let host = crate::formats::host::parse_host(&s.name)
+        // Names are kept as typed (older homes hold them lowercased: the same rule reads both);
+        // a name must still be a host name, and the bare form of one.
+        crate::formats::host::parse_host(&s.name)
             .map_err(|e| bad(format!("[[server]] name: {e}")))?;
-        if host.canonical() != s.name {
+        if crate::formats::host::as_typed(&s.name) != s.name {
             return Err(bad(format!(
-                "[[server]] name '{}' is not in canonical form ('{}')",
+                "[[server]] name '{}' is not written bare ('{}')",
                 s.name,
-                host.canonical()
+                crate::formats::host::as_typed(&s.name)
             )));
         }
+        if seen
+            .iter()
+            .any(|o| crate::formats::host::same_host(o, &s.name))
+        {
+            return Err(bad(format!(
+                "[[server]] '{}' is listed twice (in two spellings)",
+                s.name
+            )));
+        }
+        seen.push(&s.name);
         if s.port == 0 {
             return Err(bad(format!("[[server]] '{}' has port 0", s.name)));
         }
