@@ -5,11 +5,14 @@ use super::Ctx;
 use super::servers::checked_host;
 use crate::cli::client::{HtlInstallArgs, HtlShowArgs};
 use crate::exit::{Exit, fail, fail_hint};
+use crate::formats::host::same_host;
 use crate::output::Report;
 use crate::store::atomic::write_file;
+use crate::store::config::ServerEntry;
 use crate::store::input::read_input;
 use anyhow::Result;
 use serde::Serialize;
+use std::path::PathBuf;
 use zeroize::Zeroizing;
 
 /// One HTL server.
@@ -97,6 +100,47 @@ pub fn run_install(ctx: &Ctx, a: &HtlInstallArgs) -> Result<HtlReport> {
     })
 }
 
+/// The one-time token of a registered server: `htl/<name>.ott` in the registered spelling,
+/// else one renamed by hand (the NTL guide's `mv myLunaClient.ott ./htl/myLunaSA.ott`) to
+/// another spelling of the name, or to a name the server's certificate gives (an appliance
+/// registered by IP address, its token named by host name).
+pub fn token_of(
+    dir: &crate::store::client_dir::ClientDir,
+    server: &ServerEntry,
+) -> Option<PathBuf> {
+    let exact = dir.htl_token(&server.name);
+    if exact.is_file() {
+        return Some(exact);
+    }
+    let cert_names: Vec<String> =
+        crate::store::client_dir::read_regular(&dir.server_cert(&server.name))
+            .ok()
+            .flatten()
+            .and_then(|b| crate::formats::cert::parse_certificates(&b).ok())
+            .and_then(|c| crate::formats::cert::CertSummary::of(&c[0]).ok())
+            .map(|s| s.names)
+            .unwrap_or_default();
+    let htl_dir = exact.parent()?.to_path_buf();
+    let mut found: Vec<PathBuf> = std::fs::read_dir(&htl_dir)
+        .ok()?
+        .flatten()
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+        .map(|e| e.path())
+        .filter(|p| {
+            let Some(stem) = p
+                .file_name()
+                .and_then(|n| n.to_str())
+                .and_then(|n| n.strip_suffix(".ott"))
+            else {
+                return false;
+            };
+            same_host(stem, &server.name) || cert_names.iter().any(|n| same_host(stem, n))
+        })
+        .collect();
+    found.sort();
+    found.into_iter().next()
+}
+
 /// `htl show`.
 pub fn run_show(ctx: &Ctx, _a: &HtlShowArgs) -> Result<HtlReport> {
     let dir = ctx.client_dir()?;
@@ -107,11 +151,14 @@ pub fn run_show(ctx: &Ctx, _a: &HtlShowArgs) -> Result<HtlReport> {
             .iter()
             .filter(|s| s.htl)
             .map(|s| {
-                let path = dir.htl_token(&s.name);
+                let found = token_of(&dir, s);
                 HtlEntry {
                     server: s.name.clone(),
-                    installed: path.is_file(),
-                    token_file: path.display().to_string(),
+                    installed: found.is_some(),
+                    token_file: found
+                        .unwrap_or_else(|| dir.htl_token(&s.name))
+                        .display()
+                        .to_string(),
                 }
             })
             .collect(),

@@ -176,7 +176,7 @@ pub fn run(ctx: &Ctx, a: &VerifyArgs) -> Result<VerifyReport> {
         }
         let summary = CertSummary::of(&certs[0]).map_err(|e| fail(Exit::BadInput, e))?;
         c.expiry(&subject, &summary);
-        if s.htl && !dir.htl_token(&s.name).is_file() {
+        if s.htl && super::htl::token_of(&dir, s).is_none() {
             c.add(
                 &subject,
                 "warning",

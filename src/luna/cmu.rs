@@ -287,7 +287,7 @@ fn held_pin(o: &Opts) -> Result<Option<&'static HeldPin>, LunaError> {
 }
 
 /// The stable object numbers (see `store::luna_handles`) in the home directory.
-fn numbers() -> anyhow::Result<Handles> {
+pub(super) fn numbers() -> anyhow::Result<Handles> {
     let home = crate::store::config::home_dir(None).ok_or_else(|| {
         crate::exit::fail_hint(
             Exit::Usage,

@@ -3,7 +3,7 @@
 //! commands are translated into hsmctl's; each ends with `Command Result : <code> (<meaning>)`,
 //! and the exit status is the last command's result.
 
-use super::{Group, HeldPin, Kind, LunaError, Opts, opt, parse_opts, pick, print, render};
+use super::{Group, HeldPin, Kind, LunaError, Opts, Stop, opt, parse_opts, pick, print, render};
 use crate::cli::Command;
 use crate::exit::{EXIT_CODES_HELP, Exit};
 use std::io::{BufRead, IsTerminal};
@@ -18,6 +18,8 @@ pub const GROUPS: &[Group] = &[
         "partition",
         &[
             ("show", &[]),
+            ("contents", &[]),
+            ("list", &[]),
             (
                 "init",
                 &[
@@ -47,7 +49,28 @@ pub const GROUPS: &[Group] = &[
             ),
         ],
     ),
-    ("clientconfig", &[("listservers", &[])]),
+    ("hsm", &[("showinfo", &[])]),
+    (
+        "clientconfig",
+        &[
+            ("listservers", &[]),
+            ("verify", &[]),
+            // Luna's options, taken so that the answer is the real one: no appliance here.
+            (
+                "deploy",
+                &[
+                    opt("server", Kind::Value),
+                    opt("client", Kind::Value),
+                    opt("partition", Kind::Value),
+                    opt("password", Kind::Value),
+                    opt("user", Kind::Value),
+                    opt("regen", Kind::Switch),
+                    opt("force", Kind::Switch),
+                    opt("verbose", Kind::Switch),
+                ],
+            ),
+        ],
+    ),
     ("help", &[]),
     ("exit", &[]),
     ("quit", &[]),
@@ -58,24 +81,35 @@ pub const HELP: &str = "lunacm: Luna's partition shell, on any PKCS#11 module (h
   slot list                         every slot, then the current one
   slot set -slot <n>                make <n> the current slot
   partition show                    the current slot's token in detail
+  partition contents                the objects of the current slot's token (cmu's handles;
+                                    after role login, the private ones too)
+  partition list                    every initialized token
+  hsm showinfo                      the PKCS#11 module
   partition init -label <label>     initialize the current slot's token (asks the SO and
                                     user passwords, or -password and -userpw; -force for
                                     an initialized one)
   role login -name co|cu|po         log in for the following commands (co, cu: the user;
-                                    po: the security officer)
+                                    po: the security officer); the password is asked, or
+                                    -password, or HSMCTL_PIN for co and cu
   role logout                       forget the login
   role changepw -name co|po         change the user's (co) or SO's (po) password
   clientconfig listservers          the registered servers
+  clientconfig verify               the partitions found and a check of the client files
+                                    (as vtl verify)
+  clientconfig deploy               needs a Luna appliance: exit 8 (`hsmctl addserver` and
+                                    `hsmctl createcert` do the client's half)
   help                              this text
   exit, quit                        leave
 
 Commands and options ignore case and may be abbreviated (`role logi -n co`).
 One command: lunacm -q <command words> [-s <slot>]; a script: lunacm < file.
+Slots are numbered 0, 1, 2, ... in the module's order (hsmctl slots lists them in that order).
 ";
 
-/// The shell's state: the current slot and the login held for the next commands.
+/// The shell's state: the current slot (Luna's number) and the login held for the next
+/// commands.
 struct Shell {
-    slot: Option<u64>,
+    slot: Option<usize>,
     login: Option<(Role, HeldPin)>,
 }
 
@@ -88,6 +122,7 @@ enum Role {
 /// Runs `lunacm` with the process arguments; returns the exit code.
 pub fn main() -> i32 {
     crate::sys::guard_std_fds();
+    super::set_tool(super::Tool::Lunacm);
     let args = match super::args() {
         Ok(a) => a,
         Err(e) => return super::usage_error("lunacm", &e),
@@ -107,7 +142,7 @@ pub fn main() -> i32 {
                     None => {
                         return super::usage_error(
                             "lunacm",
-                            &LunaError("-s needs a slot number".into()),
+                            &LunaError("-s needs a slot number (0, 1, 2, ...)".into()),
                         );
                     }
                 }
@@ -131,6 +166,8 @@ pub fn main() -> i32 {
     if let Some(words) = oneshot {
         return shell.run_words(&words).unwrap_or(0);
     }
+    // Luna's banner and the slots it finds, before the first prompt (or the script's first line).
+    shell.banner();
     if std::io::stdin().is_terminal() {
         interactive(&mut shell)
     } else {
@@ -261,16 +298,17 @@ impl Shell {
         }
         let code = match self.command(w) {
             Ok(code) => code,
-            Err(e) => {
+            Err(Stop::Usage(e)) => {
                 eprintln!("Error: {}", e.0);
                 Exit::Usage.code()
             }
+            Err(Stop::Code(code)) => code,
         };
         print(&result_line(code));
         Some(code)
     }
 
-    fn command(&mut self, w: &[String]) -> Result<i32, LunaError> {
+    fn command(&mut self, w: &[String]) -> Result<i32, Stop> {
         let names: Vec<&str> = GROUPS.iter().map(|g| g.0).collect();
         let group = pick(&w[0], &names, "command")?;
         let subs = GROUPS
@@ -288,18 +326,32 @@ impl Shell {
             return Err(LunaError(format!(
                 "'{group}' needs one of: {}",
                 subs.iter().map(|s| s.0).collect::<Vec<_>>().join(", ")
-            )));
+            ))
+            .into());
         };
         let sub_names: Vec<&str> = subs.iter().map(|s| s.0).collect();
         let sub = pick(second, &sub_names, &format!("{group} command"))?;
         let table = subs.iter().find(|s| s.0 == sub).map(|s| s.1).unwrap_or(&[]);
+        super::running(table);
         let o = parse_opts(&w[2..], table)?;
         match (group, sub) {
             ("slot", "list") => Ok(self.slot_list()),
             ("slot", "set") => self.slot_set(&o),
-            ("partition", "show") => {
-                let argv = self.selected(vec!["slot".into(), "show".into()]);
-                Ok(super::run_translated(&argv))
+            ("partition", "show") => self.partition_show(),
+            ("partition", "contents") => self.partition_contents(),
+            ("partition", "list") => Ok(match super::slots() {
+                Ok(r) => print(&render::lunacm_partitions(&r)),
+                Err(code) => code,
+            }),
+            ("hsm", "showinfo") => Ok(hsm_showinfo()),
+            ("clientconfig", "verify") => Ok(super::vtl::verify()),
+            ("clientconfig", "deploy") => {
+                eprintln!(
+                    "Error: clientconfig deploy sets up the link with a Luna appliance, and this \
+                     is a PKCS#11 module, not an appliance; `hsmctl addserver` registers a \
+                     server and `hsmctl createcert` makes this client's certificate"
+                );
+                Ok(Exit::Unsupported.code())
             }
             ("partition", "init") => self.partition_init(&o),
             ("role", "login") => self.login(&o),
@@ -313,41 +365,100 @@ impl Shell {
         }
     }
 
-    /// `--slot N` for the current slot, if one was set.
-    fn selected(&self, mut argv: Vec<String>) -> Vec<String> {
-        if let Some(s) = self.slot {
-            argv.extend(["--slot".into(), s.to_string()]);
+    /// `--slot ID` (the module's id) for the current slot, if one was set.
+    fn selected(&self, mut argv: Vec<String>) -> Result<Vec<String>, Stop> {
+        if let Some(n) = self.slot {
+            let id = super::slot_id_of(&n.to_string()).map_err(Stop::Code)?;
+            argv.extend(["--slot".into(), id.to_string()]);
         }
-        argv
+        Ok(argv)
+    }
+
+    /// The current slot: the one set, else the only (or first) initialized token's, else 0.
+    fn current(&self, r: &crate::commands::slots::SlotsReport) -> Option<usize> {
+        self.slot.or_else(|| {
+            r.slots
+                .iter()
+                .position(|s| s.token.as_ref().is_some_and(|t| t.flags.token_initialized))
+                .or((!r.slots.is_empty()).then_some(0))
+        })
+    }
+
+    /// Luna's banner, then `Available HSMs:` and the slot list.
+    fn banner(&self) {
+        let mut text = String::from(
+            "LunaCM (hsmctl) - Luna's partition shell on any PKCS#11 module. `help` lists the \
+             commands.\n\nAvailable HSMs:\n\n",
+        );
+        if let Ok(r) = super::slots() {
+            text.push_str(&render::lunacm_slots(&r, self.current(&r)));
+        }
+        text.push('\n');
+        print(&text);
     }
 
     fn slot_list(&mut self) -> i32 {
         match super::slots() {
-            Ok(r) => {
-                let current = self.slot.or_else(|| {
-                    r.slots
-                        .iter()
-                        .find(|s| s.token.as_ref().is_some_and(|t| t.flags.token_initialized))
-                        .or(r.slots.first())
-                        .map(|s| s.slot_id)
-                });
-                print(&render::lunacm_slots(&r, current))
-            }
+            Ok(r) => print(&render::lunacm_slots(&r, self.current(&r))),
             Err(code) => code,
         }
     }
 
-    fn slot_set(&mut self, o: &Opts) -> Result<i32, LunaError> {
-        let n: u64 = o
+    fn partition_show(&mut self) -> Result<i32, Stop> {
+        let r = super::slots().map_err(Stop::Code)?;
+        let Some(n) = self.current(&r) else {
+            eprintln!("Error: the module shows no slots");
+            return Ok(Exit::Module.code());
+        };
+        match r.slots.get(n) {
+            Some(slot) => Ok(print(&render::lunacm_partition(n, slot))),
+            None => {
+                eprintln!("Error: there is no slot {n}; `slot list` shows them");
+                Ok(Exit::Module.code())
+            }
+        }
+    }
+
+    /// The objects of the current slot's token, numbered as cmu numbers them.
+    fn partition_contents(&mut self) -> Result<i32, Stop> {
+        let mut argv = self.selected(vec!["list".into()])?;
+        let logged_in = matches!(&self.login, Some((Role::User, _)));
+        if let Some((Role::User, pin)) = &self.login {
+            argv.push("--login".into());
+            argv.extend(pin.fd_args("--pin-fd")?);
+        }
+        Ok(super::render_with(&argv, |ctx, c| match c {
+            Command::List(a) => {
+                let r = crate::commands::list::run(ctx, &a)?;
+                let keys: Vec<crate::store::luna_handles::Key> = r
+                    .objects
+                    .iter()
+                    .map(|x| (x.class.as_str(), x.id.as_str(), x.label.as_str()))
+                    .collect();
+                let mut numbers = super::cmu::numbers()?;
+                // Without a login the private objects are not seen: keep their numbers.
+                let nums = numbers.number(&r.serial, &keys, logged_in);
+                numbers.save()?;
+                let rows: Vec<(u64, &crate::hsm::ObjectInfo)> =
+                    nums.into_iter().zip(r.objects.iter()).collect();
+                Ok(render::lunacm_contents(&rows))
+            }
+            _ => unreachable!("translated to list"),
+        }))
+    }
+
+    fn slot_set(&mut self, o: &Opts) -> Result<i32, Stop> {
+        let n: usize = o
             .get("slot")
             .ok_or_else(|| LunaError("slot set needs -slot <n>".into()))?
+            .trim()
             .parse()
-            .map_err(|_| LunaError("-slot takes a slot number".into()))?;
+            .map_err(|_| LunaError("-slot takes a slot number (0, 1, 2, ...)".into()))?;
         let r = match super::slots() {
             Ok(r) => r,
             Err(code) => return Ok(code),
         };
-        if !r.slots.iter().any(|s| s.slot_id == n) {
+        if n >= r.slots.len() {
             eprintln!("Error: there is no slot {n}; `slot list` shows them");
             return Ok(Exit::Module.code());
         }
@@ -372,7 +483,7 @@ impl Shell {
             .map_err(|e| LunaError(e.to_string()))
     }
 
-    fn partition_init(&mut self, o: &Opts) -> Result<i32, LunaError> {
+    fn partition_init(&mut self, o: &Opts) -> Result<i32, Stop> {
         let label = o
             .get("label")
             .ok_or_else(|| LunaError("partition init needs -label <label>".into()))?;
@@ -383,7 +494,7 @@ impl Shell {
             "init".into(),
             "--label".into(),
             label.into(),
-        ]);
+        ])?;
         argv.extend(so.fd_args("--so-pin-fd")?);
         argv.extend(user.fd_args("--pin-fd")?);
         if o.on("force") {
@@ -397,16 +508,24 @@ impl Shell {
         Ok(code)
     }
 
-    fn login(&mut self, o: &Opts) -> Result<i32, LunaError> {
+    fn login(&mut self, o: &Opts) -> Result<i32, Stop> {
         let role = match o.get("name").map(str::to_ascii_lowercase).as_deref() {
             Some("co" | "cu" | "crypto officer" | "crypto user") => Role::User,
             Some("po" | "so" | "partition so") => Role::So,
-            _ => return Err(LunaError("role login needs -name co, cu or po".into())),
+            _ => return Err(LunaError("role login needs -name co, cu or po".into()).into()),
         };
-        let pin = self.password(o, "password", "enter password")?;
+        // The user's PIN may come from HSMCTL_PIN, as for every other tool of hsmctl's.
+        let from_env = std::env::var("HSMCTL_PIN")
+            .ok()
+            .filter(|p| role == Role::User && !p.is_empty() && o.get("password").is_none())
+            .map(|p| HeldPin::new(zeroize::Zeroizing::new(p).as_str().into()));
+        let pin = match from_env {
+            Some(p) => p,
+            None => self.password(o, "password", "enter password")?,
+        };
         if role == Role::User {
             // The PIN is tried now (one C_Login), so a wrong one is reported here.
-            let mut argv = self.selected(vec!["list".into(), "--login".into()]);
+            let mut argv = self.selected(vec!["list".into(), "--login".into()])?;
             argv.extend(pin.fd_args("--pin-fd")?);
             if let Err(code) = super::with_command(&argv, |ctx, c| match c {
                 Command::List(a) => crate::commands::list::run(ctx, &a),
@@ -419,11 +538,11 @@ impl Shell {
         Ok(0)
     }
 
-    fn changepw(&mut self, o: &Opts) -> Result<i32, LunaError> {
+    fn changepw(&mut self, o: &Opts) -> Result<i32, Stop> {
         let so = match o.get("name").map(str::to_ascii_lowercase).as_deref() {
             Some("co" | "cu") => false,
             Some("po" | "so") => true,
-            _ => return Err(LunaError("role changepw needs -name co or po".into())),
+            _ => return Err(LunaError("role changepw needs -name co or po".into()).into()),
         };
         let old = match &self.login {
             Some((r, pin)) if (*r == Role::So) == so && o.get("oldpw").is_none() => pin,
@@ -438,7 +557,7 @@ impl Shell {
                 return Ok(Exit::Usage.code());
             }
         }
-        let mut argv = self.selected(vec!["token".into(), "set-pin".into()]);
+        let mut argv = self.selected(vec!["token".into(), "set-pin".into()])?;
         if so {
             argv.push("--so".into());
             argv.extend(old.fd_args("--so-pin-fd")?);
@@ -457,6 +576,20 @@ impl Shell {
         }
         Ok(code)
     }
+}
+
+/// `hsm showinfo`: the module, which plays the HSM's part.
+fn hsm_showinfo() -> i32 {
+    let slots = match super::slots() {
+        Ok(r) => r.slots.len(),
+        Err(code) => return code,
+    };
+    super::render_with(&["info".into()], |ctx, c| match c {
+        Command::Info(_) => {
+            crate::commands::info::run(ctx).map(|r| render::lunacm_hsm(&r.info, slots))
+        }
+        _ => unreachable!("translated to info"),
+    })
 }
 
 /// The interactive shell: rustyline for editing, history (kept in the home) and completion.
@@ -480,9 +613,6 @@ fn interactive(shell: &mut Shell) -> i32 {
     if let Some(h) = &history {
         let _ = rl.load_history(h);
     }
-    print(
-        "lunacm (hsmctl) - Luna's partition shell on any PKCS#11 module. `help` lists the commands.\n\n",
-    );
     let mut last = 0;
     loop {
         match rl.readline("lunacm:>") {

@@ -5,6 +5,8 @@ use super::{
     Kind, LunaError, Verb, opt, options_of, parse_opts, pick, print, render, run_translated,
     usage_error,
 };
+use crate::cli::Command;
+use crate::exit::Exit;
 
 /// vtl's commands and their options.
 pub const COMMANDS: &[Verb] = &[
@@ -51,9 +53,20 @@ directory HSMCTL_HOME (else ~/.config/hsmctl). Exit codes are hsmctl's (see `hsm
 /// Runs `vtl` with the process arguments; returns the exit code.
 pub fn main() -> i32 {
     crate::sys::guard_std_fds();
-    match super::args().and_then(|a| translate(&a)) {
+    super::set_tool(super::Tool::Vtl);
+    let args = match super::args() {
+        Ok(a) => a,
+        Err(e) => return usage_error("vtl", &e),
+    };
+    // The options of the command that runs: hints name only those (see luna::speak).
+    let names: Vec<&str> = COMMANDS.iter().map(|c| c.0).collect();
+    if let Some(cmd) = args.first().and_then(|f| pick(f, &names, "command").ok()) {
+        super::running(options_of(COMMANDS, cmd));
+    }
+    match translate(&args) {
         Ok(Action::Help) => print(USAGE),
         Ok(Action::Run(argv)) => run_translated(&argv),
+        Ok(Action::Verify) => verify(),
         Ok(Action::ListSlots) => match super::slots() {
             Ok(r) => print(&render::vtl_slots(&r)),
             Err(code) => code,
@@ -71,6 +84,8 @@ pub enum Action {
     Run(Vec<String>),
     /// List the slots in vtl's format.
     ListSlots,
+    /// Luna's slot table on stdout, the client files' check on stderr.
+    Verify,
 }
 
 /// Translates a vtl command line.
@@ -114,10 +129,62 @@ pub fn translate(args: &[String]) -> Result<Action, LunaError> {
             }
             Action::Run(argv)
         }
-        "verify" => Action::Run(vec![s("verify")]),
+        "verify" => Action::Verify,
         "listSlots" => Action::ListSlots,
         _ => Action::Help,
     })
+}
+
+/// `vtl verify` (and lunacm's `clientconfig verify`): Luna's table of the initialized tokens,
+/// numbered as Luna numbers slots, alone on stdout (scripts parse it); what the check of the
+/// client files found wrong goes to stderr, and a failed check makes the exit status 1.
+pub fn verify() -> i32 {
+    let slots = match super::slots() {
+        Ok(r) => r,
+        Err(code) => return code,
+    };
+    let argv = ["verify".to_string(), "--no-slots".to_string()];
+    let report = match super::with_command(&argv, |ctx, c| match c {
+        Command::Verify(a) => crate::commands::verify::run(ctx, &a),
+        _ => unreachable!("translated to verify"),
+    }) {
+        Ok(r) => r,
+        Err(code) => return code,
+    };
+    let mut text = String::from(
+        "The following Luna SA Slots/Partitions were found:\n\n\
+         Slot    Serial #        Label\n====    ========        =====\n",
+    );
+    for (n, slot) in slots.slots.iter().enumerate() {
+        // An uninitialized token is no partition: no blank row for it.
+        if let Some(t) = slot.token.as_ref().filter(|t| t.flags.token_initialized) {
+            text.push_str(&format!("{n:>4}    {:<15} {}\n", t.serial, t.label));
+        }
+    }
+    for c in report.checks.iter().filter(|c| c.status != "ok") {
+        let status = if c.status == "error" {
+            "Error"
+        } else {
+            "Warning"
+        };
+        eprintln!(
+            "{status}: {}: {}",
+            c.subject,
+            super::speak_now("verify", &c.detail)
+        );
+    }
+    let code = print(&text);
+    if code != 0 {
+        return code;
+    }
+    if report.errors > 0 {
+        eprintln!(
+            "Error: {} check(s) of the client files failed",
+            report.errors
+        );
+        return Exit::Failed.code();
+    }
+    0
 }
 
 #[cfg(test)]
