@@ -559,3 +559,641 @@ fn lunacm_interactive_prompt_completion_and_history() {
         "the last command's result: {transcript}"
     );
 }
+
+// ---- Issue 12: Luna runbooks run unchanged (a test per row of "What was seen") ----
+
+/// Runs a Luna tool with stdin from `input`.
+fn with_stdin(env: &TestEnv, name: &str, args: &[&str], input: &str) -> std::process::Output {
+    let mut c = tool(env, name);
+    c.args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let mut child = c.spawn().unwrap();
+    use std::io::Write;
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+/// The handles `generatekeypair` printed: (public, private).
+fn pair_handles(out: &str) -> (u64, u64) {
+    let (p, rest) = out
+        .strip_prefix("...The key pair was successfully generated -> public handle(")
+        .unwrap_or_else(|| panic!("{out}"))
+        .split_once("), private handle(")
+        .unwrap();
+    (
+        p.parse().unwrap(),
+        rest.trim_end().trim_end_matches(')').parse().unwrap(),
+    )
+}
+
+/// Row 1: Luna numbers slots 0, 1, 2, ... in every tool and prompt.
+#[test]
+fn luna_slot_numbers_start_at_zero() {
+    let env = TestEnv::new();
+    env.init_token("partition_ssh");
+    // SoftHSM2 gives the token a 32-bit slot id; Luna's number is 0.
+    ok(&env, "cmu", &["list", "-slot=0"]);
+    let out = run(&env, "cmu", &["list", "-slot=2"], true);
+    assert_eq!(out.status.code(), Some(4), "{}", texts(&out).1);
+    assert!(
+        texts(&out).1.contains("there is no slot 2"),
+        "{}",
+        texts(&out).1
+    );
+    let out = ok(&env, "lunacm", &["-q", "slot", "set", "-slot", "0"]);
+    assert!(out.starts_with("Current Slot Id: 0\n"), "{out}");
+    let list = ok(&env, "lunacm", &["-q", "slot", "list"]);
+    let lines: Vec<&str> = list.lines().collect();
+    assert_eq!(lines[0], "Slot Id ->                0", "{list}");
+    assert_eq!(
+        lines[1], "Label ->                  partition_ssh",
+        "{list}"
+    );
+    assert!(list.contains("\nSlot Id ->                1\n"), "{list}");
+    assert!(list.contains("\nCurrent Slot Id: 0\n"), "{list}");
+    // -s selects by Luna's number too.
+    let show = ok(&env, "lunacm", &["-s", "0", "-q", "partition", "show"]);
+    assert!(
+        show.contains("Partition Name ->         partition_ssh\n"),
+        "{show}"
+    );
+    let slots = ok(&env, "vtl", &["listSlots"]);
+    let rows: Vec<&str> = slots.lines().skip(6).collect();
+    assert!(
+        rows[0].starts_with("0 ") && rows[0].contains("partition_ssh"),
+        "{slots}"
+    );
+    assert!(rows[1].starts_with("1 "), "{slots}");
+    // The prompt names Luna's number.
+    let mut c = tool(&env, "cmu");
+    c.args(["list", "-slot=0"]);
+    let mut s = PtySession::spawn(c);
+    s.expect_secret_prompt("Please enter password for token in slot 0 : ");
+    s.send(&format!("{USER_PIN}\r"));
+    let (status, transcript) = s.finish();
+    assert!(status.success(), "{transcript}");
+}
+
+/// Row 2: names stay as typed (files, messages, registry, HTL), compared safely.
+#[test]
+fn luna_names_are_kept_as_typed() {
+    let env = TestEnv::new();
+    env.init_token("p");
+    let d = env.dir.path();
+    let (cert, _) = server_cert(d, "server", "myLunaSA", &[]);
+    let c = cert.to_str().unwrap();
+    assert_eq!(
+        ok(
+            &env,
+            "vtl",
+            &["addServer", "-n", "myLunaSA", "-c", c, "-htl"]
+        ),
+        "New server myLunaSA successfully added to the server list.\n"
+    );
+    let stored = env.home.join("cert/server/myLunaSACert.pem");
+    assert_eq!(
+        openssl(&[
+            "x509",
+            "-in",
+            stored.to_str().unwrap(),
+            "-noout",
+            "-subject"
+        ]),
+        "subject=CN = myLunaSA\n"
+    );
+    assert_eq!(
+        ok(&env, "vtl", &["listServers"]),
+        "Server: myLunaSA  HTL required: yes\n"
+    );
+    // Another letter case is the same server: exit 7, the registered spelling in the hint.
+    let out = run(
+        &env,
+        "vtl",
+        &["addServer", "-n", "MYLUNASA", "-c", c],
+        false,
+    );
+    let (_, err) = texts(&out);
+    assert_eq!(out.status.code(), Some(7), "{err}");
+    assert!(
+        err.contains("-n myLunaSA") && err.contains("vtl deleteServer"),
+        "{err}"
+    );
+    assert!(!env.home.join("cert/server/MYLUNASACert.pem").exists());
+    // The NTL guide's HTL step: the token renamed by hand to the server's name.
+    let ott = d.join("myLunaClient.ott");
+    std::fs::write(&ott, "one-time-token\n").unwrap();
+    std::fs::create_dir_all(env.home.join("htl")).unwrap();
+    std::fs::rename(&ott, env.home.join("htl/myLunaSA.ott")).unwrap();
+    let htl = env.run_ok(&["htl", "show"]);
+    assert!(
+        htl.contains("htl/myLunaSA.ott") && !htl.contains("not installed"),
+        "{htl}"
+    );
+    // deleteServer in another case finds it, and removes the files of the registered spelling.
+    ok(&env, "vtl", &["deleteServer", "-n", "mylunasa"]);
+    assert!(!stored.exists());
+    // IPv6: kept as typed; another spelling of the address is the same server.
+    let (c6, _) = server_cert(d, "v6", "2001:db8::1", &[]);
+    let c6 = c6.to_str().unwrap();
+    ok(
+        &env,
+        "vtl",
+        &["addServer", "-n", "2001:DB8:0:0::1", "-c", c6],
+    );
+    assert!(
+        env.home
+            .join("cert/server/2001:DB8:0:0::1Cert.pem")
+            .is_file()
+    );
+    let out = env.run(&["addserver", "-n", "2001:db8::1", "-c", c6]);
+    assert_eq!(out.status.code(), Some(7), "{}", texts(&out).1);
+    assert!(
+        texts(&out).1.contains("-n 2001:DB8:0:0::1"),
+        "{}",
+        texts(&out).1
+    );
+    // hsmctl addserver: the same rule, and --json shows the name as typed.
+    let (ch, _) = server_cert(d, "h", "Hsm1.Example.com", &[]);
+    let j = env.json(&[
+        "addserver",
+        "-n",
+        "Hsm1.Example.com",
+        "-c",
+        ch.to_str().unwrap(),
+    ]);
+    assert_eq!(j["name"], "Hsm1.Example.com", "{j}");
+    assert!(
+        env.home
+            .join("cert/server/Hsm1.Example.comCert.pem")
+            .is_file()
+    );
+}
+
+/// Existing homes hold names lowercased: they keep working, whatever case a command uses.
+#[test]
+fn homes_with_lowercased_names_keep_working() {
+    let env = TestEnv::new();
+    let d = env.dir.path();
+    let (cert, _) = server_cert(d, "server", "hsm1.example.com", &[]);
+    env.run_ok(&[
+        "addserver",
+        "-n",
+        "hsm1.example.com",
+        "-c",
+        cert.to_str().unwrap(),
+    ]);
+    assert_eq!(
+        ok(&env, "vtl", &["listServers"]),
+        "Server: hsm1.example.com  HTL required: no\n"
+    );
+    let out = run(
+        &env,
+        "vtl",
+        &[
+            "addServer",
+            "-n",
+            "HSM1.example.com",
+            "-c",
+            cert.to_str().unwrap(),
+        ],
+        false,
+    );
+    assert_eq!(out.status.code(), Some(7));
+    ok(&env, "vtl", &["deleteServer", "-n", "HSM1.Example.COM"]);
+    assert!(
+        !env.home
+            .join("cert/server/hsm1.example.comCert.pem")
+            .exists()
+    );
+}
+
+/// Row 3: an appliance's certificate naming it by host name, registered by IP address.
+#[test]
+fn name_mismatched_server_certificate_is_registered_with_a_warning() {
+    let env = TestEnv::new();
+    let d = env.dir.path();
+    let (cert, _) = server_cert(d, "server", "myLunaSA", &[]);
+    let c = cert.to_str().unwrap();
+    let out = run(
+        &env,
+        "vtl",
+        &["addServer", "-n", "192.168.0.123", "-c", c, "-htl"],
+        false,
+    );
+    let (stdout, err) = texts(&out);
+    assert!(out.status.success(), "{err}");
+    assert_eq!(
+        stdout,
+        "New server 192.168.0.123 successfully added to the server list.\n"
+    );
+    assert!(
+        err.contains("warning: the certificate names myLunaSA"),
+        "{err}"
+    );
+    assert!(
+        !err.contains("--"),
+        "no hsmctl option in vtl's words: {err}"
+    );
+    // Pinned: the certificate is in CAFile.pem.
+    let bundle = env.home.join("cert/server/CAFile.pem");
+    assert!(openssl(&["verify", "-CAfile", bundle.to_str().unwrap(), c]).contains(": OK"));
+    // hsmctl's strict mode refuses, and changes nothing.
+    let (other, _) = server_cert(d, "other", "elsewhere.example.com", &[]);
+    let before = std::fs::read(&bundle).unwrap();
+    let out = env.run(&[
+        "addserver",
+        "-n",
+        "10.1.1.1",
+        "-c",
+        other.to_str().unwrap(),
+        "--strict-names",
+    ]);
+    assert_eq!(out.status.code(), Some(3), "{}", texts(&out).1);
+    assert_eq!(std::fs::read(&bundle).unwrap(), before);
+    let j = env.json(&["addserver", "-n", "10.1.1.1", "-c", other.to_str().unwrap()]);
+    assert!(
+        j["warnings"][0]
+            .as_str()
+            .unwrap()
+            .contains("elsewhere.example.com"),
+        "{j}"
+    );
+}
+
+/// The options a Luna tool's message names in its own syntax (not inside `hsmctl ...` spans).
+fn named_options(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for (n, part) in text.split('`').enumerate() {
+        if n % 2 == 1 && part.starts_with("hsmctl ") {
+            continue;
+        }
+        for w in part.split(|c: char| c.is_whitespace() || "(),;:".contains(c)) {
+            let w = w.trim_end_matches(['.', '\'']);
+            if w.len() > 1
+                && w.starts_with('-')
+                && w[1..].starts_with(|c: char| c.is_ascii_alphabetic() || c == '-')
+            {
+                out.push(w.split('=').next().unwrap().to_string());
+            }
+        }
+    }
+    out
+}
+
+/// Row 4: every hint of the three tools names options the same tool takes.
+#[test]
+fn every_luna_hint_names_options_of_the_same_tool() {
+    let env = TestEnv::new();
+    env.init_token("p");
+    let d = env.dir.path();
+    let (cert, _) = server_cert(d, "server", "myLunaSA", &[]);
+    let (cert2, _) = server_cert(d, "server2", "myLunaSA", &[]);
+    let (c, c2) = (cert.to_str().unwrap(), cert2.to_str().unwrap());
+    ok(&env, "vtl", &["addServer", "-n", "myLunaSA", "-c", c]);
+    ok(&env, "vtl", &["createCert", "-n", "client1"]);
+    ok(&env, "cmu", &["gen", "-keyType=ECDSA", "-label=k"]);
+    // (tool, refused command line, with a PIN?)
+    let refusals: Vec<(&str, Vec<String>, bool)> = vec![
+        (
+            "vtl",
+            vec![
+                "addServer".into(),
+                "-n".into(),
+                "myLunaSA".into(),
+                "-c".into(),
+                c2.into(),
+            ],
+            false,
+        ),
+        (
+            "vtl",
+            vec![
+                "addServer".into(),
+                "-n".into(),
+                "MYLUNASA".into(),
+                "-c".into(),
+                c.into(),
+            ],
+            false,
+        ),
+        (
+            "vtl",
+            vec![
+                "addServer".into(),
+                "-n".into(),
+                "a/b".into(),
+                "-c".into(),
+                c.into(),
+            ],
+            false,
+        ),
+        (
+            "vtl",
+            vec!["deleteServer".into(), "-n".into(), "nosuch".into()],
+            false,
+        ),
+        (
+            "vtl",
+            vec!["createCert".into(), "-n".into(), "client1".into()],
+            false,
+        ),
+        ("cmu", vec!["list".into()], false),
+        (
+            "cmu",
+            vec![
+                "gen".into(),
+                "-modulusBits=1024".into(),
+                "-label=weak".into(),
+                "-mech=1".into(),
+            ],
+            true,
+        ),
+        (
+            "cmu",
+            vec!["getattribute".into(), "-handle=99".into()],
+            true,
+        ),
+        ("cmu", vec!["list".into(), "-password=0000".into()], false),
+        (
+            "lunacm",
+            vec![
+                "-q".into(),
+                "partition".into(),
+                "init".into(),
+                "-label".into(),
+                "p".into(),
+                "-password".into(),
+                SO_PIN.into(),
+                "-userpw".into(),
+                USER_PIN.into(),
+            ],
+            false,
+        ),
+        (
+            "lunacm",
+            vec![
+                "-q".into(),
+                "role".into(),
+                "login".into(),
+                "-name".into(),
+                "co".into(),
+                "-password".into(),
+                "0000".into(),
+            ],
+            false,
+        ),
+        (
+            "lunacm",
+            vec![
+                "-q".into(),
+                "slot".into(),
+                "set".into(),
+                "-slot".into(),
+                "9".into(),
+            ],
+            false,
+        ),
+    ];
+    let mut checked = 0;
+    for (name, args, pin) in &refusals {
+        let argv: Vec<&str> = args.iter().map(String::as_str).collect();
+        let out = run(&env, name, &argv, *pin);
+        let (_, err) = texts(&out);
+        assert_ne!(
+            out.status.code(),
+            Some(0),
+            "{name} {args:?} is refused: {err}"
+        );
+        for bad in [
+            "--allow-duplicate",
+            "--force",
+            "--yes",
+            "--pin-file",
+            "--token LABEL",
+            "--allow-weak",
+            "--allow-name-mismatch",
+        ] {
+            for line in err.lines() {
+                // hsmctl's own options may only appear inside a `hsmctl ...` span.
+                let outside: String = line
+                    .split('`')
+                    .enumerate()
+                    .filter(|(n, p)| n % 2 == 0 || !p.starts_with("hsmctl "))
+                    .map(|(_, p)| p)
+                    .collect();
+                assert!(!outside.contains(bad), "{name} {args:?} names {bad}: {err}");
+            }
+        }
+        // lunacm's `slot set -slot N` is a command of its own: it works, and is taken out.
+        let err = if *name == "lunacm" && err.contains("slot set -slot N") {
+            ok(&env, "lunacm", &["-q", "slot", "set", "-slot", "0"]);
+            checked += 1;
+            err.replace("slot set -slot N", "")
+        } else {
+            err
+        };
+        for o in named_options(&err) {
+            // The option named, given to the same command: never an unknown option.
+            let mut again: Vec<&str> = argv.clone();
+            again.push(&o);
+            let out = run(&env, name, &again, *pin);
+            let (_, err2) = texts(&out);
+            assert!(
+                !err2.contains("unknown option") && !err2.contains("unexpected argument"),
+                "{name} {args:?}: the hint names {o}, which {name} rejects: {err2}\n(hint was: {err})"
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked >= 5, "the hints name options: {checked}");
+}
+
+/// Row 5: duplicate labels are allowed, as in Luna.
+#[test]
+fn cmu_allows_duplicate_labels() {
+    let env = TestEnv::new();
+    env.init_token("p");
+    let (a, b) = pair_handles(&ok(&env, "cmu", &["gen", "-keyType=ECDSA", "-label=dup"]));
+    let (c, d) = pair_handles(&ok(&env, "cmu", &["gen", "-keyType=ECDSA", "-label=dup"]));
+    let mut all = vec![a, b, c, d];
+    all.sort();
+    all.dedup();
+    assert_eq!(all.len(), 4, "four handles");
+    let objects = objects_seen_by_pkcs11_tool(&env, "p");
+    assert_eq!(objects.len(), 4, "{objects:?}");
+    assert_eq!(
+        key_flags(&env, "dup").matches("Private Key Object").count(),
+        2
+    );
+}
+
+/// Row 6: cmu's own handles in messages; an unknown handle is "not found"; -label labels the
+/// stored certificate.
+#[test]
+fn cmu_handles_messages_and_certificate_label() {
+    let env = TestEnv::new();
+    env.init_token("p");
+    let (public, private) = pair_handles(&ok(&env, "cmu", &["gen", "-keyType=ECDSA", "-label=k"]));
+    let out = ok(
+        &env,
+        "cmu",
+        &[
+            "setattribute",
+            &format!("-handle={public}"),
+            "-label=renamed",
+        ],
+    );
+    assert_eq!(out, format!("Handle {public}: label=renamed set.\n"));
+    let out = run(&env, "cmu", &["getattribute", "-handle=99"], true);
+    assert_eq!(out.status.code(), Some(6), "{}", texts(&out).1);
+    assert!(texts(&out).1.contains("object not found"));
+    let crt = env.dir.path().join("ssh.pem");
+    ok(
+        &env,
+        "cmu",
+        &[
+            "selfsigncertificate",
+            &format!("-privatehandle={private}"),
+            "-CN=ssh",
+            "-label=sshcert",
+            &format!("-outputfile={}", crt.display()),
+        ],
+    );
+    let listing = env.pkcs11_tool(&["--login", "--pin", USER_PIN, "-O", "--type", "cert"]);
+    assert!(listing.contains("label:      sshcert"), "{listing}");
+}
+
+/// Row 7: cmu asks for the password first, then the RSA mechanism.
+#[test]
+fn cmu_asks_for_the_password_before_the_mechanism() {
+    let env = TestEnv::new();
+    env.init_token("p");
+    let mut c = tool(&env, "cmu");
+    c.args([
+        "generatekeypair",
+        "-modulusBits=2048",
+        "-publicExponent=65537",
+        "-sign=T",
+        "-verify=T",
+        "-label=myssh-key",
+    ]);
+    let mut s = PtySession::spawn(c);
+    s.expect_secret_prompt("Please enter password for token in slot 0 : ");
+    assert!(
+        !s.transcript.contains("Select RSA Mechanism Type"),
+        "{}",
+        s.transcript
+    );
+    s.send(&format!("{USER_PIN}\r"));
+    s.expect("[1] PKCS [2] FIPS 186-3 Only Primes [3] FIPS 186-3 Auxiliary Primes : ");
+    s.send("1\r");
+    let (status, transcript) = s.finish();
+    assert!(status.success(), "{transcript}");
+    assert!(transcript.contains("...The key pair was successfully generated -> public handle("));
+}
+
+/// Row 8: lunacm takes HSMCTL_PIN, fails a script whose first command fails, starts with
+/// Luna's banner, shows partitions in Luna's layout, and has Luna's other commands.
+#[test]
+fn lunacm_runs_luna_runbooks() {
+    let env = TestEnv::new();
+    env.init_token("partition_ssh");
+    ok(&env, "cmu", &["gen", "-keyType=ECDSA", "-label=mykey"]);
+    let out = run(
+        &env,
+        "lunacm",
+        &["-q", "role", "login", "-name", "co"],
+        true,
+    );
+    assert!(out.status.success(), "{}", texts(&out).1);
+    let out = with_stdin(&env, "lunacm", &[], "slot set -slot 7\nslot list\n");
+    assert_eq!(out.status.code(), Some(4), "{}", texts(&out).1);
+    let (stdout, _) = texts(&out);
+    assert!(stdout.starts_with("LunaCM "), "{stdout}");
+    let banner = stdout.split("Command Result").next().unwrap();
+    assert!(banner.contains("\nAvailable HSMs:\n\nSlot Id ->                0\nLabel ->                  partition_ssh\n"), "{stdout}");
+    let show = ok(&env, "lunacm", &["-q", "partition", "show"]);
+    for line in show.lines().take_while(|l| !l.is_empty()) {
+        assert!(line.contains(" ->"), "Name -> value: {line}\n{show}");
+    }
+    let out = with_stdin(
+        &env,
+        "lunacm",
+        &[],
+        &format!("role login -name co -password {USER_PIN}\npartition contents\n"),
+    );
+    let (stdout, err) = texts(&out);
+    assert!(out.status.success(), "{err}");
+    assert!(stdout.contains("Label:          mykey\n"), "{stdout}");
+    assert!(stdout.contains("Object Type:    Private Key\n"), "{stdout}");
+    assert!(stdout.contains("Number of objects:  2\n"), "{stdout}");
+    let list = ok(&env, "lunacm", &["-q", "partition", "list"]);
+    assert!(
+        list.contains("Partition Name ->         partition_ssh\n")
+            && list.contains("Number of partitions: 1\n"),
+        "{list}"
+    );
+    let info = ok(&env, "lunacm", &["-q", "hsm", "showinfo"]);
+    assert!(
+        info.contains("Library Description ->") && info.contains("Number of Slots ->"),
+        "{info}"
+    );
+    let verify = ok(&env, "lunacm", &["-q", "clientconfig", "verify"]);
+    assert!(
+        verify.starts_with("The following Luna SA Slots/Partitions were found:\n"),
+        "{verify}"
+    );
+    let out = run(
+        &env,
+        "lunacm",
+        &["-q", "clientconfig", "deploy", "-server", "192.168.0.123"],
+        false,
+    );
+    assert_eq!(out.status.code(), Some(8), "{}", texts(&out).1);
+    assert!(
+        texts(&out).0.contains("Command Result : 8 (not supported"),
+        "{}",
+        texts(&out).0
+    );
+}
+
+/// Row 9: vtl verify prints Luna's table alone, no blank row for an uninitialized slot.
+#[test]
+fn vtl_verify_prints_lunas_table_alone() {
+    let env = TestEnv::new();
+    let serial = env.init_token("partition_ssh");
+    let (cert, _) = server_cert(env.dir.path(), "server", "myLunaSA", &["-days", "10"]);
+    ok(
+        &env,
+        "vtl",
+        &[
+            "addServer",
+            "-n",
+            "myLunaSA",
+            "-c",
+            cert.to_str().unwrap(),
+            "-htl",
+        ],
+    );
+    let out = run(&env, "vtl", &["verify"], false);
+    let (stdout, err) = texts(&out);
+    assert!(out.status.success(), "{err}");
+    assert_eq!(
+        stdout,
+        format!(
+            "The following Luna SA Slots/Partitions were found:\n\n\
+             Slot    Serial #        Label\n====    ========        =====\n   0    {serial:<15} partition_ssh\n"
+        )
+    );
+    assert!(
+        err.contains("Warning: server myLunaSA: the certificate expires in"),
+        "{err}"
+    );
+}
