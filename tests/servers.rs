@@ -103,7 +103,7 @@ fn hsm_ok(env: &TestEnv, args: &[&str]) -> String {
 }
 
 #[test]
-fn addserver_registers_canonically_and_listservers_shows_it() {
+fn addserver_keeps_names_as_typed_and_listservers_shows_them() {
     let env = TestEnv::new();
     let d = env.dir.path();
     let (c1, _) = server_cert(d, "hsm1", "hsm1.example.com", &[]);
@@ -112,7 +112,7 @@ fn addserver_registers_canonically_and_listservers_shows_it() {
         hsm_ok(&env, &["listservers"]),
         "There are no servers registered.\n"
     );
-    // Mixed case and a trailing dot: one canonical name.
+    // Mixed case is kept as typed (Luna's spelling); the trailing dot is syntax, not name.
     assert_eq!(
         hsm_ok(
             &env,
@@ -124,14 +124,15 @@ fn addserver_registers_canonically_and_listservers_shows_it() {
                 c1.to_str().unwrap()
             ]
         ),
-        "New server hsm1.example.com successfully added to the server list.\n"
+        "New server HSM1.Example.com successfully added to the server list.\n"
     );
     assert!(
         env.home
-            .join("cert/server/hsm1.example.comCert.pem")
+            .join("cert/server/HSM1.Example.comCert.pem")
             .is_file()
     );
-    // The expanded IPv6 form is the same server as the compressed one.
+    // The expanded IPv6 form is kept; the compressed one is the same server (exit 7, the
+    // registered spelling in the hint).
     hsm_ok(
         &env,
         &[
@@ -154,19 +155,24 @@ fn addserver_registers_canonically_and_listservers_shows_it() {
             "--htl",
         ],
     );
+    assert_eq!(
+        again.status.code(),
+        Some(7),
+        "another spelling of a registered server"
+    );
     assert!(
-        again.status.success(),
-        "re-adding the same certificate is a no-op"
+        String::from_utf8_lossy(&again.stderr)
+            .contains("-n 2001:0db8:0000:0000:0000:0000:0000:0001")
     );
     assert_eq!(openssl_count(&bundle(&env)), 2);
     assert_eq!(
         hsm_ok(&env, &["listservers"]),
-        "Server: hsm1.example.com  HTL required: no\nServer: 2001:db8::1  HTL required: yes\n"
+        "Server: HSM1.Example.com  HTL required: no\nServer: 2001:0db8:0000:0000:0000:0000:0000:0001  HTL required: yes\n"
     );
     let v: serde_json::Value =
         serde_json::from_str(&hsm_ok(&env, &["listservers", "--json"])).unwrap();
     let s = &v["servers"][1];
-    assert_eq!(s["name"], "2001:db8::1");
+    assert_eq!(s["name"], "2001:0db8:0000:0000:0000:0000:0000:0001");
     assert_eq!(s["port"], 1792);
     assert_eq!(s["htl"], true);
     assert_eq!(s["subject"], "CN=2001:db8::1");
@@ -186,7 +192,11 @@ fn addserver_registers_canonically_and_listservers_shows_it() {
         .to_lowercase();
     assert_eq!(s["fingerprint"], fp.as_str());
     // The stored file is canonical PEM of the same certificate (input had openssl's PEM).
-    let stored = std::fs::read_to_string(env.home.join("cert/server/2001:db8::1Cert.pem")).unwrap();
+    let stored = std::fs::read_to_string(
+        env.home
+            .join("cert/server/2001:0db8:0000:0000:0000:0000:0000:0001Cert.pem"),
+    )
+    .unwrap();
     assert_eq!(stored, std::fs::read_to_string(&c6).unwrap());
     // A different certificate for a registered name needs --force; then the old one leaves.
     let (c1b, _) = server_cert(d, "hsm1b", "hsm1.example.com", &[]);
@@ -195,7 +205,7 @@ fn addserver_registers_canonically_and_listservers_shows_it() {
         &[
             "addserver",
             "-n",
-            "hsm1.example.com",
+            "HSM1.Example.com",
             "-c",
             c1b.to_str().unwrap(),
         ],
@@ -211,7 +221,7 @@ fn addserver_registers_canonically_and_listservers_shows_it() {
         &[
             "addserver",
             "-n",
-            "hsm1.example.com",
+            "HSM1.Example.com",
             "-c",
             c1b.to_str().unwrap(),
             "--force",
@@ -228,12 +238,12 @@ fn addserver_registers_canonically_and_listservers_shows_it() {
                 .unwrap()
         )
     );
-    // deleteserver takes the certificate out of the bundle and the file away.
+    // deleteserver (any letter case) takes the certificate out of the bundle and the file away.
     hsm_ok(&env, &["deleteserver", "-n", "HSM1.example.com"]);
     assert_eq!(openssl_count(&bundle(&env)), 1);
     assert!(
         !env.home
-            .join("cert/server/hsm1.example.comCert.pem")
+            .join("cert/server/HSM1.Example.comCert.pem")
             .exists()
     );
     assert_eq!(
@@ -402,6 +412,7 @@ fn every_refusal_leaves_the_home_byte_identical() {
                 "hsm2.example.com".into(),
                 "-c".into(),
                 s(&wrong_name),
+                "--strict-names".into(),
             ],
             3,
             "elsewhere.example.com",
@@ -569,6 +580,7 @@ fn every_refusal_leaves_the_home_byte_identical() {
             "hsm4.example.com",
             "-c",
             ca.to_str().unwrap(),
+            "--strict-names",
         ],
     );
     assert_eq!(ca_as_server.status.code(), Some(3));
