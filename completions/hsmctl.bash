@@ -376,7 +376,7 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__addserver)
-            opts="-n -c -p -y -v -h --name --cert --fetch --port --htl --chain --force --repair --allow-expired --allow-ca --allow-name-mismatch --yes --chrystoki-conf --json --output --module --insecure-module --home --verbose --lock-timeout --help"
+            opts="-n -c -p -y -v -h --name --cert --fetch --port --htl --chain --force --repair --allow-expired --allow-ca --strict-names --allow-name-mismatch --yes --chrystoki-conf --json --output --module --insecure-module --home --verbose --lock-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2552,7 +2552,7 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__selfsign__subcmd__cert)
-            opts="-o -v -h --token --serial --slot --uri --label --id --class --handle --subject --cn --o --ou --c --st --l --email --dns --ip --email-san --uri-san --key-usage --ext-key-usage --digest --pss --der --not-before --not-after --days --serial-number --ca --store --out --force --pin-file --pin-env --pin-fd --json --output --module --insecure-module --home --verbose --lock-timeout --help"
+            opts="-o -v -h --token --serial --slot --uri --label --id --class --handle --subject --cn --o --ou --c --st --l --email --dns --ip --email-san --uri-san --key-usage --ext-key-usage --digest --pss --der --not-before --not-after --days --serial-number --ca --store --store-label --out --force --pin-file --pin-env --pin-fd --json --output --module --insecure-module --home --verbose --lock-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2663,6 +2663,10 @@ _hsmctl() {
                     return 0
                     ;;
                 --serial-number)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store-label)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

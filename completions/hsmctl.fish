@@ -688,6 +688,7 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsign-cert" -l not-befo
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsign-cert" -l not-after -d 'End of validity, YYYYMMDD or YYYY-MM-DD (UTC) (instead of --days)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsign-cert" -l days -d 'Days of validity from --not-before (1-36500)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsign-cert" -l serial-number -d 'Serial number, hex [default: 16 random bytes]' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsign-cert" -l store-label -d 'Store the certificate on the token under this label (implies --store)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsign-cert" -s o -l out -d 'Write to FILE (atomically) instead of stdout' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsign-cert" -l pin-file -d 'Read the user PIN from the first line of FILE (mode 600, not a symlink)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsign-cert" -l pin-env -d 'Read the user PIN from the environment variable VAR [default variable: HSMCTL_PIN]' -r
@@ -739,6 +740,7 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsigncertificate" -l no
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsigncertificate" -l not-after -d 'End of validity, YYYYMMDD or YYYY-MM-DD (UTC) (instead of --days)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsigncertificate" -l days -d 'Days of validity from --not-before (1-36500)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsigncertificate" -l serial-number -d 'Serial number, hex [default: 16 random bytes]' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsigncertificate" -l store-label -d 'Store the certificate on the token under this label (implies --store)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsigncertificate" -s o -l out -d 'Write to FILE (atomically) instead of stdout' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsigncertificate" -l pin-file -d 'Read the user PIN from the first line of FILE (mode 600, not a symlink)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsigncertificate" -l pin-env -d 'Read the user PIN from the environment variable VAR [default variable: HSMCTL_PIN]' -r
@@ -928,7 +930,7 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand doctor" -l json -d 'Print 
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand doctor" -l insecure-module -d 'Load a module file that its group or everyone may write (never needed for a packaged one)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand doctor" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand doctor" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand addserver" -s n -l name -d 'The server\'s host name or IP address (DNS names are lowercased, IPv6 written per RFC 5952)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand addserver" -s n -l name -d 'The server\'s host name or IP address, kept as typed (another letter case or IPv6 spelling of a registered server is the same server)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand addserver" -s c -l cert -d 'The server certificate: PEM or DER, one certificate (`-` reads stdin)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand addserver" -l fetch -d 'Fetch the certificate from a TLS handshake with HOST:PORT instead; shows its SHA-256 fingerprint and subject and registers it after confirmation (or --yes)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand addserver" -s p -l port -d 'The server\'s NTLS port (1-65535)' -r
@@ -944,13 +946,14 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand addserver" -l force -d 'Re
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand addserver" -l repair -d 'Rewrite a damaged CAFile.pem, keeping its intact certificates and dropping the rest'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand addserver" -l allow-expired -d 'Accept a certificate that has expired or is not yet valid'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand addserver" -l allow-ca -d 'Accept a CA certificate (basicConstraints CA:TRUE) as the server certificate'
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand addserver" -l allow-name-mismatch -d 'Accept a certificate whose subject CN and SANs do not name the server'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand addserver" -l strict-names -d 'Refuse a certificate whose subject CN and SANs do not name the server (by default it is registered with a warning: the link trusts the pinned certificate, not its name)'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand addserver" -l allow-name-mismatch -d 'Accepted for older scripts: a name mismatch is now a warning unless --strict-names'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand addserver" -s y -l yes -d 'Register a fetched certificate without asking'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand addserver" -l json -d 'Print one JSON document instead of a table (same as --output json)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand addserver" -l insecure-module -d 'Load a module file that its group or everyone may write (never needed for a packaged one)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand addserver" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand addserver" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand addServer" -s n -l name -d 'The server\'s host name or IP address (DNS names are lowercased, IPv6 written per RFC 5952)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand addServer" -s n -l name -d 'The server\'s host name or IP address, kept as typed (another letter case or IPv6 spelling of a registered server is the same server)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand addServer" -s c -l cert -d 'The server certificate: PEM or DER, one certificate (`-` reads stdin)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand addServer" -l fetch -d 'Fetch the certificate from a TLS handshake with HOST:PORT instead; shows its SHA-256 fingerprint and subject and registers it after confirmation (or --yes)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand addServer" -s p -l port -d 'The server\'s NTLS port (1-65535)' -r
@@ -966,7 +969,8 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand addServer" -l force -d 'Re
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand addServer" -l repair -d 'Rewrite a damaged CAFile.pem, keeping its intact certificates and dropping the rest'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand addServer" -l allow-expired -d 'Accept a certificate that has expired or is not yet valid'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand addServer" -l allow-ca -d 'Accept a CA certificate (basicConstraints CA:TRUE) as the server certificate'
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand addServer" -l allow-name-mismatch -d 'Accept a certificate whose subject CN and SANs do not name the server'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand addServer" -l strict-names -d 'Refuse a certificate whose subject CN and SANs do not name the server (by default it is registered with a warning: the link trusts the pinned certificate, not its name)'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand addServer" -l allow-name-mismatch -d 'Accepted for older scripts: a name mismatch is now a warning unless --strict-names'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand addServer" -s y -l yes -d 'Register a fetched certificate without asking'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand addServer" -l json -d 'Print one JSON document instead of a table (same as --output json)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand addServer" -l insecure-module -d 'Load a module file that its group or everyone may write (never needed for a packaged one)'

@@ -25,6 +25,9 @@ _lunacm() {
             lunacm,help)
                 cmd="lunacm__subcmd__help"
                 ;;
+            lunacm,hsm)
+                cmd="lunacm__subcmd__hsm"
+                ;;
             lunacm,partition)
                 cmd="lunacm__subcmd__partition"
                 ;;
@@ -37,11 +40,26 @@ _lunacm() {
             lunacm,slot)
                 cmd="lunacm__subcmd__slot"
                 ;;
+            lunacm__subcmd__clientconfig,deploy)
+                cmd="lunacm__subcmd__clientconfig__subcmd__deploy"
+                ;;
             lunacm__subcmd__clientconfig,listservers)
                 cmd="lunacm__subcmd__clientconfig__subcmd__listservers"
                 ;;
+            lunacm__subcmd__clientconfig,verify)
+                cmd="lunacm__subcmd__clientconfig__subcmd__verify"
+                ;;
+            lunacm__subcmd__hsm,showinfo)
+                cmd="lunacm__subcmd__hsm__subcmd__showinfo"
+                ;;
+            lunacm__subcmd__partition,contents)
+                cmd="lunacm__subcmd__partition__subcmd__contents"
+                ;;
             lunacm__subcmd__partition,init)
                 cmd="lunacm__subcmd__partition__subcmd__init"
+                ;;
+            lunacm__subcmd__partition,list)
+                cmd="lunacm__subcmd__partition__subcmd__list"
                 ;;
             lunacm__subcmd__partition,show)
                 cmd="lunacm__subcmd__partition__subcmd__show"
@@ -68,7 +86,7 @@ _lunacm() {
 
     case "${cmd}" in
         lunacm)
-            opts="-q -s -h -V --help --version slot partition role clientconfig help exit quit"
+            opts="-q -s -h -V --help --version slot partition role hsm clientconfig help exit quit"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -90,7 +108,7 @@ _lunacm() {
             return 0
             ;;
         lunacm__subcmd__clientconfig)
-            opts="-h --help listservers"
+            opts="-h --help listservers verify deploy"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -103,7 +121,55 @@ _lunacm() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        lunacm__subcmd__clientconfig__subcmd__deploy)
+            opts="--server --client --partition --password --user --regen --force --verbose"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --partition)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         lunacm__subcmd__clientconfig__subcmd__listservers)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lunacm__subcmd__clientconfig__subcmd__verify)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -145,9 +211,51 @@ _lunacm() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        lunacm__subcmd__partition)
-            opts="-h --help show init"
+        lunacm__subcmd__hsm)
+            opts="-h --help showinfo"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lunacm__subcmd__hsm__subcmd__showinfo)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lunacm__subcmd__partition)
+            opts="-h --help show contents list init"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lunacm__subcmd__partition__subcmd__contents)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -178,6 +286,20 @@ _lunacm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lunacm__subcmd__partition__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 *)
                     COMPREPLY=()
                     ;;

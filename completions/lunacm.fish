@@ -31,6 +31,7 @@ complete -c lunacm -n "__fish_lunacm_needs_command" -s V -l version -d 'Print ve
 complete -c lunacm -n "__fish_lunacm_needs_command" -f -a "slot"
 complete -c lunacm -n "__fish_lunacm_needs_command" -f -a "partition"
 complete -c lunacm -n "__fish_lunacm_needs_command" -f -a "role"
+complete -c lunacm -n "__fish_lunacm_needs_command" -f -a "hsm"
 complete -c lunacm -n "__fish_lunacm_needs_command" -f -a "clientconfig"
 complete -c lunacm -n "__fish_lunacm_needs_command" -f -a "help"
 complete -c lunacm -n "__fish_lunacm_needs_command" -f -a "exit"
@@ -39,9 +40,11 @@ complete -c lunacm -n "__fish_lunacm_using_subcommand slot; and not __fish_seen_
 complete -c lunacm -n "__fish_lunacm_using_subcommand slot; and not __fish_seen_subcommand_from list set" -f -a "list"
 complete -c lunacm -n "__fish_lunacm_using_subcommand slot; and not __fish_seen_subcommand_from list set" -f -a "set"
 complete -c lunacm -n "__fish_lunacm_using_subcommand slot; and __fish_seen_subcommand_from set" -l slot -r
-complete -c lunacm -n "__fish_lunacm_using_subcommand partition; and not __fish_seen_subcommand_from show init" -s h -l help -d 'Print help'
-complete -c lunacm -n "__fish_lunacm_using_subcommand partition; and not __fish_seen_subcommand_from show init" -f -a "show"
-complete -c lunacm -n "__fish_lunacm_using_subcommand partition; and not __fish_seen_subcommand_from show init" -f -a "init"
+complete -c lunacm -n "__fish_lunacm_using_subcommand partition; and not __fish_seen_subcommand_from show contents list init" -s h -l help -d 'Print help'
+complete -c lunacm -n "__fish_lunacm_using_subcommand partition; and not __fish_seen_subcommand_from show contents list init" -f -a "show"
+complete -c lunacm -n "__fish_lunacm_using_subcommand partition; and not __fish_seen_subcommand_from show contents list init" -f -a "contents"
+complete -c lunacm -n "__fish_lunacm_using_subcommand partition; and not __fish_seen_subcommand_from show contents list init" -f -a "list"
+complete -c lunacm -n "__fish_lunacm_using_subcommand partition; and not __fish_seen_subcommand_from show contents list init" -f -a "init"
 complete -c lunacm -n "__fish_lunacm_using_subcommand partition; and __fish_seen_subcommand_from init" -l label -r
 complete -c lunacm -n "__fish_lunacm_using_subcommand partition; and __fish_seen_subcommand_from init" -l password -r
 complete -c lunacm -n "__fish_lunacm_using_subcommand partition; and __fish_seen_subcommand_from init" -l userpw -r
@@ -55,8 +58,20 @@ complete -c lunacm -n "__fish_lunacm_using_subcommand role; and __fish_seen_subc
 complete -c lunacm -n "__fish_lunacm_using_subcommand role; and __fish_seen_subcommand_from changepw" -l name -r
 complete -c lunacm -n "__fish_lunacm_using_subcommand role; and __fish_seen_subcommand_from changepw" -l oldpw -r
 complete -c lunacm -n "__fish_lunacm_using_subcommand role; and __fish_seen_subcommand_from changepw" -l newpw -r
-complete -c lunacm -n "__fish_lunacm_using_subcommand clientconfig; and not __fish_seen_subcommand_from listservers" -s h -l help -d 'Print help'
-complete -c lunacm -n "__fish_lunacm_using_subcommand clientconfig; and not __fish_seen_subcommand_from listservers" -f -a "listservers"
+complete -c lunacm -n "__fish_lunacm_using_subcommand hsm; and not __fish_seen_subcommand_from showinfo" -s h -l help -d 'Print help'
+complete -c lunacm -n "__fish_lunacm_using_subcommand hsm; and not __fish_seen_subcommand_from showinfo" -f -a "showinfo"
+complete -c lunacm -n "__fish_lunacm_using_subcommand clientconfig; and not __fish_seen_subcommand_from listservers verify deploy" -s h -l help -d 'Print help'
+complete -c lunacm -n "__fish_lunacm_using_subcommand clientconfig; and not __fish_seen_subcommand_from listservers verify deploy" -f -a "listservers"
+complete -c lunacm -n "__fish_lunacm_using_subcommand clientconfig; and not __fish_seen_subcommand_from listservers verify deploy" -f -a "verify"
+complete -c lunacm -n "__fish_lunacm_using_subcommand clientconfig; and not __fish_seen_subcommand_from listservers verify deploy" -f -a "deploy"
+complete -c lunacm -n "__fish_lunacm_using_subcommand clientconfig; and __fish_seen_subcommand_from deploy" -l server -r
+complete -c lunacm -n "__fish_lunacm_using_subcommand clientconfig; and __fish_seen_subcommand_from deploy" -l client -r
+complete -c lunacm -n "__fish_lunacm_using_subcommand clientconfig; and __fish_seen_subcommand_from deploy" -l partition -r
+complete -c lunacm -n "__fish_lunacm_using_subcommand clientconfig; and __fish_seen_subcommand_from deploy" -l password -r
+complete -c lunacm -n "__fish_lunacm_using_subcommand clientconfig; and __fish_seen_subcommand_from deploy" -l user -r
+complete -c lunacm -n "__fish_lunacm_using_subcommand clientconfig; and __fish_seen_subcommand_from deploy" -l regen
+complete -c lunacm -n "__fish_lunacm_using_subcommand clientconfig; and __fish_seen_subcommand_from deploy" -l force
+complete -c lunacm -n "__fish_lunacm_using_subcommand clientconfig; and __fish_seen_subcommand_from deploy" -l verbose
 complete -c lunacm -n "__fish_lunacm_using_subcommand help" -s h -l help -d 'Print help'
 complete -c lunacm -n "__fish_lunacm_using_subcommand exit" -s h -l help -d 'Print help'
 complete -c lunacm -n "__fish_lunacm_using_subcommand quit" -s h -l help -d 'Print help'
