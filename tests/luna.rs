@@ -145,20 +145,7 @@ fn cmu_runs_the_reference_command_lines() {
     // The first reference line, exactly as written (with the PIN from HSMCTL_PIN).
     let line1 = "generatekeypair -modulusBits=2048 -publicExponent=65537 -sign=T -verify=T -encrypt=T -decrypt=T -wrap=T -unwrap=T -id=10000001 -label=myssh-key";
     let out = ok(&env, "cmu", &line1.split(' ').collect::<Vec<_>>());
-    let re = |s: &str| {
-        let (p, rest) = s
-            .strip_prefix("...The key pair was successfully generated -> public handle(")
-            .unwrap_or_else(|| panic!("{s}"))
-            .split_once("), private handle(")
-            .unwrap();
-        (
-            p.parse::<u64>().unwrap(),
-            rest.trim_end()
-                .trim_end_matches(')')
-                .parse::<u64>()
-                .unwrap(),
-        )
-    };
+    let re = pair_handles;
     let (pub1, priv1) = re(&out);
     let listing = key_flags(&env, "myssh-key");
     for want in [
@@ -827,26 +814,6 @@ fn name_mismatched_server_certificate_is_registered_with_a_warning() {
     );
 }
 
-/// The options a Luna tool's message names in its own syntax (not inside `hsmctl ...` spans).
-fn named_options(text: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    for (n, part) in text.split('`').enumerate() {
-        if n % 2 == 1 && part.starts_with("hsmctl ") {
-            continue;
-        }
-        for w in part.split(|c: char| c.is_whitespace() || "(),;:".contains(c)) {
-            let w = w.trim_end_matches(['.', '\'']);
-            if w.len() > 1
-                && w.starts_with('-')
-                && w[1..].starts_with(|c: char| c.is_ascii_alphabetic() || c == '-')
-            {
-                out.push(w.split('=').next().unwrap().to_string());
-            }
-        }
-    }
-    out
-}
-
 /// Row 4: every hint of the three tools names options the same tool takes.
 #[test]
 fn every_luna_hint_names_options_of_the_same_tool() {
@@ -999,7 +966,7 @@ fn every_luna_hint_names_options_of_the_same_tool() {
         } else {
             err
         };
-        for o in named_options(&err) {
+        for o in hsmctl::luna::speak::named_options(&err) {
             // The option named, given to the same command: never an unknown option.
             let mut again: Vec<&str> = argv.clone();
             again.push(&o);
@@ -1195,5 +1162,147 @@ fn vtl_verify_prints_lunas_table_alone() {
     assert!(
         err.contains("Warning: server myLunaSA: the certificate expires in"),
         "{err}"
+    );
+}
+
+/// The seeds' runbooks, in order, with only the library path swapped for SoftHSM2's. The seed
+/// texts themselves are not in the repository: the command lines and outputs are those
+/// `../shared/reference/luna-syntax.md` records from them (000: Luna + OpenSSH; 004: Luna NTL).
+#[test]
+fn seed_runbooks_000_and_004_replay_unchanged() {
+    let env = TestEnv::new();
+    let serial = env.init_token("partition_ssh");
+    let lib = MODULE;
+    // 000, step 1: lunacm starts with its banner and the slot list; `slot list` shows slot 0.
+    let out = with_stdin(&env, "lunacm", &[], "slot list\nexit\n");
+    let (stdout, err) = texts(&out);
+    assert!(out.status.success(), "{err}");
+    assert!(stdout.contains("Available HSMs:\n"), "{stdout}");
+    let listed = stdout.split("Available HSMs:\n\n").nth(1).unwrap();
+    let mut lines = listed.lines();
+    for want in [
+        "Slot Id ->                0".to_string(),
+        "Label ->                  partition_ssh".to_string(),
+        format!("Serial Number ->          {serial}"),
+    ] {
+        assert_eq!(lines.next(), Some(want.as_str()), "{stdout}");
+    }
+    assert!(stdout.contains("\nCurrent Slot Id: 0\n"), "{stdout}");
+    assert!(
+        stdout.ends_with("Command Result : 0 (Success)\n"),
+        "{stdout}"
+    );
+    // 000, step 2: the guide's generatekeypair line on a terminal: password, then the menu.
+    let mut c = tool(&env, "cmu");
+    c.args(
+        "generatekeypair -modulusBits=2048 -publicExponent=65537 -sign=T -verify=T -encrypt=T -decrypt=T -wrap=T -unwrap=T -id=10000001 -label=myssh-key"
+            .split(' '),
+    );
+    let mut s = PtySession::spawn(c);
+    s.expect_secret_prompt("Please enter password for token in slot 0 : ");
+    s.send(&format!("{USER_PIN}\r"));
+    s.expect("Select RSA Mechanism Type -");
+    s.expect("[1] PKCS [2] FIPS 186-3 Only Primes [3] FIPS 186-3 Auxiliary Primes : ");
+    s.send("1\r");
+    let (status, transcript) = s.finish();
+    assert!(status.success(), "{transcript}");
+    let last = transcript.lines().rfind(|l| !l.trim().is_empty()).unwrap();
+    pair_handles(last.trim());
+    let flags = key_flags(&env, "myssh-key");
+    assert!(
+        flags.contains("ID:         10000001") && flags.contains("RSA 2048 bits"),
+        "{flags}"
+    );
+    // 000, step 3: ssh-keygen -D reads the key, its comment the label.
+    let out = std::process::Command::new("ssh-keygen")
+        .env("SOFTHSM2_CONF", &env.conf)
+        .args(["-D", lib])
+        .output()
+        .unwrap();
+    let keys = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        keys.lines()
+            .any(|l| l.starts_with("ssh-rsa ") && l.ends_with(" myssh-key")),
+        "{keys}"
+    );
+    // 004: register the appliance by IP address (its certificate names it myLunaSA), with HTL.
+    let d = env.dir.path();
+    let (server, _) = server_cert(d, "server", "myLunaSA", &[]);
+    let mut c = tool(&env, "vtl");
+    c.current_dir(d).args([
+        "addServer",
+        "-n",
+        "192.168.0.123",
+        "-c",
+        "server.pem",
+        "-htl",
+    ]);
+    let out = c.output().unwrap();
+    let (stdout, err) = texts(&out);
+    assert!(out.status.success(), "{err}");
+    assert_eq!(
+        stdout,
+        "New server 192.168.0.123 successfully added to the server list.\n"
+    );
+    assert!(
+        err.contains("myLunaSA"),
+        "the warning says what the certificate names: {err}"
+    );
+    let ca = env.home.join("cert/server/CAFile.pem");
+    assert!(
+        openssl(&[
+            "verify",
+            "-CAfile",
+            ca.to_str().unwrap(),
+            server.to_str().unwrap()
+        ])
+        .contains(": OK")
+    );
+    assert_eq!(
+        std::fs::read(env.home.join("cert/server/192.168.0.123Cert.pem")).unwrap(),
+        std::fs::read(&server).unwrap()
+    );
+    // 004: the client's certificate.
+    let out = ok(&env, "vtl", &["createCert", "-n", "myClient1"]);
+    let (key, cert) = (
+        env.home.join("cert/client/myClient1Key.pem"),
+        env.home.join("cert/client/myClient1.pem"),
+    );
+    assert_eq!(
+        out,
+        format!(
+            "Private Key created and written to: {}\nCertificate created and written to: {}\n",
+            key.display(),
+            cert.display()
+        )
+    );
+    assert_eq!(
+        openssl(&["x509", "-in", cert.to_str().unwrap(), "-noout", "-subject"]),
+        "subject=CN = myClient1\n"
+    );
+    assert_eq!(
+        openssl(&["x509", "-noout", "-pubkey", "-in", cert.to_str().unwrap()]),
+        openssl(&["pkey", "-pubout", "-in", key.to_str().unwrap()])
+    );
+    // 004: the HTL step, by hand in the client directory.
+    std::fs::write(env.home.join("myLunaClient.ott"), "ott\n").unwrap();
+    let out =
+        env.bash("cd \"$HSMCTL_HOME\" && mkdir -p htl && mv myLunaClient.ott ./htl/myLunaSA.ott");
+    assert!(out.status.success(), "{}", texts(&out).1);
+    let htl = env.run_ok(&["htl", "show"]);
+    assert!(htl.contains("htl/myLunaSA.ott"), "{htl}");
+    assert_eq!(
+        ok(&env, "vtl", &["listServers"]),
+        "Server: 192.168.0.123  HTL required: yes\n"
+    );
+    // 004: vtl verify shows the partition, and no HTL warning now.
+    let out = run(&env, "vtl", &["verify"], false);
+    let (stdout, err) = texts(&out);
+    assert!(out.status.success(), "{err}");
+    assert!(!err.contains("HTL"), "{err}");
+    assert_eq!(
+        stdout.lines().nth(4),
+        Some(format!("   0    {serial:<15} partition_ssh").as_str()),
+        "{stdout}"
     );
 }
