@@ -35,12 +35,15 @@ pub struct PinSpec<'a> {
     pub uri_value: Option<&'a SecretString>,
     /// Ask twice on a terminal (for a PIN being set).
     pub confirm: bool,
+    /// A PIN already held by the caller (see `PinArgs::held`): the first source.
+    pub held: Option<&'a SecretString>,
 }
 
 impl PinSpec<'_> {
     /// True when a PIN can be had without asking: a flag, the URI, or the default variable.
     pub fn available(&self) -> bool {
-        self.file.is_some()
+        self.held.is_some()
+            || self.file.is_some()
             || self.env.is_some()
             || self.fd.is_some()
             || self.uri_source.is_some()
@@ -51,7 +54,9 @@ impl PinSpec<'_> {
 
 /// Reads the PIN from the first source given, else prompts on a terminal, else fails (exit 5).
 pub fn obtain(spec: &PinSpec, prompt_context: &str) -> Result<SecretString> {
-    let pin = if let Some(path) = spec.file {
+    let pin = if let Some(held) = spec.held {
+        SecretString::from(held.expose_secret())
+    } else if let Some(path) = spec.file {
         from_file(path, spec.what)?
     } else if let Some(var) = spec.env {
         from_env(var, spec.what)?.ok_or_else(|| {

@@ -128,6 +128,11 @@ pub struct PinArgs {
     /// Read the user PIN from the open file descriptor N
     #[arg(long, value_name = "N", group = "user_pin")]
     pub pin_fd: Option<i32>,
+
+    /// A PIN the caller already holds (the Luna tools' login or prompt): used first, never
+    /// from the command line
+    #[arg(skip)]
+    pub held: Option<secrecy::SecretString>,
 }
 
 /// Where the security officer's PIN comes from (else HSMCTL_SO_PIN, else a prompt).
@@ -144,6 +149,11 @@ pub struct SoPinArgs {
     /// Read the SO PIN from the open file descriptor N
     #[arg(long, value_name = "N", group = "so_pin")]
     pub so_pin_fd: Option<i32>,
+
+    /// A PIN the caller already holds (the Luna tools' login or prompt): used first, never
+    /// from the command line
+    #[arg(skip)]
+    pub held: Option<secrecy::SecretString>,
 }
 
 /// Where a new PIN comes from (else HSMCTL_NEW_PIN, else a prompt asked twice).
@@ -160,6 +170,11 @@ pub struct NewPinArgs {
     /// Read the new PIN from the open file descriptor N
     #[arg(long, value_name = "N", group = "new_pin")]
     pub new_pin_fd: Option<i32>,
+
+    /// A PIN the caller already holds (the Luna tools' login or prompt): used first, never
+    /// from the command line
+    #[arg(skip)]
+    pub held: Option<secrecy::SecretString>,
 }
 
 /// Subject, alternative names and usages of a CSR or certificate.

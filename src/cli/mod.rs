@@ -891,3 +891,40 @@ mod tests {
         super::Cli::command().debug_assert();
     }
 }
+
+impl Command {
+    /// The PIN arguments of this command (user, SO, new), where it has them: the Luna tools put
+    /// the PINs they hold there (`PinArgs::held`), typed, instead of in argv.
+    pub fn pin_args_mut(
+        &mut self,
+    ) -> (
+        Option<&mut PinArgs>,
+        Option<&mut SoPinArgs>,
+        Option<&mut NewPinArgs>,
+    ) {
+        match self {
+            Command::Token(TokenCommand::Init(a)) => (Some(&mut a.pin), Some(&mut a.so_pin), None),
+            Command::Token(TokenCommand::SetPin(a)) => {
+                (Some(&mut a.pin), Some(&mut a.so_pin), Some(&mut a.new_pin))
+            }
+            Command::Token(TokenCommand::InitPin(a)) => {
+                (Some(&mut a.pin), Some(&mut a.so_pin), None)
+            }
+            Command::Generatekeypair(a) => (Some(&mut a.pin), None, None),
+            Command::List(a) => (Some(&mut a.pin), None, None),
+            Command::Show(a) => (Some(&mut a.pin), None, None),
+            Command::Setattribute(a) => (Some(&mut a.pin), None, None),
+            Command::Delete(a) => (Some(&mut a.pin), None, None),
+            Command::ExportSshPubkey(a) => (Some(&mut a.pin), None, None),
+            Command::ExportPubkey(a) => (Some(&mut a.pin), None, None),
+            Command::SignSshCert(a) => (Some(&mut a.pin), None, None),
+            Command::RequestCert(a) => (Some(&mut a.pin), None, None),
+            Command::SelfsignCert(a) => (Some(&mut a.pin), None, None),
+            Command::SignCsr(a) => (Some(&mut a.pin), None, None),
+            Command::ImportCert(a) => (Some(&mut a.pin), None, None),
+            Command::ExportCert(a) => (Some(&mut a.pin), None, None),
+            Command::Doctor(a) => (Some(&mut a.pin), None, None),
+            _ => (None, None, None),
+        }
+    }
+}

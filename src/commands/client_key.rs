@@ -206,6 +206,7 @@ fn passphrase_spec(a: &PassphraseArgs, confirm: bool) -> PinSpec<'_> {
         uri_source: None,
         uri_value: None,
         confirm,
+        held: None,
     }
 }
 

@@ -273,6 +273,7 @@ pub fn user_pin_spec<'a>(a: &'a PinArgs, uri: Option<&'a Pkcs11Uri>, confirm: bo
         }),
         uri_value: uri.and_then(|u| u.pin_value.as_ref()),
         confirm,
+        held: a.held.as_ref(),
     }
 }
 
@@ -288,6 +289,7 @@ pub fn so_pin_spec(a: &SoPinArgs, confirm: bool) -> PinSpec<'_> {
         uri_source: None,
         uri_value: None,
         confirm,
+        held: a.held.as_ref(),
     }
 }
 
@@ -303,6 +305,7 @@ pub fn new_pin_spec(a: &NewPinArgs) -> PinSpec<'_> {
         uri_source: None,
         uri_value: None,
         confirm: true,
+        held: a.held.as_ref(),
     }
 }
 

@@ -245,10 +245,10 @@ fn common(o: &Opts, argv: &mut Vec<String>) -> Result<(), Stop> {
         let id = super::slot_id_of(slot).map_err(Stop::Code)?;
         argv.extend([s("--slot"), id.to_string()]);
     }
-    let pin = held_pin(o)?;
-    if let Some(pin) = pin {
-        argv.extend(pin.fd_args("--pin-fd")?);
-    }
+    super::hold(super::Pins {
+        user: held_pin(o)?,
+        ..Default::default()
+    });
     Ok(())
 }
 

@@ -425,7 +425,10 @@ impl Shell {
         let logged_in = matches!(&self.login, Some((Role::User, _)));
         if let Some((Role::User, pin)) = &self.login {
             argv.push("--login".into());
-            argv.extend(pin.fd_args("--pin-fd")?);
+            super::hold(super::Pins {
+                user: Some(pin),
+                ..Default::default()
+            });
         }
         Ok(super::render_with(&argv, |ctx, c| match c {
             Command::List(a) => {
@@ -495,8 +498,11 @@ impl Shell {
             "--label".into(),
             label.into(),
         ])?;
-        argv.extend(so.fd_args("--so-pin-fd")?);
-        argv.extend(user.fd_args("--pin-fd")?);
+        super::hold(super::Pins {
+            user: Some(&user),
+            so: Some(&so),
+            new: None,
+        });
         if o.on("force") {
             argv.push("--force".into());
         }
@@ -525,8 +531,11 @@ impl Shell {
         };
         if role == Role::User {
             // The PIN is tried now (one C_Login), so a wrong one is reported here.
-            let mut argv = self.selected(vec!["list".into(), "--login".into()])?;
-            argv.extend(pin.fd_args("--pin-fd")?);
+            let argv = self.selected(vec!["list".into(), "--login".into()])?;
+            super::hold(super::Pins {
+                user: Some(&pin),
+                ..Default::default()
+            });
             if let Err(code) = super::with_command(&argv, |ctx, c| match c {
                 Command::List(a) => crate::commands::list::run(ctx, &a),
                 _ => unreachable!("translated to list"),
@@ -560,11 +569,12 @@ impl Shell {
         let mut argv = self.selected(vec!["token".into(), "set-pin".into()])?;
         if so {
             argv.push("--so".into());
-            argv.extend(old.fd_args("--so-pin-fd")?);
-        } else {
-            argv.extend(old.fd_args("--pin-fd")?);
         }
-        argv.extend(new.fd_args("--new-pin-fd")?);
+        super::hold(super::Pins {
+            user: (!so).then_some(old),
+            so: so.then_some(old),
+            new: Some(&new),
+        });
         let code = super::run_translated(&argv);
         if code == 0
             && self

@@ -85,9 +85,9 @@ pub const fn opt(name: &'static str, kind: Kind) -> Opt {
 }
 
 /// A PIN a Luna tool holds for the commands it runs (cmu: one run; lunacm: from `role login`
-/// to `role logout`), handed to each command through a pipe (`--pin-fd`): never in argv, and
-/// not in the environment, where hsmctl's commands would not find it twice.
-pub struct HeldPin(secrecy::SecretString);
+/// to `role logout`), put into each parsed command as a typed secret (`PinArgs::held`): never
+/// in argv, nor in the environment.
+pub struct HeldPin(pub(crate) secrecy::SecretString);
 
 impl HeldPin {
     /// Holds `pin`.
@@ -95,27 +95,57 @@ impl HeldPin {
         HeldPin(pin)
     }
 
-    /// `FLAG N` (`--pin-fd`, `--so-pin-fd`, `--new-pin-fd`), N the read end of a pipe holding
-    /// the PIN (the command consumes it).
-    pub fn fd_args(&self, flag: &str) -> Result<[String; 2], LunaError> {
+    /// A copy for one command (zeroized when that command drops it).
+    fn copy(&self) -> secrecy::SecretString {
         use secrecy::ExposeSecret;
-        use std::io::Write;
-        use std::os::fd::FromRawFd;
-        let mut fds = [0; 2];
-        // SAFETY: pipe writes two descriptors into the array.
-        if unsafe { libc::pipe(fds.as_mut_ptr()) } != 0 {
-            return Err(LunaError(format!(
-                "cannot make a pipe for the PIN: {}",
-                std::io::Error::last_os_error()
-            )));
-        }
-        // SAFETY: both descriptors were just opened and are owned here; a PIN is far smaller
-        // than a pipe's buffer, so the write cannot block.
-        let mut w = unsafe { std::fs::File::from_raw_fd(fds[1]) };
-        w.write_all(self.0.expose_secret().as_bytes())
-            .map_err(|e| LunaError(format!("cannot pass the PIN: {e}")))?;
-        drop(w);
-        Ok([flag.into(), fds[0].to_string()])
+        secrecy::SecretString::from(self.0.expose_secret())
+    }
+}
+
+/// The PINs the next translated command gets: the user's, the SO's, a new one.
+#[derive(Default)]
+pub struct Pins<'a> {
+    /// The user PIN (`--pin-*`).
+    pub user: Option<&'a HeldPin>,
+    /// The security officer's (`--so-pin-*`).
+    pub so: Option<&'a HeldPin>,
+    /// A PIN being set (`--new-pin-*`).
+    pub new: Option<&'a HeldPin>,
+}
+
+thread_local! {
+    /// The PINs for the next command [`with_command`] runs (taken by it).
+    static HELD: std::cell::RefCell<[Option<secrecy::SecretString>; 3]> =
+        const { std::cell::RefCell::new([None, None, None]) };
+}
+
+/// Gives the next translated command these PINs.
+pub fn hold(pins: Pins) {
+    HELD.with(|h| {
+        *h.borrow_mut() = [
+            pins.user.map(HeldPin::copy),
+            pins.so.map(HeldPin::copy),
+            pins.new.map(HeldPin::copy),
+        ];
+    });
+}
+
+/// Puts the held PINs into a parsed command.
+fn give_pins(command: &mut crate::cli::Command) {
+    let (p, s, n) = command.pin_args_mut();
+    if p.is_none() && s.is_none() && n.is_none() {
+        // A command without PINs (the slot list a slot number needs) leaves them for the next.
+        return;
+    }
+    let [user, so, new] = HELD.with(|h| std::mem::take(&mut *h.borrow_mut()));
+    if let Some(p) = p {
+        p.held = user;
+    }
+    if let Some(s) = s {
+        s.held = so;
+    }
+    if let Some(n) = n {
+        n.held = new;
     }
 }
 
@@ -258,7 +288,8 @@ pub fn with_command<T>(
     f: impl FnOnce(&crate::commands::Ctx, crate::cli::Command) -> anyhow::Result<T>,
 ) -> Result<T, i32> {
     let command = argv.first().map_or("", String::as_str);
-    let cli = hsmctl_cli(argv).map_err(|e| clap_failure(&e, command))?;
+    let mut cli = hsmctl_cli(argv).map_err(|e| clap_failure(&e, command))?;
+    give_pins(&mut cli.command);
     let ctx = crate::commands::Ctx::new(cli.global);
     let result = f(&ctx, cli.command);
     drop(ctx);
