@@ -882,16 +882,6 @@ pub struct CompletionsArgs {
     pub shell: clap_complete::Shell,
 }
 
-#[cfg(test)]
-mod tests {
-    /// clap's own consistency checks (duplicate flags, bad groups) over every subcommand.
-    #[test]
-    fn cli_definitions_are_consistent() {
-        use clap::CommandFactory;
-        super::Cli::command().debug_assert();
-    }
-}
-
 impl Command {
     /// The PIN arguments of this command (user, SO, new), where it has them: the Luna tools put
     /// the PINs they hold there (`PinArgs::held`), typed, instead of in argv.
@@ -926,5 +916,15 @@ impl Command {
             Command::Doctor(a) => (Some(&mut a.pin), None, None),
             _ => (None, None, None),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// clap's own consistency checks (duplicate flags, bad groups) over every subcommand.
+    #[test]
+    fn cli_definitions_are_consistent() {
+        use clap::CommandFactory;
+        super::Cli::command().debug_assert();
     }
 }
