@@ -34,6 +34,9 @@ _cmu() {
             cmu,help)
                 cmd="cmu__subcmd__help"
                 ;;
+            cmu,import)
+                cmd="cmu__subcmd__import"
+                ;;
             cmu,list)
                 cmd="cmu__subcmd__list"
                 ;;
@@ -53,7 +56,7 @@ _cmu() {
 
     case "${cmd}" in
         cmu)
-            opts="-h -V --help --version generatekeypair list getattribute setattribute delete export requestcertificate selfsigncertificate certify help"
+            opts="-h -V --help --version generatekeypair list getattribute setattribute delete export requestcertificate selfsigncertificate certify import help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -307,6 +310,40 @@ _cmu() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cmu__subcmd__import)
+            opts="--inputfile --label --id --slot --password"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --inputfile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --label)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --slot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;

@@ -35,6 +35,7 @@ complete -c cmu -n "__fish_cmu_needs_command" -f -a "export"
 complete -c cmu -n "__fish_cmu_needs_command" -f -a "requestcertificate"
 complete -c cmu -n "__fish_cmu_needs_command" -f -a "selfsigncertificate"
 complete -c cmu -n "__fish_cmu_needs_command" -f -a "certify"
+complete -c cmu -n "__fish_cmu_needs_command" -f -a "import"
 complete -c cmu -n "__fish_cmu_needs_command" -f -a "help"
 complete -c cmu -n "__fish_cmu_using_subcommand generatekeypair" -l keyType -r
 complete -c cmu -n "__fish_cmu_using_subcommand generatekeypair" -l modulusBits -r
@@ -229,3 +230,8 @@ complete -c cmu -n "__fish_cmu_using_subcommand certify" -l sha512withrsa
 complete -c cmu -n "__fish_cmu_using_subcommand certify" -l sha256withecdsa
 complete -c cmu -n "__fish_cmu_using_subcommand certify" -l sha384withecdsa
 complete -c cmu -n "__fish_cmu_using_subcommand certify" -l sha512withecdsa
+complete -c cmu -n "__fish_cmu_using_subcommand import" -l inputfile -r
+complete -c cmu -n "__fish_cmu_using_subcommand import" -l label -r
+complete -c cmu -n "__fish_cmu_using_subcommand import" -l id -r
+complete -c cmu -n "__fish_cmu_using_subcommand import" -l slot -r
+complete -c cmu -n "__fish_cmu_using_subcommand import" -l password -r

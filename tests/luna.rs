@@ -1306,3 +1306,63 @@ fn seed_runbooks_000_and_004_replay_unchanged() {
         "{stdout}"
     );
 }
+
+/// `cmu import` of a certificate: on the token (pkcs11-tool sees it), numbered as cmu numbers.
+#[test]
+fn cmu_imports_a_certificate() {
+    let env = TestEnv::new();
+    env.init_token("p");
+    let (cert, _) = server_cert(env.dir.path(), "srv", "srv.example.com", &[]);
+    let out = ok(
+        &env,
+        "cmu",
+        &[
+            "import",
+            &format!("-inputFile={}", cert.display()),
+            "-label=srv",
+        ],
+    );
+    let n: u64 = out
+        .strip_prefix("Certificate imported -> handle(")
+        .and_then(|r| r.strip_suffix(")\n"))
+        .unwrap_or_else(|| panic!("{out}"))
+        .parse()
+        .unwrap();
+    let listing = env.pkcs11_tool(&["--login", "--pin", USER_PIN, "-O", "--type", "cert"]);
+    assert!(listing.contains("label:      srv"), "{listing}");
+    assert_eq!(
+        ok(&env, "cmu", &["list", "-class=certificate"]),
+        format!("handle={n}   label=srv\n")
+    );
+    let der = env.dir.path().join("back.der");
+    ok(
+        &env,
+        "cmu",
+        &[
+            "export",
+            &format!("-handle={n}"),
+            &format!("-outputfile={}", der.display()),
+            "-binary",
+        ],
+    );
+    assert_eq!(
+        openssl(&[
+            "x509",
+            "-inform",
+            "DER",
+            "-in",
+            der.to_str().unwrap(),
+            "-noout",
+            "-fingerprint",
+            "-sha256"
+        ]),
+        openssl(&[
+            "x509",
+            "-in",
+            cert.to_str().unwrap(),
+            "-noout",
+            "-fingerprint",
+            "-sha256"
+        ])
+    );
+}

@@ -321,29 +321,61 @@ pub fn luna_number(r: &crate::commands::slots::SlotsReport, slot_id: u64) -> Opt
     r.slots.iter().position(|s| s.slot_id == slot_id)
 }
 
-/// The module's slot id for Luna's slot number `text`. Errors are printed (a number that is
-/// not one: exit 2; no such slot: exit 4); Err is the exit code.
-pub fn slot_id_of(text: &str) -> Result<u64, i32> {
+/// A refusal with its message (empty when it was already printed) and exit code.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Refusal {
+    /// What is wrong, in the tool's words.
+    pub message: String,
+    /// The exit code (no such slot: 4; no such object: 6; a Luna vendor mechanism: 8).
+    pub exit: i32,
+}
+
+/// The module's slot id for Luna's slot number `text` (not a number: exit 2; no such slot:
+/// exit 4).
+pub fn slot_lookup(text: &str) -> Result<u64, Refusal> {
     let Ok(n) = text.trim().parse::<usize>() else {
-        eprintln!("Error: '{text}' is not a slot number (slots are numbered 0, 1, 2, ...)");
-        return Err(Exit::Usage.code());
+        return Err(Refusal {
+            message: format!("'{text}' is not a slot number (slots are numbered 0, 1, 2, ...)"),
+            exit: Exit::Usage.code(),
+        });
     };
-    let r = slots()?;
+    let r = slots().map_err(|exit| Refusal {
+        message: String::new(),
+        exit,
+    })?;
     match r.slots.get(n) {
         Some(s) => Ok(s.slot_id),
-        None => {
-            eprintln!(
-                "Error: there is no slot {n}; the module shows {} slot(s){}",
+        None => Err(Refusal {
+            message: format!(
+                "there is no slot {n}; the module shows {} slot(s){}",
                 r.slots.len(),
                 match r.slots.len() {
                     0 => String::new(),
                     1 => ", slot 0".into(),
                     k => format!(", numbered 0 to {}", k - 1),
                 }
-            );
-            Err(Exit::Module.code())
-        }
+            ),
+            exit: Exit::Module.code(),
+        }),
     }
+}
+
+/// [`slot_lookup`], its refusal printed; Err is the exit code.
+pub fn slot_id_of(text: &str) -> Result<u64, i32> {
+    slot_lookup(text).map_err(|r| {
+        if !r.message.is_empty() {
+            eprintln!("Error: {}", r.message);
+        }
+        r.exit
+    })
+}
+
+/// The exit code an error carries (as `report_error` would pick it), without printing it.
+pub fn exit_of(e: &anyhow::Error) -> i32 {
+    e.chain()
+        .find_map(|c| c.downcast_ref::<crate::exit::Failure>().map(|f| f.exit))
+        .unwrap_or(Exit::Failed)
+        .code()
 }
 
 /// Luna's number of the only initialized token's slot, if there is exactly one.
