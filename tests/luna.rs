@@ -1366,3 +1366,80 @@ fn cmu_imports_a_certificate() {
         ])
     );
 }
+
+/// Row 5, second half: two key pairs sharing a CKA_ID (made by pkcs11-tool) get four handles,
+/// and each handle acts on exactly its object.
+#[test]
+fn cmu_handles_tell_apart_objects_that_share_an_id() {
+    let env = TestEnv::new();
+    env.init_token("p");
+    for label in ["first", "second"] {
+        env.pkcs11_tool(&[
+            "--login",
+            "--pin",
+            USER_PIN,
+            "--keypairgen",
+            "--key-type",
+            "EC:prime256v1",
+            "--id",
+            "0102",
+            "--label",
+            label,
+        ]);
+    }
+    let list = ok(&env, "cmu", &["list"]);
+    let handles: Vec<(u64, String)> = list
+        .lines()
+        .map(|l| {
+            let (h, label) = l
+                .trim_start_matches("handle=")
+                .split_once("   label=")
+                .unwrap();
+            (h.parse().unwrap(), label.to_string())
+        })
+        .collect();
+    assert_eq!(handles.len(), 4, "{list}");
+    for (h, label) in &handles {
+        let attrs = ok(&env, "cmu", &["getattribute", &format!("-handle={h}")]);
+        assert!(
+            attrs.lines().any(|l| l == format!("label={label}")),
+            "{h}: {attrs}"
+        );
+    }
+    // Deleting the private key of "second" removes that one object, nothing else.
+    let (h, _) = handles
+        .iter()
+        .find(|(h, l)| {
+            l == "second"
+                && ok(&env, "cmu", &["getattribute", &format!("-handle={h}")])
+                    .contains("class=privateKey")
+        })
+        .unwrap();
+    let out = run(
+        &env,
+        "cmu",
+        &["delete", &format!("-handle={h}"), "-force"],
+        true,
+    );
+    assert!(out.status.success(), "{}", texts(&out).1);
+    // (kind, label) of every object, as pkcs11-tool lists them.
+    let listing = env.pkcs11_tool(&["--login", "--pin", USER_PIN, "-O"]);
+    let mut left: Vec<(String, String)> = Vec::new();
+    for l in listing.lines() {
+        if !l.starts_with(' ') && l.contains("Key Object") {
+            left.push((l.split(';').next().unwrap().to_string(), String::new()));
+        } else if let Some(label) = l.trim().strip_prefix("label:") {
+            left.last_mut().unwrap().1 = label.trim().to_string();
+        }
+    }
+    left.sort();
+    let want: Vec<(String, String)> = [
+        ("Private Key Object", "first"),
+        ("Public Key Object", "first"),
+        ("Public Key Object", "second"),
+    ]
+    .iter()
+    .map(|(k, l)| (k.to_string(), l.to_string()))
+    .collect();
+    assert_eq!(left, want, "{listing}");
+}

@@ -25,6 +25,10 @@ pub struct Numbered {
     pub id: String,
     /// CKA_LABEL.
     pub label: String,
+    /// Another object of the token has the same class and CKA_ID (key pairs made by other
+    /// tools may share one): the label then tells them apart.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub shared_id: bool,
 }
 
 #[derive(Default, Serialize, Deserialize)]
@@ -110,6 +114,7 @@ impl Handles {
                     class: class.to_string(),
                     id: id.to_string(),
                     label: label.to_string(),
+                    shared_id: false,
                 });
                 taken.push(h);
                 out[i] = Some(h);
@@ -119,6 +124,22 @@ impl Handles {
             self.reg
                 .objects
                 .retain(|n| n.serial != serial || taken.contains(&n.handle));
+        }
+        // Which objects share their class and CKA_ID with another of the token's.
+        let keys: Vec<(String, String)> = self
+            .reg
+            .objects
+            .iter()
+            .filter(|n| n.serial == serial)
+            .map(|n| (n.class.clone(), n.id.clone()))
+            .collect();
+        for n in self.reg.objects.iter_mut().filter(|n| n.serial == serial) {
+            n.shared_id = !n.id.is_empty()
+                && keys
+                    .iter()
+                    .filter(|(c, i)| *c == n.class && *i == n.id)
+                    .count()
+                    > 1;
         }
         out.into_iter().flatten().collect()
     }
@@ -191,5 +212,19 @@ mod tests {
         );
         assert_eq!(d, vec![1, 2]);
         assert_eq!(h.resolve(1).unwrap().label, "renamed");
+        assert!(!h.resolve(1).unwrap().shared_id);
+        // Two pairs with one CKA_ID (pkcs11-tool makes them): told apart by label.
+        let e = h.number(
+            "s",
+            &[
+                ("CKO_PUBLIC_KEY", "01", "renamed"),
+                ("CKO_PRIVATE_KEY", "01", "a"),
+                ("CKO_PUBLIC_KEY", "01", "b"),
+                ("CKO_PRIVATE_KEY", "01", "b"),
+            ],
+            true,
+        );
+        assert_eq!(e, vec![1, 2, 5, 6]);
+        assert!((1..=6).filter_map(|n| h.resolve(n)).all(|n| n.shared_id));
     }
 }

@@ -236,9 +236,10 @@ fn object(handle: &str, exact: bool, facts: &dyn Facts) -> Result<(u64, Vec<Stri
     if !x.id.is_empty() {
         v.extend([s("--id"), x.id.clone()]);
     }
-    // The label only when there is no id: a label changed since (by hsmctl or Luna's tools)
-    // must not lose the object.
-    if x.id.is_empty() {
+    // The label only when there is no id, or when the id is shared with another object of the
+    // class (then it tells them apart): otherwise a label changed since (by hsmctl or Luna's
+    // tools) must not lose the object.
+    if x.id.is_empty() || (exact && x.shared_id) {
         v.extend([s("--label"), x.label.clone()]);
     }
     Ok((n, v))
@@ -472,6 +473,7 @@ mod tests {
                 class: class.into(),
                 id: "10000001".into(),
                 label: "myssh-key".into(),
+                shared_id: n == 2,
             }))
         }
     }
@@ -542,7 +544,8 @@ mod tests {
     fn handles_name_exactly_their_object() {
         assert_eq!(
             argv("getattribute -handle=2"),
-            "show --login --serial abc --class private --id 10000001"
+            "show --login --serial abc --class private --id 10000001 --label myssh-key",
+            "an id shared with another private key: the label tells them apart"
         );
         assert_eq!(
             plan("getattribute -handle=2").unwrap().render,
