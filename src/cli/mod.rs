@@ -6,8 +6,8 @@ pub mod client;
 
 use crate::exit::EXIT_CODES_HELP;
 use args::{
-    GlobalArgs, NewPinArgs, ObjectArgs, OutFileArgs, OutputArgs, PinArgs, SoPinArgs, TokenArgs,
-    X509Args, parse_bool,
+    GlobalArgs, JsonArgs, NewPinArgs, ObjectArgs, OutFileArgs, OutputArgs, PinArgs, SoPinArgs,
+    TokenArgs, X509Args, parse_bool,
 };
 use clap::{Args, Parser, Subcommand};
 
@@ -398,9 +398,14 @@ pub struct ListArgs {
     #[command(flatten)]
     pub object: ObjectArgs,
 
-    /// Only keys of this type
-    #[arg(long, value_enum, value_name = "TYPE")]
-    pub key_type: Option<crate::hsm::KeyFamily>,
+    /// Only keys of this type, in keygen's words: rsa, rsa:2048, ec, ec:p256, ec:p384, ec:p521,
+    /// ed25519
+    #[arg(long, value_name = "TYPE")]
+    pub key_type: Option<String>,
+
+    /// Show every column (URIs too) and every value whole, even on a narrow terminal
+    #[arg(long)]
+    pub wide: bool,
 
     /// Log in, so that private objects are listed (also implied by any PIN source)
     #[arg(long)]
@@ -590,7 +595,7 @@ pub struct ExportPubkeyArgs {
 
     /// Output format of the report
     #[command(flatten)]
-    pub output: OutputArgs,
+    pub output: JsonArgs,
 }
 
 /// Arguments of `convert-pubkey`.
@@ -614,7 +619,7 @@ pub struct ConvertPubkeyArgs {
 
     /// Output format of the report
     #[command(flatten)]
-    pub output: OutputArgs,
+    pub output: JsonArgs,
 }
 
 /// Arguments of `sign-ssh-cert`.
