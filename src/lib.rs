@@ -43,9 +43,14 @@ use hsm::HsmError;
 /// Runs `hsmctl` with the process arguments and returns the exit code.
 pub fn run_hsmctl() -> i32 {
     sys::guard_std_fds();
-    let cli = match cli::Cli::try_parse() {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let cli = match cli::Cli::try_parse_from(&args) {
         Ok(cli) => cli,
-        Err(e) => return clap_exit(&e),
+        // A `pkcs11:` URI given as a plain argument, as p11tool takes it, means --uri.
+        Err(e) => match uri_as_option(&args) {
+            Some(cli) => cli,
+            None => return clap_exit(&e),
+        },
     };
     let ctx = commands::Ctx::new(cli.global);
     let result = commands::dispatch(&ctx, cli.command);
@@ -55,6 +60,22 @@ pub fn run_hsmctl() -> i32 {
         Ok(()) => Exit::Ok.code(),
         Err(e) => report_error(&e).code(),
     }
+}
+
+/// The command line parsed with `--uri` put before one `pkcs11:` argument (the first for which
+/// that parses); None when no such reading parses.
+fn uri_as_option(args: &[std::ffi::OsString]) -> Option<cli::Cli> {
+    let is_uri = |a: &std::ffi::OsString| {
+        a.to_str().is_some_and(|t| {
+            t.get(..7)
+                .is_some_and(|p| p.eq_ignore_ascii_case("pkcs11:"))
+        })
+    };
+    (1..args.len()).filter(|i| is_uri(&args[*i])).find_map(|i| {
+        let mut fixed = args.to_vec();
+        fixed.insert(i, "--uri".into());
+        cli::Cli::try_parse_from(fixed).ok()
+    })
 }
 
 /// Prints what clap has to say: usage errors on stderr (exit 2), help and version on stdout
