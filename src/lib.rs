@@ -36,7 +36,6 @@ pub mod store;
 pub mod sys;
 pub mod tls;
 
-use clap::Parser;
 use exit::{Exit, Failure};
 use hsm::HsmError;
 
@@ -44,7 +43,7 @@ use hsm::HsmError;
 pub fn run_hsmctl() -> i32 {
     sys::guard_std_fds();
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
-    let cli = match cli::Cli::try_parse_from(&args) {
+    let cli = match parse(&args) {
         Ok(cli) => cli,
         // A `pkcs11:` URI given as a plain argument, as p11tool takes it, means --uri.
         Err(e) => match uri_as_option(&args) {
@@ -62,6 +61,13 @@ pub fn run_hsmctl() -> i32 {
     }
 }
 
+/// Parses hsmctl's command line (with the grouped `--help`).
+fn parse(args: &[std::ffi::OsString]) -> Result<cli::Cli, clap::Error> {
+    use clap::FromArgMatches;
+    let matches = cli::command().try_get_matches_from(args)?;
+    cli::Cli::from_arg_matches(&matches)
+}
+
 /// The command line parsed with `--uri` put before one `pkcs11:` argument (the first for which
 /// that parses); None when no such reading parses.
 fn uri_as_option(args: &[std::ffi::OsString]) -> Option<cli::Cli> {
@@ -74,7 +80,7 @@ fn uri_as_option(args: &[std::ffi::OsString]) -> Option<cli::Cli> {
     (1..args.len()).filter(|i| is_uri(&args[*i])).find_map(|i| {
         let mut fixed = args.to_vec();
         fixed.insert(i, "--uri".into());
-        cli::Cli::try_parse_from(fixed).ok()
+        parse(&fixed).ok()
     })
 }
 

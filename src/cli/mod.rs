@@ -3,6 +3,7 @@
 pub mod args;
 pub mod ca;
 pub mod client;
+pub mod examples;
 
 use crate::exit::EXIT_CODES_HELP;
 use args::{
@@ -12,7 +13,7 @@ use args::{
 use clap::{Args, Parser, Subcommand};
 
 /// Environment variables, listed in --help and the man pages.
-const ENV_HELP: &str = "\
+pub const ENV_HELP: &str = "\
 Environment:
   HSMCTL_MODULE     PKCS#11 module to load when --module is not given
   HSMCTL_HOME       home directory (config file hsmctl.toml)
@@ -41,6 +42,91 @@ pub struct Cli {
     /// The command to run
     #[command(subcommand)]
     pub command: Command,
+}
+
+/// The headings of `hsmctl --help` and the commands under each; a command in none of them is
+/// listed under "Other" (a test keeps every command in a group).
+pub const GROUPS: &[(&str, &[&str])] = &[
+    ("Tokens", &["slots", "slot", "info", "token"]),
+    (
+        "Keys and objects",
+        &[
+            "generatekeypair",
+            "generatekey",
+            "import-key",
+            "list",
+            "show",
+            "setattribute",
+            "delete",
+            "doctor",
+            "test-key",
+            "sign",
+            "verify-signature",
+            "random",
+        ],
+    ),
+    (
+        "OpenSSH",
+        &[
+            "export-ssh-pubkey",
+            "export-pubkey",
+            "convert-pubkey",
+            "sign-ssh-cert",
+            "agent",
+        ],
+    ),
+    (
+        "X.509",
+        &[
+            "request-cert",
+            "selfsign-cert",
+            "sign-csr",
+            "import-cert",
+            "export-cert",
+        ],
+    ),
+    (
+        "Client directory (Luna's vtl)",
+        &[
+            "addserver",
+            "deleteserver",
+            "listservers",
+            "createcert",
+            "verify",
+            "htl",
+            "client-key",
+        ],
+    ),
+    ("Other", &["completions"]),
+];
+
+/// The command line with `--help` listing the commands under [`GROUPS`]' headings.
+pub fn command() -> clap::Command {
+    use clap::CommandFactory;
+    let cmd = Cli::command();
+    let mut listing = String::new();
+    let subs: Vec<&clap::Command> = cmd.get_subcommands().filter(|c| !c.is_hide_set()).collect();
+    let grouped = |name: &str| GROUPS.iter().any(|(_, names)| names.contains(&name));
+    for (heading, names) in GROUPS {
+        let members: Vec<&&clap::Command> = subs
+            .iter()
+            .filter(|c| {
+                names.contains(&c.get_name()) || (*heading == "Other" && !grouped(c.get_name()))
+            })
+            .collect();
+        if members.is_empty() {
+            continue;
+        }
+        listing.push_str(&format!("{heading}:\n"));
+        for c in members {
+            let about = c.get_about().map(|a| a.to_string()).unwrap_or_default();
+            listing.push_str(&format!("  {:<19} {about}\n", c.get_name()));
+        }
+        listing.push('\n');
+    }
+    cmd.help_template(format!(
+        "{{about-with-newline}}\n{{usage-heading}} {{usage}}\n\n{listing}Options:\n{{options}}{{after-help}}"
+    ))
 }
 
 /// hsmctl's commands.
