@@ -234,6 +234,7 @@ pub enum Command {
     ClientKey(client::ClientKeyCommand),
 
     /// Print a shell completion script to stdout
+    #[command(after_long_help = COMPLETIONS_HELP)]
     Completions(CompletionsArgs),
 }
 
@@ -960,6 +961,17 @@ pub struct DoctorArgs {
     #[command(flatten)]
     pub output: OutputArgs,
 }
+
+/// Where completion scripts go, for `completions --help` (the Debian package installs them in
+/// the system directories).
+const COMPLETIONS_HELP: &str = "\
+Where the script goes (for this user; the Debian package installs all three system-wide):
+  bash  hsmctl completions bash > ~/.local/share/bash-completion/completions/hsmctl
+  zsh   hsmctl completions zsh > ~/.zfunc/_hsmctl   (with fpath+=~/.zfunc before compinit)
+  fish  hsmctl completions fish > ~/.config/fish/completions/hsmctl.fish
+System-wide: /usr/share/bash-completion/completions/hsmctl,
+/usr/share/zsh/vendor-completions/_hsmctl, /usr/share/fish/vendor_completions.d/hsmctl.fish.
+The scripts of vtl, cmu and lunacm are in the source tree's completions/ directory.";
 
 /// Arguments of `completions`.
 #[derive(Debug, Args)]
