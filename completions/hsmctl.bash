@@ -376,7 +376,7 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__addserver)
-            opts="-n -c -p -y -v -h --name --cert --fetch --port --htl --chain --force --repair --allow-expired --allow-ca --strict-names --allow-name-mismatch --yes --chrystoki-conf --json --output --module --insecure-module --home --verbose --lock-timeout --help"
+            opts="-n -c -p -y -v -h --name --cert --fetch --port --htl --chain --force --repair --allow-expired --allow-ca --strict-names --allow-name-mismatch --yes --chrystoki-conf --json --format --module --insecure-module --home --verbose --lock-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -414,7 +414,7 @@ _hsmctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --output)
+                --format)
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
                     ;;
@@ -464,7 +464,7 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__client__subcmd__key__subcmd__backup)
-            opts="-n -o -v -h --name --out --force --passphrase-file --passphrase-env --json --output --module --insecure-module --home --verbose --lock-timeout --help"
+            opts="-n -o -v -h --name --out --force --passphrase-file --passphrase-env --json --format --module --insecure-module --home --verbose --lock-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -494,7 +494,7 @@ _hsmctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --output)
+                --format)
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
                     ;;
@@ -518,7 +518,7 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__client__subcmd__key__subcmd__export)
-            opts="-n -v -h --name --pkcs12 --chain --passphrase-file --passphrase-env --force --json --output --module --insecure-module --home --verbose --lock-timeout --help"
+            opts="-n -v -h --name --pkcs12 --chain --passphrase-file --passphrase-env --force --json --format --module --insecure-module --home --verbose --lock-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -548,7 +548,7 @@ _hsmctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --output)
+                --format)
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
                     ;;
@@ -670,7 +670,7 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__client__subcmd__key__subcmd__restore)
-            opts="-n -v -h --name --force --passphrase-file --passphrase-env --json --output --module --insecure-module --home --verbose --lock-timeout --help"
+            opts="-n -v -h --name --force --passphrase-file --passphrase-env --json --format --module --insecure-module --home --verbose --lock-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -692,7 +692,7 @@ _hsmctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --output)
+                --format)
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
                     ;;
@@ -716,7 +716,7 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__client__subcmd__key__subcmd__roll)
-            opts="-n -v -h --name --key-type --days --json --output --module --insecure-module --home --verbose --lock-timeout --help"
+            opts="-n -v -h --name --key-type --days --json --format --module --insecure-module --home --verbose --lock-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -738,7 +738,7 @@ _hsmctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --output)
+                --format)
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
                     ;;
@@ -762,7 +762,7 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__client__subcmd__key__subcmd__show)
-            opts="-n -v -h --name --json --output --module --insecure-module --home --verbose --lock-timeout --help"
+            opts="-n -v -h --name --json --format --module --insecure-module --home --verbose --lock-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -776,7 +776,7 @@ _hsmctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --output)
+                --format)
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
                     ;;
@@ -872,7 +872,7 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__createcert)
-            opts="-n -v -h --name --key-type --days --force --pkcs12 --chain --passphrase-file --passphrase-env --chrystoki-conf --json --output --module --insecure-module --home --verbose --lock-timeout --help"
+            opts="-n -v -h --name --key-type --days --force --pkcs12 --chain --passphrase-file --passphrase-env --chrystoki-conf --json --format --module --insecure-module --home --verbose --lock-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -914,7 +914,7 @@ _hsmctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --output)
+                --format)
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
                     ;;
@@ -938,7 +938,7 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__delete)
-            opts="-y -v -h --token --serial --slot --uri --label --id --class --handle --pair --all-matching --yes --pin-file --pin-env --pin-fd --json --output --module --insecure-module --home --verbose --lock-timeout --help"
+            opts="-y -v -h --token --serial --slot --uri --label --id --class --handle --pair --all-matching --yes --pin-file --pin-env --pin-fd --json --format --module --insecure-module --home --verbose --lock-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -988,7 +988,7 @@ _hsmctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --output)
+                --format)
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
                     ;;
@@ -1012,7 +1012,7 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__deleteserver)
-            opts="-n -v -h --name --chrystoki-conf --json --output --module --insecure-module --home --verbose --lock-timeout --help"
+            opts="-n -v -h --name --chrystoki-conf --json --format --module --insecure-module --home --verbose --lock-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1030,7 +1030,7 @@ _hsmctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --output)
+                --format)
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
                     ;;
@@ -1054,7 +1054,7 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__doctor)
-            opts="-y -v -h --fix --yes --token --serial --slot --uri --pin-file --pin-env --pin-fd --json --output --module --insecure-module --home --verbose --lock-timeout --help"
+            opts="-y -v -h --fix --yes --token --serial --slot --uri --pin-file --pin-env --pin-fd --json --format --module --insecure-module --home --verbose --lock-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1088,7 +1088,7 @@ _hsmctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --output)
+                --format)
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
                     ;;
@@ -1112,7 +1112,7 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__export__subcmd__cert)
-            opts="-o -v -h --token --serial --slot --uri --label --id --class --handle --der --out --force --login --pin-file --pin-env --pin-fd --json --output --module --insecure-module --home --verbose --lock-timeout --help"
+            opts="-o -v -h --token --serial --slot --uri --label --id --class --handle --der --out --force --login --pin-file --pin-env --pin-fd --json --format --module --insecure-module --home --verbose --lock-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1170,7 +1170,7 @@ _hsmctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --output)
+                --format)
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
                     ;;
@@ -1280,7 +1280,7 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__export__subcmd__ssh__subcmd__pubkey)
-            opts="-o -v -h --token --serial --slot --uri --label --id --class --handle --comment --fingerprint --options --out --force --login --pin-file --pin-env --pin-fd --json --output --module --insecure-module --home --verbose --lock-timeout --help"
+            opts="-o -v -h --token --serial --slot --uri --label --id --class --handle --comment --fingerprint --options --out --force --login --pin-file --pin-env --pin-fd --json --format --module --insecure-module --home --verbose --lock-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1346,7 +1346,7 @@ _hsmctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --output)
+                --format)
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
                     ;;
@@ -1370,7 +1370,7 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__generatekeypair)
-            opts="-v -h --key-type --public-exponent --mechanism --label --label-public --label-private --id --sign --verify --encrypt --decrypt --wrap --unwrap --derive --modifiable --extractable --allow-extractable --allow-weak --allow-duplicate --token --serial --slot --uri --pin-file --pin-env --pin-fd --json --output --module --insecure-module --home --verbose --lock-timeout --help"
+            opts="-v -h --key-type --public-exponent --mechanism --label --label-public --label-private --id --sign --verify --encrypt --decrypt --wrap --unwrap --derive --modifiable --extractable --allow-extractable --allow-weak --allow-duplicate --token --serial --slot --uri --pin-file --pin-env --pin-fd --json --format --module --insecure-module --home --verbose --lock-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1468,7 +1468,7 @@ _hsmctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --output)
+                --format)
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
                     ;;
@@ -2134,7 +2134,7 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__htl__subcmd__install)
-            opts="-n -v -h --name --force --json --output --module --insecure-module --home --verbose --lock-timeout --help"
+            opts="-n -v -h --name --force --json --format --module --insecure-module --home --verbose --lock-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2148,7 +2148,7 @@ _hsmctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --output)
+                --format)
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
                     ;;
@@ -2172,13 +2172,13 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__htl__subcmd__show)
-            opts="-v -h --json --output --module --insecure-module --home --verbose --lock-timeout --help"
+            opts="-v -h --json --format --module --insecure-module --home --verbose --lock-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --output)
+                --format)
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
                     ;;
@@ -2202,7 +2202,7 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__import__subcmd__cert)
-            opts="-v -h --label --allow-orphan --id --token --serial --slot --uri --pin-file --pin-env --pin-fd --json --output --module --insecure-module --home --verbose --lock-timeout --help"
+            opts="-v -h --label --allow-orphan --id --token --serial --slot --uri --pin-file --pin-env --pin-fd --json --format --module --insecure-module --home --verbose --lock-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2244,7 +2244,7 @@ _hsmctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --output)
+                --format)
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
                     ;;
@@ -2268,13 +2268,13 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__info)
-            opts="-v -h --json --output --module --insecure-module --home --verbose --lock-timeout --help"
+            opts="-v -h --json --format --module --insecure-module --home --verbose --lock-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --output)
+                --format)
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
                     ;;
@@ -2298,7 +2298,7 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__list)
-            opts="-v -h --token --serial --slot --uri --label --id --class --handle --key-type --login --pin-file --pin-env --pin-fd --json --output --module --insecure-module --home --verbose --lock-timeout --help"
+            opts="-v -h --token --serial --slot --uri --label --id --class --handle --key-type --wide --login --pin-file --pin-env --pin-fd --json --format --module --insecure-module --home --verbose --lock-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2337,7 +2337,7 @@ _hsmctl() {
                     return 0
                     ;;
                 --key-type)
-                    COMPREPLY=($(compgen -W "rsa ec edwards" -- "${cur}"))
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --pin-file)
@@ -2352,7 +2352,7 @@ _hsmctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --output)
+                --format)
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
                     ;;
@@ -2376,7 +2376,7 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__listservers)
-            opts="-v -h --chrystoki-conf --json --output --module --insecure-module --home --verbose --lock-timeout --help"
+            opts="-v -h --chrystoki-conf --json --format --module --insecure-module --home --verbose --lock-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2386,7 +2386,7 @@ _hsmctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --output)
+                --format)
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
                     ;;
@@ -2410,7 +2410,7 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__request__subcmd__cert)
-            opts="-o -v -h --token --serial --slot --uri --label --id --class --handle --subject --cn --o --ou --c --st --l --email --dns --ip --email-san --uri-san --key-usage --ext-key-usage --digest --pss --der --out --force --pin-file --pin-env --pin-fd --json --output --module --insecure-module --home --verbose --lock-timeout --help"
+            opts="-o -v -h --token --serial --slot --uri --label --id --class --handle --subject --cn --o --ou --c --st --l --email --dns --ip --email-san --uri-san --key-usage --ext-key-usage --digest --pss --der --out --force --pin-file --pin-env --pin-fd --json --format --module --insecure-module --home --verbose --lock-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2528,7 +2528,7 @@ _hsmctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --output)
+                --format)
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
                     ;;
@@ -2552,7 +2552,7 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__selfsign__subcmd__cert)
-            opts="-o -v -h --token --serial --slot --uri --label --id --class --handle --subject --cn --o --ou --c --st --l --email --dns --ip --email-san --uri-san --key-usage --ext-key-usage --digest --pss --der --not-before --not-after --days --serial-number --ca --store --store-label --out --force --pin-file --pin-env --pin-fd --json --output --module --insecure-module --home --verbose --lock-timeout --help"
+            opts="-o -v -h --token --serial --slot --uri --label --id --class --handle --subject --cn --o --ou --c --st --l --email --dns --ip --email-san --uri-san --key-usage --ext-key-usage --digest --pss --der --not-before --not-after --days --serial-number --ca --store --store-label --out --force --pin-file --pin-env --pin-fd --json --format --module --insecure-module --home --verbose --lock-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2690,7 +2690,7 @@ _hsmctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --output)
+                --format)
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
                     ;;
@@ -2714,7 +2714,7 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__setattribute)
-            opts="-v -h --token --serial --slot --uri --label --id --class --handle --set --pair --pin-file --pin-env --pin-fd --json --output --module --insecure-module --home --verbose --lock-timeout --help"
+            opts="-v -h --token --serial --slot --uri --label --id --class --handle --set --pair --pin-file --pin-env --pin-fd --json --format --module --insecure-module --home --verbose --lock-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2768,7 +2768,7 @@ _hsmctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --output)
+                --format)
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
                     ;;
@@ -2792,7 +2792,7 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__show)
-            opts="-v -h --token --serial --slot --uri --label --id --class --handle --login --pin-file --pin-env --pin-fd --json --output --module --insecure-module --home --verbose --lock-timeout --help"
+            opts="-v -h --token --serial --slot --uri --label --id --class --handle --login --pin-file --pin-env --pin-fd --json --format --module --insecure-module --home --verbose --lock-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2842,7 +2842,7 @@ _hsmctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --output)
+                --format)
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
                     ;;
@@ -2866,7 +2866,7 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__sign__subcmd__csr)
-            opts="-o -v -h --ca-label --ca-id --ca-uri --ca-cert --profile --path-len --copy-extensions --subject --cn --o --ou --c --st --l --email --dns --ip --email-san --uri-san --key-usage --ext-key-usage --digest --pss --der --not-before --not-after --days --allow-beyond-ca --serial-number --allow-weak --out --force --token --serial --slot --uri --pin-file --pin-env --pin-fd --json --output --module --insecure-module --home --verbose --lock-timeout --help"
+            opts="-o -v -h --ca-label --ca-id --ca-uri --ca-cert --profile --path-len --copy-extensions --subject --cn --o --ou --c --st --l --email --dns --ip --email-san --uri-san --key-usage --ext-key-usage --digest --pss --der --not-before --not-after --days --allow-beyond-ca --serial-number --allow-weak --out --force --token --serial --slot --uri --pin-file --pin-env --pin-fd --json --format --module --insecure-module --home --verbose --lock-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3008,7 +3008,7 @@ _hsmctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --output)
+                --format)
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
                     ;;
@@ -3032,7 +3032,7 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__sign__subcmd__ssh__subcmd__cert)
-            opts="-I -n -V -z -O -o -v -h --ca-label --ca-id --ca-uri --ca-pubkey --key-id --principals --validity --cert-serial --option --host --allow-any-principal --allow-forever --out --force --jobs --token --serial --slot --uri --pin-file --pin-env --pin-fd --json --output --module --insecure-module --home --verbose --lock-timeout --help"
+            opts="-I -n -V -z -O -o -v -h --ca-label --ca-id --ca-uri --ca-pubkey --key-id --principals --validity --cert-serial --option --host --allow-any-principal --allow-forever --out --force --jobs --token --serial --slot --uri --pin-file --pin-env --pin-fd --json --format --module --insecure-module --home --verbose --lock-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3134,7 +3134,7 @@ _hsmctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --output)
+                --format)
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
                     ;;
@@ -3226,7 +3226,7 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__slot__subcmd__show)
-            opts="-v -h --token --serial --slot --uri --mechanisms --json --output --module --insecure-module --home --verbose --lock-timeout --help"
+            opts="-v -h --token --serial --slot --uri --mechanisms --json --format --module --insecure-module --home --verbose --lock-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3248,7 +3248,7 @@ _hsmctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --output)
+                --format)
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
                     ;;
@@ -3272,13 +3272,13 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__slots)
-            opts="-v -h --json --output --module --insecure-module --home --verbose --lock-timeout --help"
+            opts="-v -h --json --format --module --insecure-module --home --verbose --lock-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --output)
+                --format)
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
                     ;;
@@ -3398,7 +3398,7 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__token__subcmd__init)
-            opts="-v -h --label --force --token --serial --slot --uri --so-pin-file --so-pin-env --so-pin-fd --pin-file --pin-env --pin-fd --json --output --module --insecure-module --home --verbose --lock-timeout --help"
+            opts="-v -h --label --force --token --serial --slot --uri --so-pin-file --so-pin-env --so-pin-fd --pin-file --pin-env --pin-fd --json --format --module --insecure-module --home --verbose --lock-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3448,7 +3448,7 @@ _hsmctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --output)
+                --format)
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
                     ;;
@@ -3472,7 +3472,7 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__token__subcmd__init__subcmd__pin)
-            opts="-v -h --token --serial --slot --uri --so-pin-file --so-pin-env --so-pin-fd --pin-file --pin-env --pin-fd --json --output --module --insecure-module --home --verbose --lock-timeout --help"
+            opts="-v -h --token --serial --slot --uri --so-pin-file --so-pin-env --so-pin-fd --pin-file --pin-env --pin-fd --json --format --module --insecure-module --home --verbose --lock-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3518,7 +3518,7 @@ _hsmctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --output)
+                --format)
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
                     ;;
@@ -3542,7 +3542,7 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__token__subcmd__set__subcmd__pin)
-            opts="-v -h --so --token --serial --slot --uri --pin-file --pin-env --pin-fd --so-pin-file --so-pin-env --so-pin-fd --new-pin-file --new-pin-env --new-pin-fd --json --output --module --insecure-module --home --verbose --lock-timeout --help"
+            opts="-v -h --so --token --serial --slot --uri --pin-file --pin-env --pin-fd --so-pin-file --so-pin-env --so-pin-fd --new-pin-file --new-pin-env --new-pin-fd --json --format --module --insecure-module --home --verbose --lock-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3600,7 +3600,7 @@ _hsmctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --output)
+                --format)
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
                     ;;
@@ -3624,7 +3624,7 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__verify)
-            opts="-v -h --connect --connect-timeout --no-slots --json --output --module --insecure-module --home --verbose --lock-timeout --help"
+            opts="-v -h --connect --connect-timeout --no-slots --json --format --module --insecure-module --home --verbose --lock-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3634,7 +3634,7 @@ _hsmctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --output)
+                --format)
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
                     ;;

@@ -36,16 +36,20 @@ pub mod store;
 pub mod sys;
 pub mod tls;
 
-use clap::Parser;
 use exit::{Exit, Failure};
 use hsm::HsmError;
 
 /// Runs `hsmctl` with the process arguments and returns the exit code.
 pub fn run_hsmctl() -> i32 {
     sys::guard_std_fds();
-    let cli = match cli::Cli::try_parse() {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let cli = match parse(&args) {
         Ok(cli) => cli,
-        Err(e) => return clap_exit(&e),
+        // A `pkcs11:` URI given as a plain argument, as p11tool takes it, means --uri.
+        Err(e) => match uri_as_option(&args) {
+            Some(cli) => cli,
+            None => return clap_exit(&e),
+        },
     };
     let ctx = commands::Ctx::new(cli.global);
     let result = commands::dispatch(&ctx, cli.command);
@@ -57,9 +61,36 @@ pub fn run_hsmctl() -> i32 {
     }
 }
 
+/// Parses hsmctl's command line (with the grouped `--help`).
+fn parse(args: &[std::ffi::OsString]) -> Result<cli::Cli, clap::Error> {
+    use clap::FromArgMatches;
+    let matches = cli::command().try_get_matches_from(args)?;
+    cli::Cli::from_arg_matches(&matches)
+}
+
+/// The command line parsed with `--uri` put before one `pkcs11:` argument (the first for which
+/// that parses); None when no such reading parses.
+fn uri_as_option(args: &[std::ffi::OsString]) -> Option<cli::Cli> {
+    let is_uri = |a: &std::ffi::OsString| {
+        a.to_str().is_some_and(|t| {
+            t.get(..7)
+                .is_some_and(|p| p.eq_ignore_ascii_case("pkcs11:"))
+        })
+    };
+    (1..args.len()).filter(|i| is_uri(&args[*i])).find_map(|i| {
+        let mut fixed = args.to_vec();
+        fixed.insert(i, "--uri".into());
+        parse(&fixed).ok()
+    })
+}
+
 /// Prints what clap has to say: usage errors on stderr (exit 2), help and version on stdout
 /// (exit 0), where a closed or full stdout is exit 9 rather than lost output.
 pub fn clap_exit(e: &clap::Error) -> i32 {
+    if let Some(text) = habit_hint(e) {
+        eprintln!("{text}");
+        return Exit::Usage.code();
+    }
     if e.use_stderr() {
         let _ = e.print();
         return e.exit_code();
@@ -75,6 +106,39 @@ pub fn clap_exit(e: &clap::Error) -> i32 {
             eprintln!("error: cannot write to standard output: {err}");
             Exit::Io.code()
         }
+    }
+}
+
+/// What to say instead of clap's "unexpected argument" when the argument is a habit from
+/// pkcs11-tool or p11tool: a PIN on the command line (`--pin`, `--so-pin`, `-p`), or a login
+/// flag (`-l`, `--login`) that hsmctl does not need here.
+fn habit_hint(e: &clap::Error) -> Option<String> {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    if e.kind() != ErrorKind::UnknownArgument {
+        return None;
+    }
+    let Some(ContextValue::String(arg)) = e.get(ContextKind::InvalidArg) else {
+        return None;
+    };
+    let name = arg.split('=').next().unwrap_or(arg);
+    let pin_hint = |role: &str, flag: &str, var: &str| {
+        format!(
+            "error: hsmctl takes no {role} in its arguments: other users could read it in the \
+             process list, and it would stay in the shell's history\n\
+             hint: give it with {flag}-file FILE, {flag}-env VAR or {flag}-fd N, set {var}, \
+             or let hsmctl ask for it on the terminal"
+        )
+    };
+    match name {
+        "--pin" | "-p" | "--user-pin" => Some(pin_hint("PIN", "--pin", "HSMCTL_PIN")),
+        "--so-pin" => Some(pin_hint("SO PIN", "--so-pin", "HSMCTL_SO_PIN")),
+        "-l" | "--login" => Some(
+            "error: this command takes no login flag: hsmctl logs in by itself when the \
+             command needs it (list and show take --login to include private objects)\n\
+             hint: give the PIN with --pin-file, --pin-env or --pin-fd, or let hsmctl ask"
+                .to_string(),
+        ),
+        _ => None,
     }
 }
 

@@ -3,16 +3,17 @@
 pub mod args;
 pub mod ca;
 pub mod client;
+pub mod examples;
 
 use crate::exit::EXIT_CODES_HELP;
 use args::{
-    GlobalArgs, NewPinArgs, ObjectArgs, OutFileArgs, OutputArgs, PinArgs, SoPinArgs, TokenArgs,
-    X509Args, parse_bool,
+    GlobalArgs, JsonArgs, NewPinArgs, ObjectArgs, OutFileArgs, OutputArgs, PinArgs, SoPinArgs,
+    TokenArgs, X509Args, parse_bool,
 };
 use clap::{Args, Parser, Subcommand};
 
 /// Environment variables, listed in --help and the man pages.
-const ENV_HELP: &str = "\
+pub const ENV_HELP: &str = "\
 Environment:
   HSMCTL_MODULE     PKCS#11 module to load when --module is not given
   HSMCTL_HOME       home directory (config file hsmctl.toml)
@@ -41,6 +42,91 @@ pub struct Cli {
     /// The command to run
     #[command(subcommand)]
     pub command: Command,
+}
+
+/// The headings of `hsmctl --help` and the commands under each; a command in none of them is
+/// listed under "Other" (a test keeps every command in a group).
+pub const GROUPS: &[(&str, &[&str])] = &[
+    ("Tokens", &["slots", "slot", "info", "token"]),
+    (
+        "Keys and objects",
+        &[
+            "generatekeypair",
+            "generatekey",
+            "import-key",
+            "list",
+            "show",
+            "setattribute",
+            "delete",
+            "doctor",
+            "test-key",
+            "sign",
+            "verify-signature",
+            "random",
+        ],
+    ),
+    (
+        "OpenSSH",
+        &[
+            "export-ssh-pubkey",
+            "export-pubkey",
+            "convert-pubkey",
+            "sign-ssh-cert",
+            "agent",
+        ],
+    ),
+    (
+        "X.509",
+        &[
+            "request-cert",
+            "selfsign-cert",
+            "sign-csr",
+            "import-cert",
+            "export-cert",
+        ],
+    ),
+    (
+        "Client directory (Luna's vtl)",
+        &[
+            "addserver",
+            "deleteserver",
+            "listservers",
+            "createcert",
+            "verify",
+            "htl",
+            "client-key",
+        ],
+    ),
+    ("Other", &["completions"]),
+];
+
+/// The command line with `--help` listing the commands under [`GROUPS`]' headings.
+pub fn command() -> clap::Command {
+    use clap::CommandFactory;
+    let cmd = Cli::command();
+    let mut listing = String::new();
+    let subs: Vec<&clap::Command> = cmd.get_subcommands().filter(|c| !c.is_hide_set()).collect();
+    let grouped = |name: &str| GROUPS.iter().any(|(_, names)| names.contains(&name));
+    for (heading, names) in GROUPS {
+        let members: Vec<&&clap::Command> = subs
+            .iter()
+            .filter(|c| {
+                names.contains(&c.get_name()) || (*heading == "Other" && !grouped(c.get_name()))
+            })
+            .collect();
+        if members.is_empty() {
+            continue;
+        }
+        listing.push_str(&format!("{heading}:\n"));
+        for c in members {
+            let about = c.get_about().map(|a| a.to_string()).unwrap_or_default();
+            listing.push_str(&format!("  {:<19} {about}\n", c.get_name()));
+        }
+        listing.push('\n');
+    }
+    cmd.help_template(format!(
+        "{{about-with-newline}}\n{{usage-heading}} {{usage}}\n\n{listing}Options:\n{{options}}{{after-help}}"
+    ))
 }
 
 /// hsmctl's commands.
@@ -148,6 +234,7 @@ pub enum Command {
     ClientKey(client::ClientKeyCommand),
 
     /// Print a shell completion script to stdout
+    #[command(after_long_help = COMPLETIONS_HELP)]
     Completions(CompletionsArgs),
 }
 
@@ -398,9 +485,14 @@ pub struct ListArgs {
     #[command(flatten)]
     pub object: ObjectArgs,
 
-    /// Only keys of this type
-    #[arg(long, value_enum, value_name = "TYPE")]
-    pub key_type: Option<crate::hsm::KeyFamily>,
+    /// Only keys of this type, in keygen's words: rsa, rsa:2048, ec, ec:p256, ec:p384, ec:p521,
+    /// ed25519
+    #[arg(long, value_name = "TYPE")]
+    pub key_type: Option<String>,
+
+    /// Show every column (URIs too) and every value whole, even on a narrow terminal
+    #[arg(long)]
+    pub wide: bool,
 
     /// Log in, so that private objects are listed (also implied by any PIN source)
     #[arg(long)]
@@ -590,7 +682,7 @@ pub struct ExportPubkeyArgs {
 
     /// Output format of the report
     #[command(flatten)]
-    pub output: OutputArgs,
+    pub output: JsonArgs,
 }
 
 /// Arguments of `convert-pubkey`.
@@ -614,7 +706,7 @@ pub struct ConvertPubkeyArgs {
 
     /// Output format of the report
     #[command(flatten)]
-    pub output: OutputArgs,
+    pub output: JsonArgs,
 }
 
 /// Arguments of `sign-ssh-cert`.
@@ -873,6 +965,17 @@ pub struct DoctorArgs {
     #[command(flatten)]
     pub output: OutputArgs,
 }
+
+/// Where completion scripts go, for `completions --help` (the Debian package installs them in
+/// the system directories).
+const COMPLETIONS_HELP: &str = "\
+Where the script goes (for this user; the Debian package installs all three system-wide):
+  bash  hsmctl completions bash > ~/.local/share/bash-completion/completions/hsmctl
+  zsh   hsmctl completions zsh > ~/.zfunc/_hsmctl   (with fpath+=~/.zfunc before compinit)
+  fish  hsmctl completions fish > ~/.config/fish/completions/hsmctl.fish
+System-wide: /usr/share/bash-completion/completions/hsmctl,
+/usr/share/zsh/vendor-completions/_hsmctl, /usr/share/fish/vendor_completions.d/hsmctl.fish.
+The scripts of vtl, cmu and lunacm are in the source tree's completions/ directory.";
 
 /// Arguments of `completions`.
 #[derive(Debug, Args)]

@@ -58,6 +58,15 @@ pub struct SignReport {
     pub certificates: Vec<SignedCert>,
     /// What the run noticed and went on from (inputs given twice).
     pub warnings: Vec<String>,
+    /// Inputs given more than once, signed once.
+    pub skipped: usize,
+    /// Wall time of the run, for the summary line.
+    #[serde(skip)]
+    pub elapsed: std::time::Duration,
+    /// The certificate went to stdout (`-o -`): stdout carries it alone, so the human lines
+    /// are left out.
+    #[serde(skip)]
+    pub to_stdout: bool,
 }
 
 /// A validity bound for people: always, forever, or an ISO 8601 UTC time.
@@ -90,7 +99,36 @@ impl Report for SignReport {
         &self.warnings
     }
 
+    fn summary(&self) -> Option<String> {
+        let mut dirs: Vec<&str> = self
+            .certificates
+            .iter()
+            .map(|c| {
+                Path::new(&c.output)
+                    .parent()
+                    .and_then(Path::to_str)
+                    .filter(|d| !d.is_empty())
+                    .unwrap_or(".")
+            })
+            .collect();
+        dirs.sort_unstable();
+        dirs.dedup();
+        let place = match dirs.as_slice() {
+            [one] => one.to_string(),
+            many => format!("{} directories", many.len()),
+        };
+        Some(format!(
+            "signed {}, skipped {}, {:.2} s, written to {place}",
+            self.certificates.len(),
+            self.skipped,
+            self.elapsed.as_secs_f64()
+        ))
+    }
+
     fn human(&self) -> String {
+        if self.to_stdout {
+            return String::new();
+        }
         self.certificates
             .iter()
             .map(|c| {
@@ -167,29 +205,6 @@ fn expand_inputs(keys: &[PathBuf]) -> Result<Vec<PathBuf>> {
         return Err(fail(Exit::Usage, "no public keys to sign"));
     }
     Ok(out)
-}
-
-/// Drops inputs naming a file already given (`r.pub ./r.pub DIR`, a symlink): one key, one
-/// certificate. Returns the kept inputs and a warning for each one dropped.
-fn dedup_inputs(inputs: Vec<PathBuf>) -> (Vec<PathBuf>, Vec<String>) {
-    let mut seen = std::collections::HashMap::new();
-    let (mut kept, mut warnings) = (Vec::with_capacity(inputs.len()), Vec::new());
-    for p in inputs {
-        // A path that cannot be resolved is kept: reading it reports the real problem.
-        let key = std::fs::canonicalize(&p).unwrap_or_else(|_| p.clone());
-        match seen.get(&key) {
-            Some(first) => warnings.push(format!(
-                "{} is the same file as {}: signed once",
-                p.display(),
-                first
-            )),
-            None => {
-                seen.insert(key, p.display().to_string());
-                kept.push(p);
-            }
-        }
-    }
-    (kept, warnings)
 }
 
 /// ssh-keygen's naming: dir/name.pub -> dir/name-cert.pub.
@@ -299,7 +314,8 @@ pub fn run(ctx: &Ctx, args: &SignSshCertArgs) -> Result<SignReport> {
     for o in &args.options {
         options.apply(o).map_err(|e| fail(Exit::Usage, e))?;
     }
-    let (inputs, warnings) = dedup_inputs(expand_inputs(&args.keys)?);
+    let started = std::time::Instant::now();
+    let (inputs, warnings) = crate::store::input::dedup_paths(expand_inputs(&args.keys)?);
     if args.out.is_some() && inputs.len() > 1 {
         return Err(fail(
             Exit::Usage,
@@ -307,10 +323,15 @@ pub fn run(ctx: &Ctx, args: &SignSshCertArgs) -> Result<SignReport> {
         ));
     }
     // `-o -`, a FIFO or a device: written in place after signing, never staged and renamed.
-    let in_place = match &args.out {
-        Some(o) => crate::store::atomic::destination(o)? != crate::store::atomic::Destination::File,
-        None => false,
-    };
+    let dest = args
+        .out
+        .as_deref()
+        .map(crate::store::atomic::destination)
+        .transpose()?;
+    let in_place = dest
+        .as_ref()
+        .is_some_and(|d| *d != crate::store::atomic::Destination::File);
+    let to_stdout = dest == Some(crate::store::atomic::Destination::Stdout);
     let mut jobs = Vec::with_capacity(inputs.len());
     for (i, input) in inputs.iter().enumerate() {
         let bytes = read_input(input, "public key")?;
@@ -461,6 +482,9 @@ pub fn run(ctx: &Ctx, args: &SignSshCertArgs) -> Result<SignReport> {
         ca_uri: ca_uri_str,
         signature_algorithm: ssh_cert::signature_algorithm(&ca),
         certificates,
+        skipped: warnings.len(),
         warnings,
+        elapsed: started.elapsed(),
+        to_stdout,
     })
 }

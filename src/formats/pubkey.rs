@@ -276,12 +276,12 @@ impl PublicKeyMaterial {
         Self::from_rsa(k.modulus.as_bytes(), k.public_exponent.as_bytes())
     }
 
-    /// Key type and size: "rsa:2048", "ec:P-256", "Ed25519".
+    /// Key type and size as `--key-type` spells them: "rsa:2048", "ec:p256", "ed25519".
     pub fn describe(&self) -> String {
         match self {
             PublicKeyMaterial::Rsa { n, .. } => format!("rsa:{}", bit_len(n)),
-            PublicKeyMaterial::Ec { curve, .. } => format!("ec:{}", curve.name()),
-            PublicKeyMaterial::Ed25519(_) => "Ed25519".into(),
+            PublicKeyMaterial::Ec { curve, .. } => format!("ec:{}", curve.word()),
+            PublicKeyMaterial::Ed25519(_) => "ed25519".into(),
         }
     }
 }
@@ -343,6 +343,18 @@ pub fn parse_public_key(
         if first.starts_with("ssh-") || first.starts_with("ecdsa-") || first.starts_with("sk-") {
             let k = PublicKey::from_openssh(t)
                 .map_err(|e| KeyError(format!("malformed OpenSSH public key: {e}")))?;
+            let comment = Some(k.comment().to_string()).filter(|c| !c.is_empty());
+            return Ok((
+                PublicKeyMaterial::from_key_data(k.key_data())?,
+                InputFormat::OpenSsh,
+                comment,
+            ));
+        }
+        // An authorized_keys line with options before the key (from="...",no-pty ssh-ed25519 ...).
+        if t.lines().count() == 1
+            && let Ok(entry) = t.parse::<ssh_key::authorized_keys::Entry>()
+        {
+            let k = entry.public_key();
             let comment = Some(k.comment().to_string()).filter(|c| !c.is_empty());
             return Ok((
                 PublicKeyMaterial::from_key_data(k.key_data())?,

@@ -182,7 +182,7 @@ pub fn lunacm_partitions(r: &SlotsReport) -> String {
 /// `lunacm` `hsm showinfo`: the module (the "HSM" here) in `Name -> value` lines.
 pub fn lunacm_hsm(i: &crate::hsm::LibraryInfo, slots: usize) -> String {
     let mut s = String::new();
-    s.push_str(&row("Module", &i.path));
+    s.push_str(&row("Module", &i.module));
     s.push_str(&row("Library Description", &i.library_description));
     s.push_str(&row("Manufacturer", &i.manufacturer));
     s.push_str(&row("Library Version", &i.library_version));

@@ -42,7 +42,7 @@ impl Tool {
             ],
             Tool::Cmu => &[
                 (
-                    "give the PIN with --pin-file FILE, --pin-env VAR, --pin-fd N, or set HSMCTL_PIN",
+                    "give the user PIN with --pin-file FILE, --pin-env VAR, --pin-fd N, or set HSMCTL_PIN",
                     "give the password with -password (visible to other users), set HSMCTL_PIN, \
                      or run cmu on a terminal to be asked",
                 ),
@@ -63,7 +63,7 @@ impl Tool {
             ],
             Tool::Lunacm => &[
                 (
-                    "give the PIN with --pin-file FILE, --pin-env VAR, --pin-fd N, or set HSMCTL_PIN",
+                    "give the user PIN with --pin-file FILE, --pin-env VAR, --pin-fd N, or set HSMCTL_PIN",
                     "log in first (role login -name co), or set HSMCTL_PIN",
                 ),
                 (
@@ -252,7 +252,8 @@ mod tests {
         let pin = Tool::Cmu.speak(
             "list",
             &all,
-            "give the PIN with --pin-file FILE, --pin-env VAR, --pin-fd N, or set HSMCTL_PIN",
+            "give the user PIN with --pin-file FILE, --pin-env VAR, --pin-fd N, or set \
+             HSMCTL_PIN",
         );
         assert!(pin.contains("-password") && !pin.contains("--pin"), "{pin}");
         // An hsmctl command in backticks keeps its own options.
