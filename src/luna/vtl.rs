@@ -42,8 +42,14 @@ Usage: vtl <command> [options]
   listServers          the registered servers
   createCert -n <client name>
                        create this client's key and certificate (cert/client)
-  verify               the slots/partitions found, and a check of the client files
+  verify               the partitions found (Luna's table on stdout), and a check of the
+                       client files (what it finds wrong on stderr; exit 1 on an error)
   listSlots            every slot the PKCS#11 module shows
+
+Slots are numbered as Luna numbers them: 0, 1, 2, ... in the module's order (the order of
+`hsmctl slots`). Server names are kept as typed; another letter case or IPv6 spelling of a
+registered server is the same server. A server certificate that names another host is
+registered with a warning (the link trusts the certificate in CAFile.pem).
   help, -h             this text
 
 Command names ignore case. The module is HSMCTL_MODULE (else p11-kit or SoftHSM2), the client
