@@ -403,12 +403,19 @@ pub fn print(text: &str) -> i32 {
 /// A translated line that hsmctl's parser refused (a bad value): Luna-style, exit 2.
 pub fn clap_failure(e: &clap::Error, command: &str) -> i32 {
     let text = e.to_string();
-    let first = text
+    // The message and what it lists (a missing option is on the next line), not clap's usage.
+    let lines: Vec<&str> = text
         .lines()
-        .next()
-        .unwrap_or("invalid arguments")
-        .trim_start_matches("error: ");
-    eprintln!("Error: {}", speak_now(command, first));
+        .take_while(|l| !l.starts_with("Usage:") && !l.starts_with("For more information"))
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    let message = if lines.is_empty() {
+        "invalid arguments".to_string()
+    } else {
+        lines.join(" ").trim_start_matches("error: ").to_string()
+    };
+    eprintln!("Error: {}", speak_now(command, &message));
     Exit::Usage.code()
 }
 
