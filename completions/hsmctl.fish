@@ -783,7 +783,7 @@ sha384\t'SHA-384'
 sha512\t'SHA-512'"
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand sign-csr" -l not-before -d 'Start of validity, YYYYMMDD or YYYY-MM-DD (UTC) [default: now]' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand sign-csr" -l not-after -d 'End of validity, YYYYMMDD or YYYY-MM-DD (UTC) (instead of --days)' -r
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand sign-csr" -l days -d 'Days of validity from --not-before (1-36500)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand sign-csr" -l days -d 'Days of validity from --not-before (1-36500) [default: 365, or up to the CA certificate\'s end when that comes sooner]' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand sign-csr" -l serial-number -d 'Serial number, hex (one request only) [default: 16 random bytes, positive]' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand sign-csr" -s o -l out -d 'Write the certificate to FILE, or - for stdout (one request only)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand sign-csr" -l token -d 'Select the token by its label' -r
@@ -836,7 +836,7 @@ sha384\t'SHA-384'
 sha512\t'SHA-512'"
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand issue-cert" -l not-before -d 'Start of validity, YYYYMMDD or YYYY-MM-DD (UTC) [default: now]' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand issue-cert" -l not-after -d 'End of validity, YYYYMMDD or YYYY-MM-DD (UTC) (instead of --days)' -r
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand issue-cert" -l days -d 'Days of validity from --not-before (1-36500)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand issue-cert" -l days -d 'Days of validity from --not-before (1-36500) [default: 365, or up to the CA certificate\'s end when that comes sooner]' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand issue-cert" -l serial-number -d 'Serial number, hex (one request only) [default: 16 random bytes, positive]' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand issue-cert" -s o -l out -d 'Write the certificate to FILE, or - for stdout (one request only)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand issue-cert" -l token -d 'Select the token by its label' -r
