@@ -218,16 +218,20 @@ pub struct ClientNameArgs {
     pub name: Option<String>,
 }
 
-/// Where a backup passphrase comes from (else a prompt on a terminal).
+/// Where a passphrase comes from (else a prompt on a terminal).
 #[derive(Debug, Args)]
 pub struct PassphraseArgs {
     /// Read the passphrase from the first line of FILE (not group/world-readable)
-    #[arg(long, value_name = "FILE", conflicts_with = "passphrase_env")]
+    #[arg(long, value_name = "FILE", group = "passphrase")]
     pub passphrase_file: Option<PathBuf>,
 
     /// Read the passphrase from environment variable VAR
-    #[arg(long, value_name = "VAR")]
+    #[arg(long, value_name = "VAR", group = "passphrase")]
     pub passphrase_env: Option<String>,
+
+    /// Read the passphrase from the open file descriptor N
+    #[arg(long, value_name = "N", group = "passphrase")]
+    pub passphrase_fd: Option<i32>,
 }
 
 /// Arguments of `client-key show`.

@@ -1,10 +1,11 @@
 //! `hsmctl generatekeypair`: validate everything, then generate under the token lock.
 
 use super::Ctx;
-use super::context::{Login, parse_id};
+use super::context::{Login, Selected, parse_id};
+use crate::cli::args::UsageArgs;
 use crate::cli::{KeygenArgs, RsaMechanism};
 use crate::exit::{Exit, fail, fail_hint};
-use crate::hsm::{KeySpec, KeygenRequest, ObjectInfo, Usage, Want, hex};
+use crate::hsm::{HsmSession, KeySpec, KeygenRequest, ObjectInfo, Usage, Want, hex};
 use crate::output::Report;
 use anyhow::Result;
 use serde::Serialize;
@@ -94,15 +95,21 @@ fn parse_exponent(text: &str) -> Result<Vec<u8>> {
     Ok(bytes[bytes.iter().take_while(|b| **b == 0).count()..].to_vec())
 }
 
-/// Usage flags with per-type defaults; nonsense for the key type is refused.
-fn usage(args: &KeygenArgs, spec: KeySpec) -> Result<Usage> {
+/// Usage flags with the key-pair defaults (sign and verify); nonsense for the key type is
+/// refused. Shared by generatekeypair and import-key.
+pub fn pair_usage(
+    args: &UsageArgs,
+    wrap: Option<bool>,
+    unwrap: Option<bool>,
+    spec: KeySpec,
+) -> Result<Usage> {
     let u = Usage {
         sign: args.sign.unwrap_or(true),
         verify: args.verify.unwrap_or(true),
         encrypt: args.encrypt.unwrap_or(false),
         decrypt: args.decrypt.unwrap_or(false),
-        wrap: args.wrap.unwrap_or(false),
-        unwrap: args.unwrap.unwrap_or(false),
+        wrap: wrap.unwrap_or(false),
+        unwrap: unwrap.unwrap_or(false),
         derive: args.derive.unwrap_or(false),
     };
     let rsa_only = [
@@ -146,12 +153,53 @@ fn usage(args: &KeygenArgs, spec: KeySpec) -> Result<Usage> {
     Ok(u)
 }
 
-fn check_label(label: &str, flag: &str) -> Result<()> {
+/// Refuses an empty label, one over 255 bytes, or one with control characters (exit 2).
+pub fn check_label(label: &str, flag: &str) -> Result<()> {
     if label.is_empty() || label.chars().any(char::is_control) || label.len() > 255 {
         return Err(fail(
             Exit::Usage,
             format!("{flag} must be 1 to 255 bytes without control characters"),
         ));
+    }
+    Ok(())
+}
+
+/// Refuses a CKA_ID any object already has, or a label any key already has (exit 7).
+pub fn refuse_duplicates(
+    session: &HsmSession,
+    sel: &Selected,
+    id: &[u8],
+    labels: &[&str],
+) -> Result<()> {
+    let used = session.with_id(id)?.len();
+    if used > 0 {
+        return Err(fail_hint(
+            Exit::Conflict,
+            format!(
+                "CKA_ID {} is already used by {used} object(s) on {}",
+                hex(id),
+                sel.name()
+            ),
+            "choose another --id, or pass --allow-duplicate",
+        ));
+    }
+    let mut seen = Vec::new();
+    for l in labels {
+        if seen.contains(l) {
+            continue;
+        }
+        seen.push(*l);
+        let used = session.keys_with_label(l)?.len();
+        if used > 0 {
+            return Err(fail_hint(
+                Exit::Conflict,
+                format!(
+                    "label '{l}' is already used by {used} key(s) on {}",
+                    sel.name()
+                ),
+                "choose another label, or pass --allow-duplicate",
+            ));
+        }
     }
     Ok(())
 }
@@ -180,7 +228,7 @@ pub fn run(ctx: &Ctx, args: &KeygenArgs) -> Result<KeygenReport> {
         }
         (_, None) => vec![],
     };
-    let usage = usage(args, spec)?;
+    let usage = pair_usage(&args.usage, args.wrapping.wrap, args.wrapping.unwrap, spec)?;
     let extractable = args.extractable.unwrap_or(false);
     if extractable && !args.allow_extractable {
         return Err(fail_hint(
@@ -220,36 +268,7 @@ pub fn run(ctx: &Ctx, args: &KeygenArgs) -> Result<KeygenReport> {
         None => session.random(16)?,
     };
     if !args.allow_duplicate {
-        let used = session.with_id(&id)?.len();
-        if used > 0 {
-            return Err(fail_hint(
-                Exit::Conflict,
-                format!(
-                    "CKA_ID {} is already used by {used} object(s) on {}",
-                    hex(&id),
-                    sel.name()
-                ),
-                "choose another --id, or pass --allow-duplicate",
-            ));
-        }
-        let labels = if label_public == label_private {
-            vec![&label_public]
-        } else {
-            vec![&label_public, &label_private]
-        };
-        for l in labels {
-            let used = session.keys_with_label(l)?.len();
-            if used > 0 {
-                return Err(fail_hint(
-                    Exit::Conflict,
-                    format!(
-                        "label '{l}' is already used by {used} key(s) on {}",
-                        sel.name()
-                    ),
-                    "choose another label, or pass --allow-duplicate",
-                ));
-            }
-        }
+        refuse_duplicates(&session, &sel, &id, &[&label_public, &label_private])?;
     }
     let req = KeygenRequest {
         spec,

@@ -62,6 +62,10 @@ pub enum KeyFamily {
     /// CKK_EC_EDWARDS (Ed25519, Ed448).
     #[value(alias = "ed25519", alias = "eddsa")]
     Edwards,
+    /// CKK_AES.
+    Aes,
+    /// CKK_GENERIC_SECRET (HMAC keys).
+    Generic,
 }
 
 impl KeyFamily {
@@ -70,6 +74,8 @@ impl KeyFamily {
             KeyFamily::Rsa => CKK_RSA,
             KeyFamily::Ec => CKK_EC,
             KeyFamily::Edwards => CKK_EC_EDWARDS,
+            KeyFamily::Aes => CKK_AES,
+            KeyFamily::Generic => CKK_GENERIC_SECRET,
         }
     }
 }
@@ -206,6 +212,8 @@ impl ObjectInfo {
             (Some(CKK_RSA), _, Some(bits)) => format!("rsa:{bits}"),
             (Some(CKK_EC), Some(c), _) => format!("ec:{c}"),
             (Some(CKK_EC_EDWARDS), Some(c), _) => c.clone(),
+            (Some(CKK_AES), _, Some(bits)) => format!("aes:{bits}"),
+            (Some(CKK_GENERIC_SECRET), _, Some(bits)) => format!("generic:{bits}"),
             (Some(_), _, _) => self.key_type.clone().unwrap_or_default(),
             (None, _, _) => String::new(),
         }
@@ -236,6 +244,7 @@ const LIST_ATTRS: &[(CK_ATTRIBUTE_TYPE, usize)] = &[
     (CKA_ALWAYS_SENSITIVE, 1),
     (CKA_NEVER_EXTRACTABLE, 1),
     (CKA_LOCAL, 1),
+    (CKA_VALUE_LEN, 8),
 ];
 
 const USAGE: [(usize, &str); 7] = [
@@ -280,6 +289,7 @@ fn decode_object(
             .and_then(ulong)
             .map(|b| b as u32)
             .or_else(|| a[5].value().map(modulus_bits)),
+        Some(CKK_AES | CKK_GENERIC_SECRET) => a[22].value().and_then(ulong).map(|n| n as u32 * 8),
         _ => curve.map(Curve::bits),
     };
     let flag = |i: usize| a[i].value().and_then(boolean);

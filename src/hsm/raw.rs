@@ -300,10 +300,20 @@ impl FunctionList {
     }
 }
 
-/// An attribute template that owns its values; `ck()` gives the C view for one call.
+/// An attribute template that owns its values; `ck()` gives the C view for one call. Values
+/// are wiped when it is dropped: an import's template carries private key material.
 #[derive(Default, Clone)]
 pub(crate) struct Template {
     items: Vec<(CK_ATTRIBUTE_TYPE, Vec<u8>)>,
+}
+
+impl Drop for Template {
+    fn drop(&mut self) {
+        use zeroize::Zeroize;
+        for (_, v) in &mut self.items {
+            v.zeroize();
+        }
+    }
 }
 
 impl Template {

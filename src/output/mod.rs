@@ -10,6 +10,11 @@ use std::io::{self, IsTerminal, Write};
 pub trait Report: Serialize {
     /// The human form, ending with a newline.
     fn human(&self) -> String;
+
+    /// Warnings: in the JSON document (as `warnings`), and on stderr once for people.
+    fn warnings(&self) -> &[String] {
+        &[]
+    }
 }
 
 /// How a report is printed.
@@ -129,6 +134,11 @@ pub fn emit<R: Report>(report: &R, format: Format) -> io::Result<()> {
         }
         Format::Human => report.human(),
     };
+    if format == Format::Human {
+        for w in report.warnings() {
+            eprintln!("warning: {w}");
+        }
+    }
     write_stdout(text.as_bytes())
 }
 
