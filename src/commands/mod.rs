@@ -51,7 +51,14 @@ pub fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
         Command::Token(TokenCommand::InitPin(a)) => {
             emit(&token::init_pin::run(ctx, &a)?, a.output.format())
         }
-        Command::Generatekeypair(a) => emit(&keygen::run(ctx, &a)?, a.output.format()),
+        Command::Generatekeypair(a) => match a.count {
+            Some(n) => {
+                let report = keygen::run_batch(ctx, &a, n)?;
+                emit(&report, a.output.format()).context("cannot write to standard output")?;
+                return report.outcome();
+            }
+            None => emit(&keygen::run(ctx, &a)?, a.output.format()),
+        },
         Command::Generatekey(a) => emit(&generatekey::run(ctx, &a)?, a.output.format()),
         Command::ImportKey(a) => emit(&import_key::run(ctx, &a)?, a.output.format()),
         Command::Sign(a) => emit(&signature::run_sign(ctx, &a)?, a.output.format()),

@@ -283,6 +283,21 @@ impl HsmSession<'_> {
             .find_objects(self.handle(), &mut Template::default().bytes(CKA_ID, id))
     }
 
+    /// The labels of every key object (public, private, secret): one search per class.
+    pub fn key_labels(&self) -> HsmResult<std::collections::HashSet<String>> {
+        let mut handles = Vec::new();
+        for class in [CKO_PRIVATE_KEY, CKO_PUBLIC_KEY, CKO_SECRET_KEY] {
+            let mut t = Template::default().ulong(CKA_CLASS, class);
+            handles.extend(self.raw.find_objects(self.handle(), &mut t)?);
+        }
+        let mut labels = std::collections::HashSet::new();
+        self.read_each(&handles, &[(CKA_LABEL, 128)], |_, a| {
+            labels.insert(String::from_utf8_lossy(a[0].value().unwrap_or_default()).into_owned());
+            Ok(())
+        })?;
+        Ok(labels)
+    }
+
     /// Key objects (public, private or secret) carrying this label.
     pub fn keys_with_label(&self, label: &str) -> HsmResult<Vec<u64>> {
         let mut found = Vec::new();
