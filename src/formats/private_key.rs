@@ -430,8 +430,20 @@ fn from_openssh(block: &str, passphrase: Option<&[u8]>) -> Result<PrivateKey, Ke
     };
     let mut out = match key.key_data() {
         KeypairData::Rsa(k) => {
-            let rsa = rsa::RsaPrivateKey::try_from(k)
-                .map_err(|e| KeyFileError::Malformed(format!("an inconsistent RSA key: {e}")))?;
+            // Not ssh-key 0.6.7's TryFrom: it passes p twice as the primes, so every real
+            // key fails its consistency check.
+            let big = |m: &ssh_key::Mpint| {
+                m.as_positive_bytes()
+                    .map(rsa::BigUint::from_bytes_be)
+                    .ok_or_else(|| KeyFileError::Malformed("a negative RSA value".into()))
+            };
+            let rsa = rsa::RsaPrivateKey::from_components(
+                big(&k.public.n)?,
+                big(&k.public.e)?,
+                big(&k.private.d)?,
+                vec![big(&k.private.p)?, big(&k.private.q)?],
+            )
+            .map_err(|e| KeyFileError::Malformed(format!("an inconsistent RSA key: {e}")))?;
             rsa_key(rsa)?
         }
         KeypairData::Ecdsa(k) => {
