@@ -12,7 +12,7 @@ pub mod export_pubkey;
 mod export_ssh;
 mod generatekey;
 mod htl;
-mod import_key;
+pub mod import_key;
 mod info;
 pub mod keygen;
 pub mod list;
