@@ -11,6 +11,9 @@ use std::process::{Command, Output};
 
 const TOKEN: &str = "imp";
 
+/// A refused import: the file, extra variables, the exit code, words the error must contain.
+type Refusal<'a> = (&'a Path, &'a [(&'a str, &'a str)], i32, &'a str);
+
 fn hsm(env: &TestEnv, args: &[&str], extra_env: &[(&str, &str)]) -> Output {
     let mut c = env.cmd();
     c.env("HSMCTL_PIN", USER_PIN).args(args);
@@ -575,7 +578,7 @@ fn bad_key_files_exit_with_their_code_and_leave_no_object() {
     let pubfile = dir.join("good.pub.pem");
     std::fs::write(&pubfile, openssl_pubkey(&good)).unwrap();
     let enc_ssh = ssh_keygen(dir, "enc_ssh", &["-t", "ecdsa"], "right one");
-    let cases: [(&Path, &[(&str, &str)], i32, &str); 9] = [
+    let cases: [Refusal; 9] = [
         (
             &enc_ssh,
             &[("HSMCTL_KEY_PASSPHRASE", "wrong one")],

@@ -29,7 +29,7 @@ impl SecretSpec {
         match family {
             "aes" if matches!(bits, 128 | 192 | 256) => Ok(SecretSpec::Aes(bits / 8)),
             "aes" => Err(format!("'{text}': AES keys are 128, 192 or 256 bits")),
-            "generic" | "hmac" if (80..=4096).contains(&bits) && bits % 8 == 0 => {
+            "generic" | "hmac" if (80..=4096).contains(&bits) && bits.is_multiple_of(8) => {
                 Ok(SecretSpec::Generic(bits / 8))
             }
             "generic" | "hmac" => Err(format!(
