@@ -58,6 +58,9 @@ _hsmctl() {
             hsmctl,export-ssh-pubkey)
                 cmd="hsmctl__subcmd__export__subcmd__ssh__subcmd__pubkey"
                 ;;
+            hsmctl,generatekey)
+                cmd="hsmctl__subcmd__generatekey"
+                ;;
             hsmctl,generatekeypair)
                 cmd="hsmctl__subcmd__generatekeypair"
                 ;;
@@ -72,6 +75,9 @@ _hsmctl() {
                 ;;
             hsmctl,import-cert)
                 cmd="hsmctl__subcmd__import__subcmd__cert"
+                ;;
+            hsmctl,import-key)
+                cmd="hsmctl__subcmd__import__subcmd__key"
                 ;;
             hsmctl,info)
                 cmd="hsmctl__subcmd__info"
@@ -97,6 +103,9 @@ _hsmctl() {
             hsmctl,partitions)
                 cmd="hsmctl__subcmd__slots"
                 ;;
+            hsmctl,random)
+                cmd="hsmctl__subcmd__random"
+                ;;
             hsmctl,request-cert)
                 cmd="hsmctl__subcmd__request__subcmd__cert"
                 ;;
@@ -115,6 +124,9 @@ _hsmctl() {
             hsmctl,show)
                 cmd="hsmctl__subcmd__show"
                 ;;
+            hsmctl,sign)
+                cmd="hsmctl__subcmd__sign"
+                ;;
             hsmctl,sign-ssh-cert)
                 cmd="hsmctl__subcmd__sign__subcmd__ssh__subcmd__cert"
                 ;;
@@ -124,11 +136,17 @@ _hsmctl() {
             hsmctl,slots)
                 cmd="hsmctl__subcmd__slots"
                 ;;
+            hsmctl,test-key)
+                cmd="hsmctl__subcmd__test__subcmd__key"
+                ;;
             hsmctl,token)
                 cmd="hsmctl__subcmd__token"
                 ;;
             hsmctl,verify)
                 cmd="hsmctl__subcmd__verify"
+                ;;
+            hsmctl,verify-signature)
+                cmd="hsmctl__subcmd__verify__subcmd__signature"
                 ;;
             hsmctl__subcmd__client__subcmd__key,backup)
                 cmd="hsmctl__subcmd__client__subcmd__key__subcmd__backup"
@@ -193,6 +211,9 @@ _hsmctl() {
             hsmctl__subcmd__help,export-ssh-pubkey)
                 cmd="hsmctl__subcmd__help__subcmd__export__subcmd__ssh__subcmd__pubkey"
                 ;;
+            hsmctl__subcmd__help,generatekey)
+                cmd="hsmctl__subcmd__help__subcmd__generatekey"
+                ;;
             hsmctl__subcmd__help,generatekeypair)
                 cmd="hsmctl__subcmd__help__subcmd__generatekeypair"
                 ;;
@@ -205,6 +226,9 @@ _hsmctl() {
             hsmctl__subcmd__help,import-cert)
                 cmd="hsmctl__subcmd__help__subcmd__import__subcmd__cert"
                 ;;
+            hsmctl__subcmd__help,import-key)
+                cmd="hsmctl__subcmd__help__subcmd__import__subcmd__key"
+                ;;
             hsmctl__subcmd__help,info)
                 cmd="hsmctl__subcmd__help__subcmd__info"
                 ;;
@@ -213,6 +237,9 @@ _hsmctl() {
                 ;;
             hsmctl__subcmd__help,listservers)
                 cmd="hsmctl__subcmd__help__subcmd__listservers"
+                ;;
+            hsmctl__subcmd__help,random)
+                cmd="hsmctl__subcmd__help__subcmd__random"
                 ;;
             hsmctl__subcmd__help,request-cert)
                 cmd="hsmctl__subcmd__help__subcmd__request__subcmd__cert"
@@ -226,6 +253,9 @@ _hsmctl() {
             hsmctl__subcmd__help,show)
                 cmd="hsmctl__subcmd__help__subcmd__show"
                 ;;
+            hsmctl__subcmd__help,sign)
+                cmd="hsmctl__subcmd__help__subcmd__sign"
+                ;;
             hsmctl__subcmd__help,sign-ssh-cert)
                 cmd="hsmctl__subcmd__help__subcmd__sign__subcmd__ssh__subcmd__cert"
                 ;;
@@ -235,11 +265,17 @@ _hsmctl() {
             hsmctl__subcmd__help,slots)
                 cmd="hsmctl__subcmd__help__subcmd__slots"
                 ;;
+            hsmctl__subcmd__help,test-key)
+                cmd="hsmctl__subcmd__help__subcmd__test__subcmd__key"
+                ;;
             hsmctl__subcmd__help,token)
                 cmd="hsmctl__subcmd__help__subcmd__token"
                 ;;
             hsmctl__subcmd__help,verify)
                 cmd="hsmctl__subcmd__help__subcmd__verify"
+                ;;
+            hsmctl__subcmd__help,verify-signature)
+                cmd="hsmctl__subcmd__help__subcmd__verify__subcmd__signature"
                 ;;
             hsmctl__subcmd__help__subcmd__client__subcmd__key,backup)
                 cmd="hsmctl__subcmd__help__subcmd__client__subcmd__key__subcmd__backup"
@@ -332,7 +368,7 @@ _hsmctl() {
 
     case "${cmd}" in
         hsmctl)
-            opts="-v -h -V --module --insecure-module --home --verbose --lock-timeout --help --version slots partitions slot partition info token generatekeypair keygen list objects show getattribute setattribute delete export-ssh-pubkey export-pubkey convert-pubkey sign-ssh-cert request-cert requestcertificate selfsign-cert selfsigncertificate import-cert export-cert doctor addserver addServer deleteserver deleteServer listservers listServers createcert createCert verify htl client-key completions help"
+            opts="-v -h -V --module --insecure-module --home --verbose --lock-timeout --help --version slots partitions slot partition info token generatekeypair keygen generatekey import-key sign verify-signature test-key random list objects show getattribute setattribute delete export-ssh-pubkey export-pubkey convert-pubkey sign-ssh-cert request-cert requestcertificate selfsign-cert selfsigncertificate import-cert export-cert doctor addserver addServer deleteserver deleteServer listservers listServers createcert createCert verify htl client-key completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -446,7 +482,7 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__client__subcmd__key__subcmd__backup)
-            opts="-n -o -v -h --name --out --force --passphrase-file --passphrase-env --json --output --module --insecure-module --home --verbose --lock-timeout --help"
+            opts="-n -o -v -h --name --out --force --passphrase-file --passphrase-env --passphrase-fd --json --output --module --insecure-module --home --verbose --lock-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -473,6 +509,10 @@ _hsmctl() {
                     return 0
                     ;;
                 --passphrase-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-fd)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -584,7 +624,7 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__client__subcmd__key__subcmd__restore)
-            opts="-n -v -h --name --force --passphrase-file --passphrase-env --json --output --module --insecure-module --home --verbose --lock-timeout --help"
+            opts="-n -v -h --name --force --passphrase-file --passphrase-env --passphrase-fd --json --output --module --insecure-module --home --verbose --lock-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -603,6 +643,10 @@ _hsmctl() {
                     return 0
                     ;;
                 --passphrase-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-fd)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1267,8 +1311,8 @@ _hsmctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        hsmctl__subcmd__generatekeypair)
-            opts="-v -h --key-type --public-exponent --mechanism --label --label-public --label-private --id --sign --verify --encrypt --decrypt --wrap --unwrap --derive --modifiable --extractable --allow-extractable --allow-weak --allow-duplicate --token --serial --slot --uri --pin-file --pin-env --pin-fd --json --output --module --insecure-module --home --verbose --lock-timeout --help"
+        hsmctl__subcmd__generatekey)
+            opts="-v -h --key-type --label --id --sign --verify --encrypt --decrypt --derive --wrap --unwrap --modifiable --extractable --allow-extractable --allow-duplicate --token --serial --slot --uri --pin-file --pin-env --pin-fd --json --output --module --insecure-module --home --verbose --lock-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1278,23 +1322,7 @@ _hsmctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --public-exponent)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --mechanism)
-                    COMPREPLY=($(compgen -W "pkcs x9.31" -- "${cur}"))
-                    return 0
-                    ;;
                 --label)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --label-public)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --label-private)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1318,15 +1346,15 @@ _hsmctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --derive)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --wrap)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --unwrap)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --derive)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1389,8 +1417,134 @@ _hsmctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        hsmctl__subcmd__generatekeypair)
+            opts="-v -h --key-type --public-exponent --mechanism --label --label-public --label-private --id --sign --verify --encrypt --decrypt --derive --wrap --unwrap --modifiable --extractable --allow-extractable --allow-weak --allow-duplicate --count --token --serial --slot --uri --pin-file --pin-env --pin-fd --json --output --module --insecure-module --home --verbose --lock-timeout --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --key-type)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --public-exponent)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mechanism)
+                    COMPREPLY=($(compgen -W "pkcs x9.31" -- "${cur}"))
+                    return 0
+                    ;;
+                --label)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --label-public)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --label-private)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sign)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --verify)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --encrypt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --decrypt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --derive)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --wrap)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --unwrap)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --modifiable)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --extractable)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --count)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --serial)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --slot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --uri)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pin-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pin-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pin-fd)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                --module)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         hsmctl__subcmd__help)
-            opts="slots slot info token generatekeypair list show setattribute delete export-ssh-pubkey export-pubkey convert-pubkey sign-ssh-cert request-cert selfsign-cert import-cert export-cert doctor addserver deleteserver listservers createcert verify htl client-key completions help"
+            opts="slots slot info token generatekeypair generatekey import-key sign verify-signature test-key random list show setattribute delete export-ssh-pubkey export-pubkey convert-pubkey sign-ssh-cert request-cert selfsign-cert import-cert export-cert doctor addserver deleteserver listservers createcert verify htl client-key completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1613,6 +1767,20 @@ _hsmctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        hsmctl__subcmd__help__subcmd__generatekey)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         hsmctl__subcmd__help__subcmd__generatekeypair)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1697,6 +1865,20 @@ _hsmctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        hsmctl__subcmd__help__subcmd__import__subcmd__key)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         hsmctl__subcmd__help__subcmd__info)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1726,6 +1908,20 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__help__subcmd__listservers)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hsmctl__subcmd__help__subcmd__random)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1795,6 +1991,20 @@ _hsmctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        hsmctl__subcmd__help__subcmd__sign)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         hsmctl__subcmd__help__subcmd__sign__subcmd__ssh__subcmd__cert)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1838,6 +2048,20 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__help__subcmd__slots)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hsmctl__subcmd__help__subcmd__test__subcmd__key)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1908,6 +2132,20 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__help__subcmd__verify)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hsmctl__subcmd__help__subcmd__verify__subcmd__signature)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2137,6 +2375,112 @@ _hsmctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        hsmctl__subcmd__import__subcmd__key)
+            opts="-y -v -h --label --id --sign --verify --encrypt --decrypt --derive --wrapping --modifiable --unwrap --shred --yes --allow-duplicate --passphrase-file --passphrase-env --passphrase-fd --token --serial --slot --uri --pin-file --pin-env --pin-fd --json --output --module --insecure-module --home --verbose --lock-timeout --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --label)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sign)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --verify)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --encrypt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --decrypt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --derive)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --wrapping)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --modifiable)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-fd)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --serial)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --slot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --uri)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pin-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pin-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pin-fd)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                --module)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         hsmctl__subcmd__info)
             opts="-v -h --json --output --module --insecure-module --home --verbose --lock-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -2207,7 +2551,7 @@ _hsmctl() {
                     return 0
                     ;;
                 --key-type)
-                    COMPREPLY=($(compgen -W "rsa ec edwards" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "rsa ec edwards aes generic" -- "${cur}"))
                     return 0
                     ;;
                 --pin-file)
@@ -2253,6 +2597,72 @@ _hsmctl() {
             fi
             case "${prev}" in
                 --chrystoki-conf)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                --module)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hsmctl__subcmd__random)
+            opts="-o -v -h --hex --base64 --out --force --token --serial --slot --uri --pin-file --pin-env --pin-fd --json --output --module --insecure-module --home --verbose --lock-timeout --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --serial)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --slot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --uri)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pin-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pin-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pin-fd)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2731,6 +3141,92 @@ _hsmctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        hsmctl__subcmd__sign)
+            opts="-o -v -h --label --id --class --handle --digest --pss --raw --out --force --token --serial --slot --uri --pin-file --pin-env --pin-fd --json --output --module --insecure-module --home --verbose --lock-timeout --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --label)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --class)
+                    COMPREPLY=($(compgen -W "private public cert secret-key data" -- "${cur}"))
+                    return 0
+                    ;;
+                --handle)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --digest)
+                    COMPREPLY=($(compgen -W "sha256 sha384 sha512" -- "${cur}"))
+                    return 0
+                    ;;
+                --out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --serial)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --slot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --uri)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pin-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pin-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pin-fd)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                --module)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         hsmctl__subcmd__sign__subcmd__ssh__subcmd__cert)
             opts="-I -n -V -z -O -o -v -h --ca-label --ca-id --ca-uri --ca-pubkey --key-id --principals --validity --cert-serial --option --host --allow-any-principal --allow-forever --out --force --jobs --token --serial --slot --uri --pin-file --pin-env --pin-fd --json --output --module --insecure-module --home --verbose --lock-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -2978,6 +3474,80 @@ _hsmctl() {
                 return 0
             fi
             case "${prev}" in
+                --output)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                --module)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hsmctl__subcmd__test__subcmd__key)
+            opts="-v -h --label --id --class --handle --token --serial --slot --uri --pin-file --pin-env --pin-fd --json --output --module --insecure-module --home --verbose --lock-timeout --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --label)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --class)
+                    COMPREPLY=($(compgen -W "private public cert secret-key data" -- "${cur}"))
+                    return 0
+                    ;;
+                --handle)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --serial)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --slot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --uri)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pin-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pin-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pin-fd)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
@@ -3331,6 +3901,92 @@ _hsmctl() {
             fi
             case "${prev}" in
                 --connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                --module)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hsmctl__subcmd__verify__subcmd__signature)
+            opts="-v -h --signature --pubkey --label --id --class --handle --digest --pss --raw --login --token --serial --slot --uri --pin-file --pin-env --pin-fd --json --output --module --insecure-module --home --verbose --lock-timeout --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --signature)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pubkey)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --label)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --class)
+                    COMPREPLY=($(compgen -W "private public cert secret-key data" -- "${cur}"))
+                    return 0
+                    ;;
+                --handle)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --digest)
+                    COMPREPLY=($(compgen -W "sha256 sha384 sha512" -- "${cur}"))
+                    return 0
+                    ;;
+                --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --serial)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --slot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --uri)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pin-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pin-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pin-fd)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

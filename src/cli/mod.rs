@@ -19,6 +19,7 @@ Environment:
   HSMCTL_PIN        user PIN when no --pin-* option is given (removed from the environment once read)
   HSMCTL_SO_PIN     security officer PIN when no --so-pin-* option is given
   HSMCTL_NEW_PIN    new PIN for `token set-pin` when no --new-pin-* option is given
+  HSMCTL_KEY_PASSPHRASE  passphrase of an encrypted key file for `import-key`
   NO_COLOR          plain ASCII tables even on a terminal";
 
 /// Admin toolkit for PKCS#11 hardware security modules

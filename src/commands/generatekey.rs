@@ -3,7 +3,7 @@
 
 use super::Ctx;
 use super::context::{Login, parse_id};
-use super::keygen::{check_label, refuse_duplicates};
+use super::keygen::{check_label, extractable, refuse_duplicates};
 use crate::cli::keys::GenerateKeyArgs;
 use crate::exit::{Exit, fail, fail_hint};
 use crate::hsm::{ObjectInfo, SecretKeyRequest, SecretSpec, Usage, Want, hex};
@@ -97,14 +97,7 @@ pub fn run(ctx: &Ctx, args: &GenerateKeyArgs) -> Result<SecretKeyReport> {
     })?;
     let usage = usage(args, spec)?;
     check_label(&args.label, "--label")?;
-    let extractable = args.extractable.unwrap_or(false);
-    if extractable && !args.allow_extractable {
-        return Err(fail_hint(
-            Exit::Usage,
-            "--extractable lets the key leave the token",
-            "add --allow-extractable to confirm that this is intended",
-        ));
-    }
+    let extractable = extractable(args.extractable, args.allow_extractable, "key")?;
     let id = args.id.as_deref().map(parse_id).transpose()?;
     let (mechanism, mech_name) = spec.mechanism();
     let sel = ctx.select(&args.token, Want::Initialized)?;

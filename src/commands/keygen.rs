@@ -208,6 +208,19 @@ pub fn pair_usage(
     Ok(u)
 }
 
+/// `--extractable`, which only counts with `--allow-extractable` beside it (exit 2 without).
+pub fn extractable(asked: Option<bool>, confirmed: bool, what: &str) -> Result<bool> {
+    let extractable = asked.unwrap_or(false);
+    if extractable && !confirmed {
+        return Err(fail_hint(
+            Exit::Usage,
+            format!("--extractable lets the {what} leave the token"),
+            "add --allow-extractable to confirm that this is intended",
+        ));
+    }
+    Ok(extractable)
+}
+
 /// Refuses an empty label, one over 255 bytes, or one with control characters (exit 2).
 pub fn check_label(label: &str, flag: &str) -> Result<()> {
     if label.is_empty() || label.chars().any(char::is_control) || label.len() > 255 {
@@ -291,14 +304,7 @@ fn plan(args: &KeygenArgs) -> Result<Plan> {
         (_, None) => vec![],
     };
     let usage = pair_usage(&args.usage, args.wrapping.wrap, args.wrapping.unwrap, spec)?;
-    let extractable = args.extractable.unwrap_or(false);
-    if extractable && !args.allow_extractable {
-        return Err(fail_hint(
-            Exit::Usage,
-            "--extractable lets the private key leave the token",
-            "add --allow-extractable to confirm that this is intended",
-        ));
-    }
+    let extractable = extractable(args.extractable, args.allow_extractable, "private key")?;
     let (label_public, label_private) = match (&args.label, &args.label_public, &args.label_private)
     {
         (Some(l), _, _) => (l.clone(), l.clone()),

@@ -200,25 +200,29 @@ fn expectations(req: &KeygenRequest) -> (Expected, Expected) {
         (CKA_ENCRYPT, "CKA_ENCRYPT", u.encrypt),
         (CKA_WRAP, "CKA_WRAP", u.wrap),
     ];
-    let private = vec![
-        (CKA_TOKEN, "CKA_TOKEN", true),
-        (CKA_PRIVATE, "CKA_PRIVATE", true),
-        (CKA_SENSITIVE, "CKA_SENSITIVE", true),
-        (CKA_ALWAYS_SENSITIVE, "CKA_ALWAYS_SENSITIVE", true),
-        (CKA_EXTRACTABLE, "CKA_EXTRACTABLE", req.extractable),
-        (
-            CKA_NEVER_EXTRACTABLE,
-            "CKA_NEVER_EXTRACTABLE",
-            !req.extractable,
-        ),
-        (CKA_LOCAL, "CKA_LOCAL", true),
-        (CKA_MODIFIABLE, "CKA_MODIFIABLE", req.modifiable),
+    let mut private = generated_flags(req.extractable, req.modifiable);
+    private.extend([
         (CKA_SIGN, "CKA_SIGN", u.sign),
         (CKA_DECRYPT, "CKA_DECRYPT", u.decrypt),
         (CKA_UNWRAP, "CKA_UNWRAP", u.unwrap),
         (CKA_DERIVE, "CKA_DERIVE", u.derive),
-    ];
+    ]);
     (public, private)
+}
+
+/// What a key made on the token (private or secret) must say about where it has been: on
+/// the token, private, always sensitive, extractable only if asked, made here (CKA_LOCAL).
+pub(crate) fn generated_flags(extractable: bool, modifiable: bool) -> Expected {
+    vec![
+        (CKA_TOKEN, "CKA_TOKEN", true),
+        (CKA_PRIVATE, "CKA_PRIVATE", true),
+        (CKA_SENSITIVE, "CKA_SENSITIVE", true),
+        (CKA_ALWAYS_SENSITIVE, "CKA_ALWAYS_SENSITIVE", true),
+        (CKA_EXTRACTABLE, "CKA_EXTRACTABLE", extractable),
+        (CKA_NEVER_EXTRACTABLE, "CKA_NEVER_EXTRACTABLE", !extractable),
+        (CKA_LOCAL, "CKA_LOCAL", true),
+        (CKA_MODIFIABLE, "CKA_MODIFIABLE", modifiable),
+    ]
 }
 
 /// Errors of C_GenerateKeyPair that are about the request, so nothing can have been stored.

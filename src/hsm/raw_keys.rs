@@ -5,44 +5,68 @@ use super::error::HsmResult;
 use super::raw::{FunctionList, Template, check, missing};
 use cryptoki_sys::*;
 
-/// A mechanism with an optional parameter block that the caller keeps alive for the call.
+/// A mechanism's parameter block.
+pub(crate) enum Param<'a> {
+    /// None.
+    None,
+    /// Raw bytes (an IV).
+    Bytes(&'a mut [u8]),
+    /// RSASSA-PSS parameters.
+    Pss(CK_RSA_PKCS_PSS_PARAMS),
+}
+
+/// A mechanism with its parameters, owned for the call.
 pub(crate) struct Mech<'a> {
     /// The CKM_ code.
     pub(crate) code: CK_MECHANISM_TYPE,
-    /// Its parameter bytes (a CK_RSA_PKCS_PSS_PARAMS, an IV), if any.
-    pub(crate) param: Option<&'a mut [u8]>,
+    /// Its parameters.
+    pub(crate) param: Param<'a>,
 }
 
 impl Mech<'_> {
+    /// The C view; it points into `self`, which must stay in place for the call.
     fn ck(&mut self) -> CK_MECHANISM {
-        let (p, len) = match self.param.as_deref_mut() {
-            Some(b) => (b.as_mut_ptr().cast(), b.len() as CK_ULONG),
-            None => (std::ptr::null_mut(), 0),
+        let (p, len): (*mut std::ffi::c_void, usize) = match &mut self.param {
+            Param::None => (std::ptr::null_mut(), 0),
+            Param::Bytes(b) => (b.as_mut_ptr().cast(), b.len()),
+            Param::Pss(p) => (
+                (p as *mut CK_RSA_PKCS_PSS_PARAMS).cast(),
+                std::mem::size_of::<CK_RSA_PKCS_PSS_PARAMS>(),
+            ),
         };
         CK_MECHANISM {
             mechanism: self.code,
             pParameter: p,
-            ulParameterLen: len,
+            ulParameterLen: len as CK_ULONG,
         }
     }
 }
 
 /// A mechanism without parameters.
 pub(crate) fn plain(code: CK_MECHANISM_TYPE) -> Mech<'static> {
-    Mech { code, param: None }
+    Mech {
+        code,
+        param: Param::None,
+    }
 }
 
-/// The bytes of a CK_RSA_PKCS_PSS_PARAMS for SHA-2 `hash` (salt as long as the digest).
-pub(crate) fn pss_params(hash: CK_MECHANISM_TYPE) -> Vec<u8> {
-    let (mgf, salt) = match hash {
-        CKM_SHA384 => (CKG_MGF1_SHA384, 48),
-        CKM_SHA512 => (CKG_MGF1_SHA512, 64),
-        _ => (CKG_MGF1_SHA256, 32),
+/// RSASSA-PSS for SHA-2 `hash` (CKM_SHA256 ...): the combined mechanism, MGF1 with the same
+/// hash and a salt as long as the digest (the parameters X.509, TLS and openssl's
+/// `rsa_pss_saltlen:digest` use).
+pub(crate) fn pss(hash: CK_MECHANISM_TYPE) -> Mech<'static> {
+    let (code, mgf, salt) = match hash {
+        CKM_SHA384 => (CKM_SHA384_RSA_PKCS_PSS, CKG_MGF1_SHA384, 48),
+        CKM_SHA512 => (CKM_SHA512_RSA_PKCS_PSS, CKG_MGF1_SHA512, 64),
+        _ => (CKM_SHA256_RSA_PKCS_PSS, CKG_MGF1_SHA256, 32),
     };
-    [hash, mgf, salt]
-        .iter()
-        .flat_map(|v: &CK_ULONG| v.to_ne_bytes())
-        .collect()
+    Mech {
+        code,
+        param: Param::Pss(CK_RSA_PKCS_PSS_PARAMS {
+            hashAlg: hash,
+            mgf,
+            sLen: salt,
+        }),
+    }
 }
 
 impl FunctionList {

@@ -2,7 +2,7 @@
 //! back like key pairs: a token that did not honour the template gets the key destroyed.
 
 use super::error::HsmResult;
-use super::keygen::Usage;
+use super::keygen::{Usage, generated_flags};
 use super::objects::ObjectInfo;
 use super::raw::Template;
 use super::session::HsmSession;
@@ -123,19 +123,8 @@ impl HsmSession<'_> {
         let h = self
             .raw
             .generate_key(self.handle(), req.spec.mechanism().0, &mut t)?;
-        let want = vec![
-            (CKA_TOKEN, "CKA_TOKEN", true),
-            (CKA_PRIVATE, "CKA_PRIVATE", true),
-            (CKA_SENSITIVE, "CKA_SENSITIVE", true),
-            (CKA_ALWAYS_SENSITIVE, "CKA_ALWAYS_SENSITIVE", true),
-            (CKA_EXTRACTABLE, "CKA_EXTRACTABLE", req.extractable),
-            (
-                CKA_NEVER_EXTRACTABLE,
-                "CKA_NEVER_EXTRACTABLE",
-                !req.extractable,
-            ),
-            (CKA_LOCAL, "CKA_LOCAL", true),
-            (CKA_MODIFIABLE, "CKA_MODIFIABLE", req.modifiable),
+        let mut want = generated_flags(req.extractable, req.modifiable);
+        want.extend([
             (CKA_SIGN, "CKA_SIGN", u.sign),
             (CKA_VERIFY, "CKA_VERIFY", u.verify),
             (CKA_ENCRYPT, "CKA_ENCRYPT", u.encrypt),
@@ -143,7 +132,7 @@ impl HsmSession<'_> {
             (CKA_WRAP, "CKA_WRAP", u.wrap),
             (CKA_UNWRAP, "CKA_UNWRAP", u.unwrap),
             (CKA_DERIVE, "CKA_DERIVE", u.derive),
-        ];
+        ]);
         self.confirm_template(&[(h, &want, "secret")])?;
         self.object(h, token)
     }

@@ -2,7 +2,7 @@
 //! with padding) and HMAC sign then verify, on random data from the token.
 
 use super::error::HsmResult;
-use super::raw_keys::{Mech, plain};
+use super::raw_keys::{Mech, Param, plain};
 use super::session::HsmSession;
 use cryptoki_sys::*;
 
@@ -51,12 +51,12 @@ impl HsmSession<'_> {
                 iv2.extend_from_slice(&iv);
                 let enc = Mech {
                     code: CKM_AES_CBC_PAD,
-                    param: Some(&mut iv),
+                    param: Param::Bytes(&mut iv),
                 };
                 let c = self.raw.crypt(h, first, enc, &data, false)?;
                 let dec = Mech {
                     code: CKM_AES_CBC_PAD,
-                    param: Some(&mut iv2),
+                    param: Param::Bytes(&mut iv2),
                 };
                 let p = self.raw.crypt(h, second, dec, &c, true)?;
                 Ok(p == data)

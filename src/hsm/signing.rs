@@ -5,7 +5,7 @@ use super::error::{HsmError, HsmResult};
 use super::import::with_public_values;
 use super::keygen::KeySpec;
 use super::raw::Template;
-use super::raw_keys::{Mech, plain, pss_params};
+use super::raw_keys::{Mech, plain, pss};
 use super::session::HsmSession;
 use crate::formats::ec::Curve;
 use crate::formats::pubkey::PublicKeyMaterial;
@@ -139,10 +139,10 @@ impl SigScheme {
         }
     }
 
-    fn params(self) -> Option<Vec<u8>> {
+    fn mech(self) -> Mech<'static> {
         match self {
-            SigScheme::RsaPss(h) => Some(pss_params(h.ckm())),
-            _ => None,
+            SigScheme::RsaPss(h) => pss(h.ckm()),
+            _ => plain(self.mechanism_code()),
         }
     }
 }
@@ -179,14 +179,9 @@ pub fn ecdsa_raw(der_sig: &[u8], curve: Curve) -> Result<Vec<u8>, String> {
 impl HsmSession<'_> {
     /// Signs `data` with private key `key`; ECDSA comes back DER-encoded unless raw.
     pub fn sign_data(&self, key: u64, scheme: SigScheme, data: &[u8]) -> HsmResult<Vec<u8>> {
-        let mut params = scheme.params();
-        let mech = Mech {
-            code: scheme.mechanism_code(),
-            param: params.as_deref_mut(),
-        };
         let sig = self
             .raw
-            .sign_mech(self.handle(), key, mech, &scheme.input(data))?;
+            .sign_mech(self.handle(), key, scheme.mech(), &scheme.input(data))?;
         match scheme {
             SigScheme::Ecdsa { raw: false, .. } => {
                 super::x509::ecdsa_der(&sig).map_err(HsmError::Other)
@@ -213,13 +208,8 @@ impl HsmSession<'_> {
             },
             _ => signature.to_vec(),
         };
-        let mut params = scheme.params();
-        let mech = Mech {
-            code: scheme.mechanism_code(),
-            param: params.as_deref_mut(),
-        };
         self.raw
-            .verify_mech(self.handle(), key, mech, &scheme.input(data), &sig)
+            .verify_mech(self.handle(), key, scheme.mech(), &scheme.input(data), &sig)
     }
 
     /// A session-only public key object (gone when the session closes) for a key from a file.
