@@ -42,12 +42,19 @@ hyperfine -N --runs "$runs" --prepare "bash -c '$reset'" --export-json "$out/key
   -n floor "$out/p11bench keygen p256 $n -t" \
   -n "hsmctl --count" "$hsmctl --module $module generatekeypair --key-type ec:p256 --label bench --count $n --pin-file $store/pin" \
   -n "pkcs11-tool loop" "$store/loop.sh" >&2
-python3 - "$out/keygen.json" "$n" <<'PY'
+# The floor's process also destroys its 2N objects before it exits; its own figure (the loop
+# of C_GenerateKeyPair alone) is the stricter floor, so both are printed.
+bash -c "$reset"
+inner=$("$out/p11bench" keygen p256 "$n" -t | sed -n 's/.* mean \([0-9.]*\) ms.*/\1/p')
+python3 - "$out/keygen.json" "$n" "$inner" <<'PY'
 import json, sys
 r = {x["command"]: x for x in json.load(open(sys.argv[1]))["results"]}
 n = int(sys.argv[2])
+inner = float(sys.argv[3]) * n / 1000
 floor, ours, loop = (r[k]["median"] for k in ("floor", "hsmctl --count", "pkcs11-tool loop"))
 for name, x in r.items():
     print(f"{name:18s} median {x['median']:8.2f} s  {x['median'] / n * 1000:6.2f} ms/pair  {x['median'] / floor:5.2f}x floor")
-print(f"hsmctl: {ours / floor:.2f}x the floor (target <= 1.3), {loop / ours:.2f}x faster than the loop (target >= 1.5)")
+print(f"floor's C_GenerateKeyPair loop alone: {inner:.2f} s")
+print(f"hsmctl: {ours / floor:.2f}x the floor process, {ours / inner:.2f}x its keygen loop alone "
+      f"(target <= 1.3); {loop / ours:.2f}x faster than the loop (target >= 1.5)")
 PY
