@@ -578,7 +578,41 @@ fn bad_key_files_exit_with_their_code_and_leave_no_object() {
     let pubfile = dir.join("good.pub.pem");
     std::fs::write(&pubfile, openssl_pubkey(&good)).unwrap();
     let enc_ssh = ssh_keygen(dir, "enc_ssh", &["-t", "ecdsa"], "right one");
-    let cases: [Refusal; 9] = [
+    let cert = dir.join("good.crt");
+    run(
+        "openssl",
+        &[
+            "req",
+            "-x509",
+            "-new",
+            "-key",
+            p(&good),
+            "-subj",
+            "/CN=good",
+            "-days",
+            "1",
+            "-out",
+            p(&cert),
+        ],
+    );
+    let p12 = dir.join("good.p12");
+    run(
+        "openssl",
+        &[
+            "pkcs12",
+            "-export",
+            "-inkey",
+            p(&good),
+            "-in",
+            p(&cert),
+            "-out",
+            p(&p12),
+            "-passout",
+            "pass:x",
+        ],
+    );
+    let cases: [Refusal; 10] = [
+        (&p12, &[], 3, "PKCS#12"),
         (
             &enc_ssh,
             &[("HSMCTL_KEY_PASSPHRASE", "wrong one")],

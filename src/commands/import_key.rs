@@ -9,7 +9,7 @@ use crate::exit::{Exit, fail, fail_hint};
 use crate::formats::private_key::{
     KeyFileError, KeyFileFormat, default_id, key_type_name, needs_passphrase, read_private_key,
 };
-use crate::hsm::{ImportMethod, ImportRequest, ObjectInfo, Want, hex, spec_of};
+use crate::hsm::{ImportMethod, ImportRequest, ObjectInfo, UNWRAP_MECHANISMS, Want, hex, spec_of};
 use crate::output::Report;
 use crate::pin::{PinSpec, obtain};
 use crate::store::input::read_secret_input;
@@ -49,8 +49,10 @@ impl Report for ImportReport {
             ImportMethod::Unwrap => "C_UnwrapKey (CKM_AES_KEY_WRAP_PAD)",
         };
         let mut out = format!(
-            "Imported {} key pair ({:?} file) with {how}, id {}\n",
-            self.key_type, self.source_format, self.id
+            "Imported {} key pair ({} file) with {how}, id {}\n",
+            self.key_type,
+            self.source_format.name(),
+            self.id
         );
         if let Some(r) = &self.fallback_reason {
             out.push_str(&format!(
@@ -112,6 +114,13 @@ fn file_error(path: &std::path::Path, e: KeyFileError) -> anyhow::Error {
             "give the key's passphrase with --passphrase-file, --passphrase-env or \
              --passphrase-fd (or HSMCTL_KEY_PASSPHRASE)",
         ),
+        KeyFileError::Pkcs12 => fail_hint(
+            Exit::BadInput,
+            format!("{shown}: {e}"),
+            "split it: `openssl pkcs12 -in FILE -nocerts | openssl pkcs8 -topk8 -v2 aes-256-cbc \
+             -out key.p8`, then `hsmctl import-key key.p8`; `openssl pkcs12 -in FILE -nokeys \
+             -clcerts -out cert.pem`, then `hsmctl import-cert cert.pem`",
+        ),
         KeyFileError::Refused(m) => fail_hint(
             Exit::BadInput,
             format!("{shown}: {m}"),
@@ -158,21 +167,15 @@ pub fn run(ctx: &Ctx, args: &ImportKeyArgs) -> Result<ImportReport> {
     }
 
     let sel = ctx.select(&args.token, Want::Initialized)?;
-    let wanted = if args.unwrap {
-        vec![
-            (cryptoki_codes::AES_KEY_GEN, "CKM_AES_KEY_GEN"),
-            (cryptoki_codes::AES_KEY_WRAP_PAD, "CKM_AES_KEY_WRAP_PAD"),
-        ]
-    } else {
-        vec![]
-    };
-    for (code, name) in wanted {
-        if !sel.hsm.has_mechanism(sel.slot.slot_id, code)? {
-            return Err(fail_hint(
-                Exit::Unsupported,
-                format!("{} does not offer {name}, which --unwrap needs", sel.name()),
-                "import without --unwrap (C_CreateObject)",
-            ));
+    if args.unwrap {
+        for (code, name) in UNWRAP_MECHANISMS {
+            if !sel.hsm.has_mechanism(sel.slot.slot_id, code)? {
+                return Err(fail_hint(
+                    Exit::Unsupported,
+                    format!("{} does not offer {name}, which --unwrap needs", sel.name()),
+                    "import without --unwrap (C_CreateObject)",
+                ));
+            }
         }
     }
     let token = sel.initialized()?.clone();
@@ -227,12 +230,4 @@ pub fn run(ctx: &Ctx, args: &ImportKeyArgs) -> Result<ImportReport> {
         shredded,
         warnings,
     })
-}
-
-/// The mechanism codes --unwrap needs, named here so commands need not name cryptoki.
-mod cryptoki_codes {
-    /// CKM_AES_KEY_GEN.
-    pub const AES_KEY_GEN: u64 = 0x1080;
-    /// CKM_AES_KEY_WRAP_PAD.
-    pub const AES_KEY_WRAP_PAD: u64 = 0x210a;
 }

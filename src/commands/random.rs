@@ -34,7 +34,7 @@ impl Report for RandomReport {
 /// One C_GenerateRandom of N bytes (no login unless a PIN source is given).
 pub fn run(ctx: &Ctx, args: &RandomArgs) -> Result<RandomReport> {
     let sel = ctx.select(&args.token, Want::Initialized)?;
-    let session = sel.session(false, Login::IfAvailable(false), &args.pin)?;
+    let session = sel.session(false, Login::Quietly, &args.pin)?;
     let bytes = session.random(args.bytes)?;
     let (encoding, out, binary) = if args.hex {
         (

@@ -62,6 +62,20 @@ pub enum KeyFileFormat {
     EncryptedOpenssh,
 }
 
+impl KeyFileFormat {
+    /// The format's usual name, for people.
+    pub fn name(self) -> &'static str {
+        match self {
+            KeyFileFormat::Pkcs8 => "PKCS#8",
+            KeyFileFormat::EncryptedPkcs8 => "encrypted PKCS#8",
+            KeyFileFormat::Pkcs1 => "PKCS#1",
+            KeyFileFormat::Sec1 => "SEC1",
+            KeyFileFormat::Openssh => "OpenSSH",
+            KeyFileFormat::EncryptedOpenssh => "encrypted OpenSSH",
+        }
+    }
+}
+
 /// A decoded private key with its public half.
 pub struct PrivateKey {
     /// The public key, derived from the private one (and checked against the file's copy).
@@ -87,6 +101,8 @@ pub enum KeyFileError {
     WrongPassphrase,
     /// A readable key that policy or hsmctl does not import (RSA < 2048, DSA, other curves).
     Refused(String),
+    /// A PKCS#12 file, which is not read (yet): its key and certificates are split out first.
+    Pkcs12,
 }
 
 impl std::fmt::Display for KeyFileError {
@@ -94,6 +110,7 @@ impl std::fmt::Display for KeyFileError {
         match self {
             KeyFileError::Malformed(m) | KeyFileError::Refused(m) => f.write_str(m),
             KeyFileError::NeedsPassphrase => f.write_str("the key is encrypted with a passphrase"),
+            KeyFileError::Pkcs12 => f.write_str("PKCS#12 files are not imported"),
             KeyFileError::WrongPassphrase => {
                 f.write_str("the passphrase does not decrypt the key (wrong, or a damaged file)")
             }
@@ -199,9 +216,27 @@ fn from_der(der: &[u8], passphrase: Option<&[u8]>) -> Result<PrivateKey, KeyFile
     if sec1::EcPrivateKey::from_der(der).is_ok() {
         return from_sec1(der, None);
     }
+    if looks_like_pkcs12(der) {
+        return Err(KeyFileError::Pkcs12);
+    }
     malformed(
         "not a private key in a format hsmctl reads (PEM or DER PKCS#8, PKCS#1, SEC1, or OpenSSH)",
     )
+}
+
+/// A PFX: SEQUENCE { INTEGER 3, ContentInfo, ... }.
+fn looks_like_pkcs12(der: &[u8]) -> bool {
+    use der::Reader;
+    let Ok(mut r) = der::SliceReader::new(der) else {
+        return false;
+    };
+    r.sequence(|seq| {
+        let version = u8::decode(seq)?;
+        let _content: der::Any = seq.decode()?;
+        seq.read_slice(seq.remaining_len())?;
+        Ok(version == 3)
+    })
+    .unwrap_or(false)
 }
 
 fn from_encrypted_pkcs8(der: &[u8], passphrase: Option<&[u8]>) -> Result<PrivateKey, KeyFileError> {

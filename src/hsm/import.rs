@@ -15,6 +15,12 @@ use crate::formats::pubkey::PublicKeyMaterial;
 use cryptoki_sys::*;
 use zeroize::{Zeroize, Zeroizing};
 
+/// The mechanisms an unwrapping import needs: the wrapping key's generation and RFC 5649.
+pub const UNWRAP_MECHANISMS: [(u64, &str); 2] = [
+    (CKM_AES_KEY_GEN, "CKM_AES_KEY_GEN"),
+    (CKM_AES_KEY_WRAP_PAD, "CKM_AES_KEY_WRAP_PAD"),
+];
+
 /// How the private key reaches the token.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "snake_case")]

@@ -23,7 +23,7 @@ mod x509;
 
 pub use attributes::hex;
 pub use error::{HsmError, HsmResult, ckr_name};
-pub use import::{ImportMethod, ImportRequest, ImportResult, spec_of};
+pub use import::{ImportMethod, ImportRequest, ImportResult, UNWRAP_MECHANISMS, spec_of};
 pub use keygen::{KeySpec, KeygenRequest, KeygenResult, RSA_X9_31, Usage};
 pub use module::{ModuleChoice, ModuleSource, resolve_module};
 pub use objects::{
