@@ -233,6 +233,11 @@ fn openssl_keys_import_by_create_object_and_by_unwrap_and_sign_for_openssl() {
             "ec:p384",
             vec!["-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-384"],
         ),
+        (
+            "p521",
+            "ec:p521",
+            vec!["-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-521"],
+        ),
         ("ed", "ed25519", vec!["-algorithm", "ED25519"]),
     ];
     for (name, kind, args) in &keys {
@@ -663,6 +668,26 @@ fn bad_key_files_exit_with_their_code_and_leave_no_object() {
     );
     assert_eq!(v["source_format"], "encrypted-pkcs8");
     assert_eq!(object_count(&env), before + 2);
+    // The table says what happened, honestly.
+    let out = hsm(
+        &env,
+        &[
+            "import-key",
+            p(&good),
+            "--label",
+            "told",
+            "--allow-duplicate",
+            "--id",
+            "ff",
+        ],
+        &[],
+    );
+    let (said, _) = texts(&out);
+    assert!(
+        said.contains("Imported ec:p384 key pair (PKCS#8 file) with C_CreateObject")
+            && said.contains("private key: imported (local=false)"),
+        "{said}"
+    );
 }
 
 #[test]
