@@ -332,7 +332,7 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand generatekey" -l insecure-m
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand generatekey" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand generatekey" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand import-key" -l label -d 'CKA_LABEL of both halves' -r
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand import-key" -l id -d 'CKA_ID of both halves, hex [default: SHA-1 of the public key (RSA modulus, EC point, Ed25519 key), as pkcs11-tool and Java keystores pair keys]' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand import-key" -l id -d 'CKA_ID of both halves, hex [default: SHA-1 of CKA_MODULUS (RSA) or CKA_EC_POINT (EC, Ed25519), as Mastercard\'s pkcs11-tools set it, so Java keystores pair the halves]' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand import-key" -l sign -d 'CKA_SIGN on the private or secret key [default: true; AES keys: false]' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand import-key" -l verify -d 'CKA_VERIFY on the public or secret key [default: true; AES keys: false]' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand import-key" -l encrypt -d 'CKA_ENCRYPT on the public key (RSA) or the AES key [default: false; AES keys: true]' -r

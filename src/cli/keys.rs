@@ -72,8 +72,8 @@ pub struct ImportKeyArgs {
     #[arg(long, value_name = "LABEL")]
     pub label: String,
 
-    /// CKA_ID of both halves, hex [default: SHA-1 of the public key (RSA modulus, EC point,
-    /// Ed25519 key), as pkcs11-tool and Java keystores pair keys]
+    /// CKA_ID of both halves, hex [default: SHA-1 of CKA_MODULUS (RSA) or CKA_EC_POINT (EC,
+    /// Ed25519), as Mastercard's pkcs11-tools set it, so Java keystores pair the halves]
     #[arg(long, value_name = "HEX")]
     pub id: Option<String>,
 

@@ -514,17 +514,21 @@ fn from_openssh(block: &str, passphrase: Option<&[u8]>) -> Result<PrivateKey, Ke
     Ok(out)
 }
 
-/// The CKA_ID pkcs11-tool and p11-kit give an imported key, so that other tools (Java's
-/// SunPKCS11, NSS) pair it the way they do: SHA-1 of the RSA modulus, of the uncompressed EC
-/// point, or of the 32-byte Ed25519 key.
+/// The CKA_ID Mastercard's pkcs11-tools give an imported key, so that tools which pair keys
+/// the same way (Java's SunPKCS11 keystores, NSS) find the pair: SHA-1 of CKA_MODULUS for
+/// RSA, and of the CKA_EC_POINT value (the point in its DER OCTET STRING) for EC and Ed25519.
 pub fn default_id(public: &PublicKeyMaterial) -> Vec<u8> {
     use sha1::Digest;
-    let bytes: &[u8] = match public {
-        PublicKeyMaterial::Rsa { n, .. } => n,
-        PublicKeyMaterial::Ec { point, .. } => point,
-        PublicKeyMaterial::Ed25519(k) => k,
+    let wrapped = |raw: &[u8]| {
+        der::asn1::OctetStringRef::new(raw)
+            .and_then(|o| o.to_der())
+            .unwrap_or_default()
     };
-    sha1::Sha1::digest(bytes).to_vec()
+    match public {
+        PublicKeyMaterial::Rsa { n, .. } => sha1::Sha1::digest(n).to_vec(),
+        PublicKeyMaterial::Ec { point, .. } => sha1::Sha1::digest(wrapped(point)).to_vec(),
+        PublicKeyMaterial::Ed25519(k) => sha1::Sha1::digest(wrapped(k)).to_vec(),
+    }
 }
 
 /// The key type in `--key-type` spelling: rsa:BITS, ec:p256, ed25519.
@@ -561,7 +565,13 @@ jsnughHwwZphkL1aHwkqqLbKCSt0GKH3jw==\n-----END EC PRIVATE KEY-----\n";
         };
         assert_eq!(k.format, KeyFileFormat::Sec1);
         assert_eq!(key_type_name(&k.public), "ec:p256");
-        assert_eq!(default_id(&k.public).len(), 20);
+        // SHA-1 over CKA_EC_POINT's value: 04 41, then the 65-byte point.
+        let PublicKeyMaterial::Ec { point, .. } = &k.public else {
+            panic!("an EC key")
+        };
+        use sha1::Digest;
+        let want = sha1::Sha1::digest([&[0x04, 0x41][..], point].concat()).to_vec();
+        assert_eq!(default_id(&k.public), want);
         // The PKCS#8 form decodes back to the same key.
         let again = read_private_key(&k.pkcs8, None).map_err(|e| e.to_string());
         assert_eq!(again.map(|a| a.public).ok(), Some(k.public));
