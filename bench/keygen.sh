@@ -18,7 +18,7 @@ mkdir -p "$out"
 command -v hyperfine >/dev/null || { echo "install hyperfine (apt-get install hyperfine)" >&2; exit 1; }
 cc -O2 -I/usr/include/p11-kit-1 -o "$out/p11bench" ../shared/bench/p11bench.c -ldl -lpthread
 cargo build --release --locked --quiet
-hsmctl=$PWD/target/release/hsmctl
+hsmctl=${CARGO_TARGET_DIR:-$PWD/target}/release/hsmctl
 
 store=$(mktemp -d)
 trap 'rm -rf "$store"' EXIT
