@@ -380,6 +380,72 @@ fn openssl_keys_import_by_create_object_and_by_unwrap_and_sign_for_openssl() {
         128,
         "r || s of P-256"
     );
+    // r || s from stdin to a file, verified back with --raw; the DER reading refuses it.
+    let raw_sig = dir.join("raw.sig");
+    std::fs::write(&raw_sig, hex_decode(v["signature"].as_str().unwrap())).unwrap();
+    let check = |extra: &[&str]| {
+        hsm(
+            &env,
+            &[
+                &[
+                    "verify-signature",
+                    p(&msg),
+                    "--signature",
+                    p(&raw_sig),
+                    "--label",
+                    "raw",
+                ][..],
+                extra,
+            ]
+            .concat(),
+            &[],
+        )
+        .status
+        .code()
+    };
+    assert_eq!(check(&["--raw"]), Some(0));
+    assert_eq!(check(&[]), Some(1));
+    // Another digest than the curve's, as openssl dgst -sha384 makes it; the message on stdin.
+    let sig = dir.join("p256-384.sig");
+    let out = env
+        .cmd()
+        .env("HSMCTL_PIN", USER_PIN)
+        .args([
+            "sign",
+            "-",
+            "--label",
+            "raw",
+            "--digest",
+            "sha384",
+            "-o",
+            p(&sig),
+        ])
+        .pipe_stdin(&msg)
+        .unwrap()
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{:?}", texts(&out));
+    let pubkey = dir.join("p256.pub.pem");
+    let out = Command::new("openssl")
+        .args([
+            "dgst",
+            "-sha384",
+            "-verify",
+            p(&pubkey),
+            "-signature",
+            p(&sig),
+            p(&msg),
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{:?}", texts(&out));
+}
+
+fn hex_decode(h: &str) -> Vec<u8> {
+    (0..h.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(&h[i..i + 2], 16).unwrap())
+        .collect()
 }
 
 /// An ssh-keygen key file of `kind`, with `pass` as its passphrase ("" for none).
