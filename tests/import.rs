@@ -683,7 +683,7 @@ fn bad_key_files_exit_with_their_code_and_leave_no_object() {
         ],
     );
     let cases: [Refusal; 10] = [
-        (&p12, &[], 3, "PKCS#12"),
+        (&p12, &[("HSMCTL_KEY_PASSPHRASE", "y")], 5, "passphrase"),
         (
             &enc_ssh,
             &[("HSMCTL_KEY_PASSPHRASE", "wrong one")],
@@ -839,4 +839,157 @@ fn an_imported_ssh_ca_signs_certificates_that_sshd_accepts() {
     sign("alice");
     let (ok, _) = login();
     assert!(!ok, "a certificate for alice let root in");
+}
+
+#[test]
+fn pkcs12_files_bring_their_certificate_and_chain() {
+    let env = TestEnv::new();
+    env.init_token(TOKEN);
+    let dir = env.dir.path();
+    let f = |n: &str| dir.join(n);
+    run(
+        "openssl",
+        &[
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-keyout",
+            p(&f("ca.key")),
+            "-subj",
+            "/CN=Test CA",
+            "-days",
+            "10",
+            "-out",
+            p(&f("ca.pem")),
+        ],
+    );
+    run(
+        "openssl",
+        &[
+            "req",
+            "-new",
+            "-newkey",
+            "ec",
+            "-pkeyopt",
+            "ec_paramgen_curve:P-256",
+            "-nodes",
+            "-keyout",
+            p(&f("leaf.key")),
+            "-subj",
+            "/CN=leaf",
+            "-out",
+            p(&f("leaf.csr")),
+        ],
+    );
+    run(
+        "openssl",
+        &[
+            "x509",
+            "-req",
+            "-in",
+            p(&f("leaf.csr")),
+            "-CA",
+            p(&f("ca.pem")),
+            "-CAkey",
+            p(&f("ca.key")),
+            "-days",
+            "5",
+            "-out",
+            p(&f("leaf.pem")),
+        ],
+    );
+    let export = |out: &str, extra: &[&str]| {
+        run(
+            "openssl",
+            &[
+                &[
+                    "pkcs12",
+                    "-export",
+                    "-inkey",
+                    p(&f("leaf.key")),
+                    "-in",
+                    p(&f("leaf.pem")),
+                    "-out",
+                    p(&f(out)),
+                ][..],
+                extra,
+            ]
+            .concat(),
+        );
+        f(out)
+    };
+    let p12 = export(
+        "leaf.p12",
+        &["-certfile", p(&f("ca.pem")), "-passout", "pass:p12 secret"],
+    );
+    let legacy = export("legacy.p12", &["-legacy", "-passout", "pass:p12 secret"]);
+    let open = export("open.p12", &["-passout", "pass:"]);
+    // Refusals first: nothing may be left behind.
+    for (file, vars, code, says) in [
+        (&p12, vec![], 5, "passphrase"),
+        (
+            &p12,
+            vec![("HSMCTL_KEY_PASSPHRASE", "wrong")],
+            5,
+            "passphrase",
+        ),
+        (
+            &legacy,
+            vec![("HSMCTL_KEY_PASSPHRASE", "p12 secret")],
+            3,
+            "legacy",
+        ),
+    ] {
+        let out = hsm(&env, &["import-key", p(file), "--label", "no"], &vars);
+        assert_eq!(out.status.code(), Some(code), "{file:?}: {:?}", texts(&out));
+        assert!(texts(&out).1.contains(says), "{:?}", texts(&out));
+        assert_eq!(object_count(&env), 0);
+    }
+    let v = hsm_json(
+        &env,
+        &["import-key", p(&p12), "--label", "web"],
+        &[("HSMCTL_KEY_PASSPHRASE", "p12 secret")],
+    );
+    assert_eq!(v["source_format"], "pkcs12");
+    assert_eq!(v["key_type"], "ec:p256");
+    let certs = v["certificates"].as_array().unwrap();
+    assert_eq!(certs.len(), 2, "{v}");
+    assert_eq!(certs[0]["id"], v["id"], "the leaf shares the key's CKA_ID");
+    assert_eq!(certs[0]["label"], "web");
+    assert_eq!(certs[1]["label"], "web-chain-1");
+    assert_ne!(certs[1]["id"], v["id"]);
+    assert_eq!(object_count(&env), 4);
+    assert_eq!(private_access(&env, "web"), "Access:     sensitive");
+    // The stored certificates are the file's, byte for byte.
+    let pem_of =
+        |file: &Path| String::from_utf8(run("openssl", &["x509", "-in", p(file)]).stdout).unwrap();
+    assert_eq!(
+        env.run_ok(&["export-cert", "--label", "web", "--class", "cert"]),
+        pem_of(&f("leaf.pem"))
+    );
+    assert_eq!(
+        env.run_ok(&["export-cert", "--label", "web-chain-1", "--class", "cert"]),
+        pem_of(&f("ca.pem"))
+    );
+    // The token key signs for the certificate's public key.
+    let pubkey = f("leaf.pub.pem");
+    std::fs::write(&pubkey, openssl_pubkey(&f("leaf.key"))).unwrap();
+    signatures_cross_check(&env, "web", &pubkey, Some(&f("leaf.key")), "ec:p256");
+    // An empty password needs no passphrase source.
+    let v = hsm_json(
+        &env,
+        &[
+            "import-key",
+            p(&open),
+            "--label",
+            "open",
+            "--id",
+            "0e",
+            "--allow-duplicate",
+        ],
+        &[],
+    );
+    assert_eq!(v["certificates"].as_array().unwrap().len(), 1);
 }

@@ -634,13 +634,35 @@ fn cmu_import_puts_a_key_file_and_a_certificate_on_the_token() {
         .and_then(|b| b.lines().find(|l| l.contains("Access:")))
         .unwrap_or_default();
     assert_eq!(access.trim(), "Access:     sensitive", "{listing}");
-    // A PKCS#12 file: not supported (exit 8), nothing added.
-    let out = run(
+    // A PKCS#12 file (here with an empty password): the pair and its certificate.
+    let p12 = dir.join("web.p12");
+    openssl(&[
+        "pkcs12",
+        "-export",
+        "-inkey",
+        key.to_str().unwrap(),
+        "-in",
+        cert.to_str().unwrap(),
+        "-passout",
+        "pass:",
+        "-out",
+        p12.to_str().unwrap(),
+    ]);
+    let out = ok(
         &env,
         "cmu",
-        &["import", "-inputFile=x.p12", "-pkcs12"],
-        true,
+        &[
+            "import",
+            &format!("-inputFile={}", p12.display()),
+            "-pkcs12",
+            "-label=web2",
+            "-id=0f",
+        ],
     );
-    assert_eq!(out.status.code(), Some(8));
-    assert_eq!(objects_seen_by_pkcs11_tool(&env, "cmuimp").len(), 3);
+    assert!(out.contains("successfully imported"), "{out}");
+    assert_eq!(objects_seen_by_pkcs11_tool(&env, "cmuimp").len(), 6);
+    // A file that is not there: exit 3, nothing added.
+    let out = run(&env, "cmu", &["import", "-inputFile=missing.p12"], true);
+    assert_eq!(out.status.code(), Some(3));
+    assert_eq!(objects_seen_by_pkcs11_tool(&env, "cmuimp").len(), 6);
 }

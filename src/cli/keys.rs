@@ -63,8 +63,8 @@ pub struct GenerateKeyArgs {
 /// Arguments of `import-key`.
 #[derive(Debug, Args)]
 pub struct ImportKeyArgs {
-    /// The key file: PEM or DER PKCS#8 (also encrypted), PKCS#1, SEC1, or an OpenSSH private
-    /// key; - for stdin
+    /// The key file: PEM or DER PKCS#8 (also encrypted), PKCS#1, SEC1, PKCS#12 (its
+    /// certificates are stored too), or an OpenSSH private key; - for stdin
     #[arg(value_name = "FILE")]
     pub input: PathBuf,
 

@@ -67,7 +67,7 @@ pub enum Command {
     /// Generate a secret key on the token (AES, generic), sensitive and non-extractable
     Generatekey(keys::GenerateKeyArgs),
 
-    /// Import a private key file (PKCS#8, PKCS#1, SEC1, OpenSSH) as a token key pair
+    /// Import a private key file (PKCS#8, PKCS#1, SEC1, PKCS#12, OpenSSH) as a token key pair
     ImportKey(keys::ImportKeyArgs),
 
     /// Sign a file with a token key (RSA PKCS#1 v1.5 or PSS, ECDSA, Ed25519), as openssl dgst -sign

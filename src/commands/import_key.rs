@@ -2,14 +2,21 @@
 //! C_UnwrapKey, read back; the file's secret bytes stay in zeroizing buffers throughout.
 
 use super::Ctx;
+use super::certs::names_of;
 use super::context::{Login, parse_id};
 use super::keygen::{check_label, pair_usage, refuse_duplicates};
 use crate::cli::keys::ImportKeyArgs;
 use crate::exit::{Exit, fail, fail_hint};
+use crate::formats::cert::certificate_key;
 use crate::formats::private_key::{
-    KeyFileError, KeyFileFormat, default_id, key_type_name, needs_passphrase, read_private_key,
+    KeyFileError, KeyFileFormat, PrivateKey, default_id, key_type_name, needs_passphrase,
+    read_private_key,
 };
-use crate::hsm::{ImportMethod, ImportRequest, ObjectInfo, UNWRAP_MECHANISMS, Want, hex, spec_of};
+use crate::formats::pubkey::PublicKeyMaterial;
+use crate::hsm::{
+    HsmSession, ImportMethod, ImportRequest, ObjectInfo, TokenEntry, UNWRAP_MECHANISMS, Want, hex,
+    spec_of,
+};
 use crate::output::Report;
 use crate::pin::{PinSpec, obtain};
 use crate::store::input::read_secret_input;
@@ -36,6 +43,9 @@ pub struct ImportReport {
     pub public: ObjectInfo,
     /// The private key as read back.
     pub private: ObjectInfo,
+    /// Certificates from a PKCS#12 file as stored: the key's own (same CKA_ID and label)
+    /// first, then the chain (each with the CKA_ID of its own public key).
+    pub certificates: Vec<ObjectInfo>,
     /// The key file, when --shred removed it.
     pub shredded: Option<String>,
     /// Things to know.
@@ -63,6 +73,12 @@ impl Report for ImportReport {
             out.push_str(&format!(
                 "  {half}  handle {:<6} label '{}'  {}\n",
                 o.handle, o.label, o.uri
+            ));
+        }
+        for c in &self.certificates {
+            out.push_str(&format!(
+                "  cert     handle {:<6} label '{}'  {}\n",
+                c.handle, c.label, c.uri
             ));
         }
         let f = &self.private.flags;
@@ -106,7 +122,8 @@ fn file_error(path: &std::path::Path, e: KeyFileError) -> anyhow::Error {
         KeyFileError::Malformed(m) => fail_hint(
             Exit::BadInput,
             format!("{shown}: {m}"),
-            "give a PEM or DER private key (PKCS#8, PKCS#1, SEC1) or an OpenSSH private key",
+            "give a PEM or DER private key (PKCS#8, PKCS#1, SEC1), a PKCS#12 file or an OpenSSH \
+             private key",
         ),
         KeyFileError::NeedsPassphrase | KeyFileError::WrongPassphrase => fail_hint(
             Exit::Auth,
@@ -114,18 +131,70 @@ fn file_error(path: &std::path::Path, e: KeyFileError) -> anyhow::Error {
             "give the key's passphrase with --passphrase-file, --passphrase-env or \
              --passphrase-fd (or HSMCTL_KEY_PASSPHRASE)",
         ),
-        KeyFileError::Pkcs12 => fail_hint(
+        KeyFileError::Convert(m) => fail_hint(
             Exit::BadInput,
-            format!("{shown}: {e}"),
-            "split it: `openssl pkcs12 -in FILE -nocerts | openssl pkcs8 -topk8 -v2 aes-256-cbc \
-             -out key.p8`, then `hsmctl import-key key.p8`; `openssl pkcs12 -in FILE -nokeys \
-             -clcerts -out cert.pem`, then `hsmctl import-cert cert.pem`",
+            format!("{shown}: {m}"),
+            "convert the file as the message says, then import the result",
         ),
         KeyFileError::Refused(m) => fail_hint(
             Exit::BadInput,
             format!("{shown}: {m}"),
             "import RSA keys of 2048 to 16384 bits, EC P-256/P-384/P-521 keys or Ed25519 keys",
         ),
+    }
+}
+
+/// Stores a PKCS#12 file's certificates: the key's own with its CKA_ID and label, the others
+/// (the chain) as `LABEL-chain-N` with the CKA_ID of their own public key. On a failure the
+/// ones stored so far are destroyed.
+fn store_certificates(
+    session: &HsmSession,
+    key: &PrivateKey,
+    req: &ImportRequest,
+    token: &TokenEntry,
+) -> Result<Vec<ObjectInfo>> {
+    let mut stored: Vec<ObjectInfo> = Vec::new();
+    let mut chain = 0;
+    let result = (|| {
+        // The key's own certificate first.
+        let mut certs: Vec<(&Vec<u8>, Option<PublicKeyMaterial>)> = key
+            .certificates
+            .iter()
+            .map(|c| (c, certificate_key(c).ok()))
+            .collect();
+        certs.sort_by_key(|(_, m)| m.as_ref() != Some(&key.public));
+        for (der, material) in certs {
+            let names = names_of(der)?;
+            let (label, id) = if material.as_ref() == Some(&key.public) {
+                (req.label.clone(), req.id.clone())
+            } else {
+                chain += 1;
+                let id = match &material {
+                    Some(m) => default_id(m),
+                    None => crate::formats::private_key::sha1(der),
+                };
+                (format!("{}-chain-{chain}", req.label), id)
+            };
+            let h = session.store_certificate(
+                der,
+                &label,
+                &id,
+                &names.subject_der,
+                &names.issuer_der,
+                &names.serial_der,
+            )?;
+            stored.push(session.object(h, token)?);
+        }
+        Ok(())
+    })();
+    match result {
+        Ok(()) => Ok(stored),
+        Err(e) => {
+            for o in &stored {
+                let _ = session.destroy(o.handle);
+            }
+            Err(e)
+        }
     }
 }
 
@@ -203,6 +272,15 @@ pub fn run(ctx: &Ctx, args: &ImportKeyArgs) -> Result<ImportReport> {
         )
     });
     let result = session.import_key(&key, &req, &token)?;
+    let certificates = match store_certificates(&session, &key, &req, &token) {
+        Ok(c) => c,
+        Err(e) => {
+            // All or nothing: the pair goes too.
+            let _ = session.destroy(result.private.handle);
+            let _ = session.destroy(result.public.handle);
+            return Err(e);
+        }
+    };
     let mut warnings = Vec::new();
     if result.private.flags.local == Some(true) {
         warnings.push("the token marks the imported key CKA_LOCAL, which it is not".into());
@@ -227,6 +305,7 @@ pub fn run(ctx: &Ctx, args: &ImportKeyArgs) -> Result<ImportReport> {
         id: hex(&id),
         public: result.public,
         private: result.private,
+        certificates,
         shredded,
         warnings,
     })

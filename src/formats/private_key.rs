@@ -1,5 +1,5 @@
 //! Private key files (PKCS#8 plain or encrypted, PKCS#1, SEC1, OpenSSH with or without a
-//! passphrase) decoded into what PKCS#11 templates and C_UnwrapKey need. Pure, no I/O; every
+//! passphrase, PKCS#12 with its certificates) decoded into what PKCS#11 templates and C_UnwrapKey need. Pure, no I/O; every
 //! secret byte lives in a zeroizing buffer, and the crates' own key types zeroize on drop.
 
 use super::ec::Curve;
@@ -60,6 +60,8 @@ pub enum KeyFileFormat {
     Openssh,
     /// OpenSSH's format, encrypted with a passphrase.
     EncryptedOpenssh,
+    /// PKCS#12 (PFX): the key and its certificates.
+    Pkcs12,
 }
 
 impl KeyFileFormat {
@@ -72,6 +74,7 @@ impl KeyFileFormat {
             KeyFileFormat::Sec1 => "SEC1",
             KeyFileFormat::Openssh => "OpenSSH",
             KeyFileFormat::EncryptedOpenssh => "encrypted OpenSSH",
+            KeyFileFormat::Pkcs12 => "PKCS#12",
         }
     }
 }
@@ -88,6 +91,8 @@ pub struct PrivateKey {
     pub format: KeyFileFormat,
     /// An OpenSSH key's comment.
     pub comment: Option<String>,
+    /// A PKCS#12 file's certificates (DER), in file order.
+    pub certificates: Vec<Vec<u8>>,
 }
 
 /// Why a key file could not be used.
@@ -101,16 +106,18 @@ pub enum KeyFileError {
     WrongPassphrase,
     /// A readable key that policy or hsmctl does not import (RSA < 2048, DSA, other curves).
     Refused(String),
-    /// A PKCS#12 file, which is not read (yet): its key and certificates are split out first.
-    Pkcs12,
+    /// A file in a form hsmctl does not read (legacy encryption, say); the message says how
+    /// to convert it.
+    Convert(String),
 }
 
 impl std::fmt::Display for KeyFileError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            KeyFileError::Malformed(m) | KeyFileError::Refused(m) => f.write_str(m),
+            KeyFileError::Malformed(m) | KeyFileError::Refused(m) | KeyFileError::Convert(m) => {
+                f.write_str(m)
+            }
             KeyFileError::NeedsPassphrase => f.write_str("the key is encrypted with a passphrase"),
-            KeyFileError::Pkcs12 => f.write_str("PKCS#12 files are not imported"),
             KeyFileError::WrongPassphrase => {
                 f.write_str("the passphrase does not decrypt the key (wrong, or a damaged file)")
             }
@@ -185,7 +192,7 @@ pub fn read_private_key(
     }
     if block.contains("Proc-Type:") {
         // Legacy OpenSSL encryption (DEK-Info headers): MD5 key derivation, not supported.
-        return Err(KeyFileError::Refused(
+        return Err(KeyFileError::Convert(
             "the key uses OpenSSL's legacy PEM encryption (Proc-Type/DEK-Info); convert it \
              with `openssl pkcs8 -topk8 -in FILE -out NEW` first"
                 .into(),
@@ -216,27 +223,34 @@ fn from_der(der: &[u8], passphrase: Option<&[u8]>) -> Result<PrivateKey, KeyFile
     if sec1::EcPrivateKey::from_der(der).is_ok() {
         return from_sec1(der, None);
     }
-    if looks_like_pkcs12(der) {
-        return Err(KeyFileError::Pkcs12);
+    if super::pkcs12::is_pkcs12(der) {
+        return from_pkcs12(der, passphrase);
     }
     malformed(
         "not a private key in a format hsmctl reads (PEM or DER PKCS#8, PKCS#1, SEC1, or OpenSSH)",
     )
 }
 
-/// A PFX: SEQUENCE { INTEGER 3, ContentInfo, ... }.
-fn looks_like_pkcs12(der: &[u8]) -> bool {
-    use der::Reader;
-    let Ok(mut r) = der::SliceReader::new(der) else {
-        return false;
+/// A PKCS#12 file: tried with the empty password when none is given (files exported with
+/// `-passout pass:` have one), else the passphrase is needed.
+fn from_pkcs12(der: &[u8], passphrase: Option<&[u8]>) -> Result<PrivateKey, KeyFileError> {
+    let pass = match passphrase {
+        Some(p) => std::str::from_utf8(p)
+            .map_err(|_| KeyFileError::Convert("a PKCS#12 passphrase must be UTF-8".into()))?,
+        None => "",
     };
-    r.sequence(|seq| {
-        let version = u8::decode(seq)?;
-        let _content: der::Any = seq.decode()?;
-        seq.read_slice(seq.remaining_len())?;
-        Ok(version == 3)
-    })
-    .unwrap_or(false)
+    let contents = match super::pkcs12::read_pkcs12(der, pass) {
+        Err(KeyFileError::WrongPassphrase) if passphrase.is_none() => {
+            return Err(KeyFileError::NeedsPassphrase);
+        }
+        other => other?,
+    };
+    let mut key = from_pkcs8(&contents.pkcs8, KeyFileFormat::Pkcs12).map_err(|e| match e {
+        KeyFileError::Malformed(m) => KeyFileError::Malformed(format!("in the PKCS#12 file, {m}")),
+        other => other,
+    })?;
+    key.certificates = contents.certificates;
+    Ok(key)
 }
 
 fn from_encrypted_pkcs8(der: &[u8], passphrase: Option<&[u8]>) -> Result<PrivateKey, KeyFileError> {
@@ -247,7 +261,7 @@ fn from_encrypted_pkcs8(der: &[u8], passphrase: Option<&[u8]>) -> Result<Private
         pkcs8::Error::EncryptedPrivateKey(
             pkcs8::pkcs5::Error::UnsupportedAlgorithm { .. }
             | pkcs8::pkcs5::Error::NoPbes1CryptSupport,
-        ) => KeyFileError::Refused(format!(
+        ) => KeyFileError::Convert(format!(
             "the key's encryption is not supported ({e}); re-encrypt it with \
              `openssl pkcs8 -topk8 -v2 aes-256-cbc`"
         )),
@@ -353,6 +367,7 @@ fn rsa_key(mut key: rsa::RsaPrivateKey) -> Result<PrivateKey, KeyFileError> {
         pkcs8: Zeroizing::new(pkcs8.as_bytes().to_vec()),
         format: KeyFileFormat::Pkcs1,
         comment: None,
+        certificates: Vec::new(),
     })
 }
 
@@ -410,6 +425,7 @@ fn from_sec1(der: &[u8], curve: Option<ObjectIdentifier>) -> Result<PrivateKey, 
         pkcs8,
         format: KeyFileFormat::Sec1,
         comment: None,
+        certificates: Vec::new(),
     })
 }
 
@@ -446,6 +462,7 @@ fn ed25519(seed: &[u8], stated: Option<&[u8]>) -> Result<PrivateKey, KeyFileErro
         pkcs8,
         format: KeyFileFormat::Pkcs8,
         comment: None,
+        certificates: Vec::new(),
     })
 }
 
@@ -529,6 +546,12 @@ pub fn default_id(public: &PublicKeyMaterial) -> Vec<u8> {
         PublicKeyMaterial::Ec { point, .. } => sha1::Sha1::digest(wrapped(point)).to_vec(),
         PublicKeyMaterial::Ed25519(k) => sha1::Sha1::digest(wrapped(k)).to_vec(),
     }
+}
+
+/// SHA-1 of some bytes (an id for a certificate whose key hsmctl cannot decode).
+pub fn sha1(bytes: &[u8]) -> Vec<u8> {
+    use sha1::Digest;
+    sha1::Sha1::digest(bytes).to_vec()
 }
 
 /// The key type in `--key-type` spelling: rsa:BITS, ec:p256, ed25519.

@@ -181,7 +181,8 @@ Usage: cmu <command> [-option=value | -option value ...]
   delete                 -handle=H [-force]
   export                 -handle=H -outputfile=F [-key] [-binary]
   import                 -inputFile=F [-label=L] [-id=HEX] [-unwrap] [-sign=T ...]: a private
-                         key (PKCS#8, PKCS#1, SEC1, OpenSSH) as a key pair, or a certificate
+                         key (PKCS#8, PKCS#1, SEC1, OpenSSH, PKCS#12 with its certificates) as
+                         a key pair, or a certificate
   requestcertificate     -publichandle=H -privatehandle=H -CN= -O= -OU= -C= -S= -L= -E=
                          -outputfile=F [-binary] [-sha256withrsa | -sha384withrsa | ...]
   selfsigncertificate    -privatehandle=H -publichandle=H -CN= ... -serialNumber=HEX
@@ -603,18 +604,12 @@ fn announce_pair(
 }
 
 /// `cmu import -inputFile=F`: a certificate becomes `import-cert`, a private key (PKCS#8,
-/// PKCS#1, SEC1, OpenSSH; encrypted ones take their passphrase from HSMCTL_KEY_PASSPHRASE or
-/// the prompt) becomes `import-key`, unwrapped where the module wants that.
+/// PKCS#1, SEC1, OpenSSH, PKCS#12 with `-pkcs12` or without: the format is read from the file;
+/// encrypted ones take their passphrase from HSMCTL_KEY_PASSPHRASE or the prompt) becomes
+/// `import-key`, unwrapped where the module wants that.
 fn import(rest: &[String]) -> Result<i32, LunaError> {
     let o = parse_opts(rest, options_of(COMMANDS, "import"))?;
     let file = o.need("inputFile", "import")?;
-    if o.on("pkcs12") {
-        eprintln!(
-            "Error: PKCS#12 files are not imported; split it first: openssl pkcs12 -in F -nocerts \
-             -nodes | openssl pkcs8 -topk8 -v2 aes-256-cbc -out key.p8, and -nokeys for the certificate"
-        );
-        return Ok(Exit::Unsupported.code());
-    }
     if let Some(alg) = o.get("keyalg")
         && !matches!(
             alg.to_ascii_lowercase().as_str(),
