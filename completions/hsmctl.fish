@@ -26,7 +26,7 @@ end
 
 complete -c hsmctl -n "__fish_hsmctl_needs_command" -l module -d 'PKCS#11 module to load (else HSMCTL_MODULE, the config file, p11-kit\'s proxy, SoftHSM2)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_needs_command" -l home -d 'hsmctl\'s home directory (else HSMCTL_HOME, else $XDG_CONFIG_HOME/hsmctl)' -r -F
-complete -c hsmctl -n "__fish_hsmctl_needs_command" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token (exit 10 after that)' -r
+complete -c hsmctl -n "__fish_hsmctl_needs_command" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token, 0-86400 (exit 10 after that)' -r
 complete -c hsmctl -n "__fish_hsmctl_needs_command" -l insecure-module -d 'Load a module file that its group or everyone may write (never needed for a packaged one)'
 complete -c hsmctl -n "__fish_hsmctl_needs_command" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
 complete -c hsmctl -n "__fish_hsmctl_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -79,7 +79,7 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand slots" -l output -d 'Outpu
 json\t'One JSON document (snake_case keys; the shape is API)'"
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand slots" -l module -d 'PKCS#11 module to load (else HSMCTL_MODULE, the config file, p11-kit\'s proxy, SoftHSM2)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand slots" -l home -d 'hsmctl\'s home directory (else HSMCTL_HOME, else $XDG_CONFIG_HOME/hsmctl)' -r -F
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand slots" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token (exit 10 after that)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand slots" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token, 0-86400 (exit 10 after that)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand slots" -l json -d 'Print one JSON document instead of a table (same as --output json)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand slots" -l insecure-module -d 'Load a module file that its group or everyone may write (never needed for a packaged one)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand slots" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
@@ -88,14 +88,14 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand partitions" -l output -d '
 json\t'One JSON document (snake_case keys; the shape is API)'"
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand partitions" -l module -d 'PKCS#11 module to load (else HSMCTL_MODULE, the config file, p11-kit\'s proxy, SoftHSM2)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand partitions" -l home -d 'hsmctl\'s home directory (else HSMCTL_HOME, else $XDG_CONFIG_HOME/hsmctl)' -r -F
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand partitions" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token (exit 10 after that)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand partitions" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token, 0-86400 (exit 10 after that)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand partitions" -l json -d 'Print one JSON document instead of a table (same as --output json)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand partitions" -l insecure-module -d 'Load a module file that its group or everyone may write (never needed for a packaged one)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand partitions" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand partitions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand slot; and not __fish_seen_subcommand_from show help" -l module -d 'PKCS#11 module to load (else HSMCTL_MODULE, the config file, p11-kit\'s proxy, SoftHSM2)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand slot; and not __fish_seen_subcommand_from show help" -l home -d 'hsmctl\'s home directory (else HSMCTL_HOME, else $XDG_CONFIG_HOME/hsmctl)' -r -F
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand slot; and not __fish_seen_subcommand_from show help" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token (exit 10 after that)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand slot; and not __fish_seen_subcommand_from show help" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token, 0-86400 (exit 10 after that)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand slot; and not __fish_seen_subcommand_from show help" -l insecure-module -d 'Load a module file that its group or everyone may write (never needed for a packaged one)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand slot; and not __fish_seen_subcommand_from show help" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand slot; and not __fish_seen_subcommand_from show help" -s h -l help -d 'Print help'
@@ -109,7 +109,7 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand slot; and __fish_seen_subc
 json\t'One JSON document (snake_case keys; the shape is API)'"
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand slot; and __fish_seen_subcommand_from show" -l module -d 'PKCS#11 module to load (else HSMCTL_MODULE, the config file, p11-kit\'s proxy, SoftHSM2)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand slot; and __fish_seen_subcommand_from show" -l home -d 'hsmctl\'s home directory (else HSMCTL_HOME, else $XDG_CONFIG_HOME/hsmctl)' -r -F
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand slot; and __fish_seen_subcommand_from show" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token (exit 10 after that)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand slot; and __fish_seen_subcommand_from show" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token, 0-86400 (exit 10 after that)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand slot; and __fish_seen_subcommand_from show" -l mechanisms -d 'Also list every mechanism with its key-size range and flags'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand slot; and __fish_seen_subcommand_from show" -l json -d 'Print one JSON document instead of a table (same as --output json)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand slot; and __fish_seen_subcommand_from show" -l insecure-module -d 'Load a module file that its group or everyone may write (never needed for a packaged one)'
@@ -119,7 +119,7 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand slot; and __fish_seen_subc
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand slot; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand partition; and not __fish_seen_subcommand_from show help" -l module -d 'PKCS#11 module to load (else HSMCTL_MODULE, the config file, p11-kit\'s proxy, SoftHSM2)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand partition; and not __fish_seen_subcommand_from show help" -l home -d 'hsmctl\'s home directory (else HSMCTL_HOME, else $XDG_CONFIG_HOME/hsmctl)' -r -F
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand partition; and not __fish_seen_subcommand_from show help" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token (exit 10 after that)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand partition; and not __fish_seen_subcommand_from show help" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token, 0-86400 (exit 10 after that)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand partition; and not __fish_seen_subcommand_from show help" -l insecure-module -d 'Load a module file that its group or everyone may write (never needed for a packaged one)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand partition; and not __fish_seen_subcommand_from show help" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand partition; and not __fish_seen_subcommand_from show help" -s h -l help -d 'Print help'
@@ -133,7 +133,7 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand partition; and __fish_seen
 json\t'One JSON document (snake_case keys; the shape is API)'"
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand partition; and __fish_seen_subcommand_from show" -l module -d 'PKCS#11 module to load (else HSMCTL_MODULE, the config file, p11-kit\'s proxy, SoftHSM2)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand partition; and __fish_seen_subcommand_from show" -l home -d 'hsmctl\'s home directory (else HSMCTL_HOME, else $XDG_CONFIG_HOME/hsmctl)' -r -F
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand partition; and __fish_seen_subcommand_from show" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token (exit 10 after that)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand partition; and __fish_seen_subcommand_from show" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token, 0-86400 (exit 10 after that)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand partition; and __fish_seen_subcommand_from show" -l mechanisms -d 'Also list every mechanism with its key-size range and flags'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand partition; and __fish_seen_subcommand_from show" -l json -d 'Print one JSON document instead of a table (same as --output json)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand partition; and __fish_seen_subcommand_from show" -l insecure-module -d 'Load a module file that its group or everyone may write (never needed for a packaged one)'
@@ -145,14 +145,14 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand info" -l output -d 'Output
 json\t'One JSON document (snake_case keys; the shape is API)'"
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand info" -l module -d 'PKCS#11 module to load (else HSMCTL_MODULE, the config file, p11-kit\'s proxy, SoftHSM2)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand info" -l home -d 'hsmctl\'s home directory (else HSMCTL_HOME, else $XDG_CONFIG_HOME/hsmctl)' -r -F
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand info" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token (exit 10 after that)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand info" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token, 0-86400 (exit 10 after that)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand info" -l json -d 'Print one JSON document instead of a table (same as --output json)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand info" -l insecure-module -d 'Load a module file that its group or everyone may write (never needed for a packaged one)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand info" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand info" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand token; and not __fish_seen_subcommand_from init set-pin init-pin help" -l module -d 'PKCS#11 module to load (else HSMCTL_MODULE, the config file, p11-kit\'s proxy, SoftHSM2)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand token; and not __fish_seen_subcommand_from init set-pin init-pin help" -l home -d 'hsmctl\'s home directory (else HSMCTL_HOME, else $XDG_CONFIG_HOME/hsmctl)' -r -F
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand token; and not __fish_seen_subcommand_from init set-pin init-pin help" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token (exit 10 after that)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand token; and not __fish_seen_subcommand_from init set-pin init-pin help" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token, 0-86400 (exit 10 after that)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand token; and not __fish_seen_subcommand_from init set-pin init-pin help" -l insecure-module -d 'Load a module file that its group or everyone may write (never needed for a packaged one)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand token; and not __fish_seen_subcommand_from init set-pin init-pin help" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand token; and not __fish_seen_subcommand_from init set-pin init-pin help" -s h -l help -d 'Print help'
@@ -175,7 +175,7 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand token; and __fish_seen_sub
 json\t'One JSON document (snake_case keys; the shape is API)'"
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand token; and __fish_seen_subcommand_from init" -l module -d 'PKCS#11 module to load (else HSMCTL_MODULE, the config file, p11-kit\'s proxy, SoftHSM2)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand token; and __fish_seen_subcommand_from init" -l home -d 'hsmctl\'s home directory (else HSMCTL_HOME, else $XDG_CONFIG_HOME/hsmctl)' -r -F
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand token; and __fish_seen_subcommand_from init" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token (exit 10 after that)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand token; and __fish_seen_subcommand_from init" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token, 0-86400 (exit 10 after that)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand token; and __fish_seen_subcommand_from init" -l force -d 'Erase a token that is already initialized, with every object on it'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand token; and __fish_seen_subcommand_from init" -l json -d 'Print one JSON document instead of a table (same as --output json)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand token; and __fish_seen_subcommand_from init" -l insecure-module -d 'Load a module file that its group or everyone may write (never needed for a packaged one)'
@@ -198,7 +198,7 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand token; and __fish_seen_sub
 json\t'One JSON document (snake_case keys; the shape is API)'"
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand token; and __fish_seen_subcommand_from set-pin" -l module -d 'PKCS#11 module to load (else HSMCTL_MODULE, the config file, p11-kit\'s proxy, SoftHSM2)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand token; and __fish_seen_subcommand_from set-pin" -l home -d 'hsmctl\'s home directory (else HSMCTL_HOME, else $XDG_CONFIG_HOME/hsmctl)' -r -F
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand token; and __fish_seen_subcommand_from set-pin" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token (exit 10 after that)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand token; and __fish_seen_subcommand_from set-pin" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token, 0-86400 (exit 10 after that)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand token; and __fish_seen_subcommand_from set-pin" -l so -d 'Change the security officer\'s PIN instead of the user\'s'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand token; and __fish_seen_subcommand_from set-pin" -l json -d 'Print one JSON document instead of a table (same as --output json)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand token; and __fish_seen_subcommand_from set-pin" -l insecure-module -d 'Load a module file that its group or everyone may write (never needed for a packaged one)'
@@ -218,7 +218,7 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand token; and __fish_seen_sub
 json\t'One JSON document (snake_case keys; the shape is API)'"
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand token; and __fish_seen_subcommand_from init-pin" -l module -d 'PKCS#11 module to load (else HSMCTL_MODULE, the config file, p11-kit\'s proxy, SoftHSM2)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand token; and __fish_seen_subcommand_from init-pin" -l home -d 'hsmctl\'s home directory (else HSMCTL_HOME, else $XDG_CONFIG_HOME/hsmctl)' -r -F
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand token; and __fish_seen_subcommand_from init-pin" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token (exit 10 after that)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand token; and __fish_seen_subcommand_from init-pin" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token, 0-86400 (exit 10 after that)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand token; and __fish_seen_subcommand_from init-pin" -l json -d 'Print one JSON document instead of a table (same as --output json)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand token; and __fish_seen_subcommand_from init-pin" -l insecure-module -d 'Load a module file that its group or everyone may write (never needed for a packaged one)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand token; and __fish_seen_subcommand_from init-pin" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
@@ -256,7 +256,7 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand generatekeypair" -l output
 json\t'One JSON document (snake_case keys; the shape is API)'"
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand generatekeypair" -l module -d 'PKCS#11 module to load (else HSMCTL_MODULE, the config file, p11-kit\'s proxy, SoftHSM2)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand generatekeypair" -l home -d 'hsmctl\'s home directory (else HSMCTL_HOME, else $XDG_CONFIG_HOME/hsmctl)' -r -F
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand generatekeypair" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token (exit 10 after that)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand generatekeypair" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token, 0-86400 (exit 10 after that)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand generatekeypair" -l allow-extractable -d 'Confirm that an extractable private key is intended'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand generatekeypair" -l allow-weak -d 'Allow RSA keys shorter than 2048 bits (down to 512)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand generatekeypair" -l allow-duplicate -d 'Allow a CKA_ID or label that objects on the token already use'
@@ -293,7 +293,7 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand keygen" -l output -d 'Outp
 json\t'One JSON document (snake_case keys; the shape is API)'"
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand keygen" -l module -d 'PKCS#11 module to load (else HSMCTL_MODULE, the config file, p11-kit\'s proxy, SoftHSM2)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand keygen" -l home -d 'hsmctl\'s home directory (else HSMCTL_HOME, else $XDG_CONFIG_HOME/hsmctl)' -r -F
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand keygen" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token (exit 10 after that)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand keygen" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token, 0-86400 (exit 10 after that)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand keygen" -l allow-extractable -d 'Confirm that an extractable private key is intended'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand keygen" -l allow-weak -d 'Allow RSA keys shorter than 2048 bits (down to 512)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand keygen" -l allow-duplicate -d 'Allow a CKA_ID or label that objects on the token already use'
@@ -324,7 +324,7 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand generatekey" -l output -d 
 json\t'One JSON document (snake_case keys; the shape is API)'"
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand generatekey" -l module -d 'PKCS#11 module to load (else HSMCTL_MODULE, the config file, p11-kit\'s proxy, SoftHSM2)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand generatekey" -l home -d 'hsmctl\'s home directory (else HSMCTL_HOME, else $XDG_CONFIG_HOME/hsmctl)' -r -F
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand generatekey" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token (exit 10 after that)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand generatekey" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token, 0-86400 (exit 10 after that)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand generatekey" -l allow-extractable -d 'Confirm that an extractable key is intended'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand generatekey" -l allow-duplicate -d 'Allow a CKA_ID or label that objects on the token already use'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand generatekey" -l json -d 'Print one JSON document instead of a table (same as --output json)'
@@ -354,7 +354,7 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand import-key" -l output -d '
 json\t'One JSON document (snake_case keys; the shape is API)'"
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand import-key" -l module -d 'PKCS#11 module to load (else HSMCTL_MODULE, the config file, p11-kit\'s proxy, SoftHSM2)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand import-key" -l home -d 'hsmctl\'s home directory (else HSMCTL_HOME, else $XDG_CONFIG_HOME/hsmctl)' -r -F
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand import-key" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token (exit 10 after that)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand import-key" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token, 0-86400 (exit 10 after that)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand import-key" -l unwrap -d 'Store the private key with C_UnwrapKey under a session-only AES key (RFC 5649) instead of C_CreateObject; done anyway when the module refuses plaintext private keys'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand import-key" -l shred -d 'After a successful import, overwrite and remove the key file (asks on a terminal)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand import-key" -s y -l yes -d 'Do not ask before --shred (required when stdin is not a terminal)'
@@ -386,7 +386,7 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand sign" -l output -d 'Output
 json\t'One JSON document (snake_case keys; the shape is API)'"
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand sign" -l module -d 'PKCS#11 module to load (else HSMCTL_MODULE, the config file, p11-kit\'s proxy, SoftHSM2)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand sign" -l home -d 'hsmctl\'s home directory (else HSMCTL_HOME, else $XDG_CONFIG_HOME/hsmctl)' -r -F
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand sign" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token (exit 10 after that)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand sign" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token, 0-86400 (exit 10 after that)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand sign" -l pss -d 'RSASSA-PSS (MGF1 with the same digest, salt as long as the digest) instead of PKCS#1 v1.5'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand sign" -l raw -d 'ECDSA signatures as r || s (as PKCS#11 and JOSE use them) instead of DER'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand sign" -l force -d 'Replace an existing --out file'
@@ -418,7 +418,7 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand verify-signature" -l outpu
 json\t'One JSON document (snake_case keys; the shape is API)'"
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand verify-signature" -l module -d 'PKCS#11 module to load (else HSMCTL_MODULE, the config file, p11-kit\'s proxy, SoftHSM2)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand verify-signature" -l home -d 'hsmctl\'s home directory (else HSMCTL_HOME, else $XDG_CONFIG_HOME/hsmctl)' -r -F
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand verify-signature" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token (exit 10 after that)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand verify-signature" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token, 0-86400 (exit 10 after that)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand verify-signature" -l pss -d 'RSASSA-PSS (MGF1 with the same digest, salt as long as the digest) instead of PKCS#1 v1.5'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand verify-signature" -l raw -d 'ECDSA signatures as r || s (as PKCS#11 and JOSE use them) instead of DER'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand verify-signature" -l login -d 'Log in, to find keys whose public half is private (also implied by any PIN source)'
@@ -445,7 +445,7 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand test-key" -l output -d 'Ou
 json\t'One JSON document (snake_case keys; the shape is API)'"
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand test-key" -l module -d 'PKCS#11 module to load (else HSMCTL_MODULE, the config file, p11-kit\'s proxy, SoftHSM2)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand test-key" -l home -d 'hsmctl\'s home directory (else HSMCTL_HOME, else $XDG_CONFIG_HOME/hsmctl)' -r -F
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand test-key" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token (exit 10 after that)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand test-key" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token, 0-86400 (exit 10 after that)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand test-key" -l json -d 'Print one JSON document instead of a table (same as --output json)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand test-key" -l insecure-module -d 'Load a module file that its group or everyone may write (never needed for a packaged one)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand test-key" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
@@ -462,7 +462,7 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand random" -l output -d 'Outp
 json\t'One JSON document (snake_case keys; the shape is API)'"
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand random" -l module -d 'PKCS#11 module to load (else HSMCTL_MODULE, the config file, p11-kit\'s proxy, SoftHSM2)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand random" -l home -d 'hsmctl\'s home directory (else HSMCTL_HOME, else $XDG_CONFIG_HOME/hsmctl)' -r -F
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand random" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token (exit 10 after that)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand random" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token, 0-86400 (exit 10 after that)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand random" -l hex -d 'Print lowercase hex (and a newline) instead of raw bytes'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand random" -l base64 -d 'Print base64 (and a newline) instead of raw bytes'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand random" -l force -d 'Replace an existing --out file'
@@ -494,7 +494,7 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand list" -l output -d 'Output
 json\t'One JSON document (snake_case keys; the shape is API)'"
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand list" -l module -d 'PKCS#11 module to load (else HSMCTL_MODULE, the config file, p11-kit\'s proxy, SoftHSM2)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand list" -l home -d 'hsmctl\'s home directory (else HSMCTL_HOME, else $XDG_CONFIG_HOME/hsmctl)' -r -F
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand list" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token (exit 10 after that)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand list" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token, 0-86400 (exit 10 after that)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand list" -l login -d 'Log in, so that private objects are listed (also implied by any PIN source)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand list" -l json -d 'Print one JSON document instead of a table (same as --output json)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand list" -l insecure-module -d 'Load a module file that its group or everyone may write (never needed for a packaged one)'
@@ -524,7 +524,7 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand objects" -l output -d 'Out
 json\t'One JSON document (snake_case keys; the shape is API)'"
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand objects" -l module -d 'PKCS#11 module to load (else HSMCTL_MODULE, the config file, p11-kit\'s proxy, SoftHSM2)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand objects" -l home -d 'hsmctl\'s home directory (else HSMCTL_HOME, else $XDG_CONFIG_HOME/hsmctl)' -r -F
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand objects" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token (exit 10 after that)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand objects" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token, 0-86400 (exit 10 after that)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand objects" -l login -d 'Log in, so that private objects are listed (also implied by any PIN source)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand objects" -l json -d 'Print one JSON document instead of a table (same as --output json)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand objects" -l insecure-module -d 'Load a module file that its group or everyone may write (never needed for a packaged one)'
@@ -549,7 +549,7 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand show" -l output -d 'Output
 json\t'One JSON document (snake_case keys; the shape is API)'"
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand show" -l module -d 'PKCS#11 module to load (else HSMCTL_MODULE, the config file, p11-kit\'s proxy, SoftHSM2)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand show" -l home -d 'hsmctl\'s home directory (else HSMCTL_HOME, else $XDG_CONFIG_HOME/hsmctl)' -r -F
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand show" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token (exit 10 after that)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand show" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token, 0-86400 (exit 10 after that)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand show" -l login -d 'Log in, so that private objects can be shown (also implied by any PIN source)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand show" -l json -d 'Print one JSON document instead of a table (same as --output json)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand show" -l insecure-module -d 'Load a module file that its group or everyone may write (never needed for a packaged one)'
@@ -574,7 +574,7 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand getattribute" -l output -d
 json\t'One JSON document (snake_case keys; the shape is API)'"
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand getattribute" -l module -d 'PKCS#11 module to load (else HSMCTL_MODULE, the config file, p11-kit\'s proxy, SoftHSM2)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand getattribute" -l home -d 'hsmctl\'s home directory (else HSMCTL_HOME, else $XDG_CONFIG_HOME/hsmctl)' -r -F
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand getattribute" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token (exit 10 after that)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand getattribute" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token, 0-86400 (exit 10 after that)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand getattribute" -l login -d 'Log in, so that private objects can be shown (also implied by any PIN source)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand getattribute" -l json -d 'Print one JSON document instead of a table (same as --output json)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand getattribute" -l insecure-module -d 'Load a module file that its group or everyone may write (never needed for a packaged one)'
@@ -600,7 +600,7 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand setattribute" -l output -d
 json\t'One JSON document (snake_case keys; the shape is API)'"
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand setattribute" -l module -d 'PKCS#11 module to load (else HSMCTL_MODULE, the config file, p11-kit\'s proxy, SoftHSM2)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand setattribute" -l home -d 'hsmctl\'s home directory (else HSMCTL_HOME, else $XDG_CONFIG_HOME/hsmctl)' -r -F
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand setattribute" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token (exit 10 after that)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand setattribute" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token, 0-86400 (exit 10 after that)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand setattribute" -l pair -d 'Apply to both halves of the selected key pair (each attribute where it applies)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand setattribute" -l json -d 'Print one JSON document instead of a table (same as --output json)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand setattribute" -l insecure-module -d 'Load a module file that its group or everyone may write (never needed for a packaged one)'
@@ -625,7 +625,7 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand delete" -l output -d 'Outp
 json\t'One JSON document (snake_case keys; the shape is API)'"
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand delete" -l module -d 'PKCS#11 module to load (else HSMCTL_MODULE, the config file, p11-kit\'s proxy, SoftHSM2)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand delete" -l home -d 'hsmctl\'s home directory (else HSMCTL_HOME, else $XDG_CONFIG_HOME/hsmctl)' -r -F
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand delete" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token (exit 10 after that)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand delete" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token, 0-86400 (exit 10 after that)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand delete" -l pair -d 'Also delete the other half of each selected key (same CKA_ID)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand delete" -l all-matching -d 'Delete every object the selector matches (otherwise more than one is refused)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand delete" -s y -l yes -d 'Do not ask for confirmation (required when stdin is not a terminal)'
@@ -655,7 +655,7 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand export-ssh-pubkey" -l outp
 json\t'One JSON document (snake_case keys; the shape is API)'"
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand export-ssh-pubkey" -l module -d 'PKCS#11 module to load (else HSMCTL_MODULE, the config file, p11-kit\'s proxy, SoftHSM2)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand export-ssh-pubkey" -l home -d 'hsmctl\'s home directory (else HSMCTL_HOME, else $XDG_CONFIG_HOME/hsmctl)' -r -F
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand export-ssh-pubkey" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token (exit 10 after that)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand export-ssh-pubkey" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token, 0-86400 (exit 10 after that)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand export-ssh-pubkey" -l fingerprint -d 'Print fingerprints (as ssh-keygen -l) instead of keys'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand export-ssh-pubkey" -l force -d 'Replace an existing --out file'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand export-ssh-pubkey" -l login -d 'Log in, to find keys whose public half is private (also implied by any PIN source)'
@@ -688,7 +688,7 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand export-pubkey" -l output -
 json\t'One JSON document (snake_case keys; the shape is API)'"
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand export-pubkey" -l module -d 'PKCS#11 module to load (else HSMCTL_MODULE, the config file, p11-kit\'s proxy, SoftHSM2)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand export-pubkey" -l home -d 'hsmctl\'s home directory (else HSMCTL_HOME, else $XDG_CONFIG_HOME/hsmctl)' -r -F
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand export-pubkey" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token (exit 10 after that)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand export-pubkey" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token, 0-86400 (exit 10 after that)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand export-pubkey" -l fingerprint -d 'Print the SHA-256 fingerprint of the SubjectPublicKeyInfo (and the OpenSSH one) instead'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand export-pubkey" -l force -d 'Replace an existing --out file'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand export-pubkey" -l login -d 'Log in, to find keys whose public half is private (also implied by any PIN source)'
@@ -707,7 +707,7 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand convert-pubkey" -l output 
 json\t'One JSON document (snake_case keys; the shape is API)'"
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand convert-pubkey" -l module -d 'PKCS#11 module to load (else HSMCTL_MODULE, the config file, p11-kit\'s proxy, SoftHSM2)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand convert-pubkey" -l home -d 'hsmctl\'s home directory (else HSMCTL_HOME, else $XDG_CONFIG_HOME/hsmctl)' -r -F
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand convert-pubkey" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token (exit 10 after that)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand convert-pubkey" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token, 0-86400 (exit 10 after that)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand convert-pubkey" -l force -d 'Replace an existing --out file'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand convert-pubkey" -l json -d 'Print one JSON document instead of a table (same as --output json)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand convert-pubkey" -l insecure-module -d 'Load a module file that its group or everyone may write (never needed for a packaged one)'
@@ -723,7 +723,7 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand sign-ssh-cert" -s V -l val
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand sign-ssh-cert" -s z -l cert-serial -d 'Serial number of the first certificate; the next ones count up (ssh-keygen -z)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand sign-ssh-cert" -s O -l option -d 'Certificate option, as ssh-keygen -O (force-command=, source-address=, no-pty, permit-*, clear, critical:NAME[=V], extension:NAME[=V]); repeatable' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand sign-ssh-cert" -s o -l out -d 'Write the certificate to FILE (one input key only) instead of KEY-cert.pub' -r -F
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand sign-ssh-cert" -l jobs -d 'Signing threads, each with its own session [default: the number of cores]' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand sign-ssh-cert" -l jobs -d 'Signing threads, each with its own session (1-256) [default: the number of cores]' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand sign-ssh-cert" -l token -d 'Select the token by its label' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand sign-ssh-cert" -l serial -d 'Select the token by its serial number' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand sign-ssh-cert" -l slot -d 'Select the token by slot id (slot ids are not stable on every module; prefer --serial)' -r
@@ -735,7 +735,7 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand sign-ssh-cert" -l output -
 json\t'One JSON document (snake_case keys; the shape is API)'"
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand sign-ssh-cert" -l module -d 'PKCS#11 module to load (else HSMCTL_MODULE, the config file, p11-kit\'s proxy, SoftHSM2)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand sign-ssh-cert" -l home -d 'hsmctl\'s home directory (else HSMCTL_HOME, else $XDG_CONFIG_HOME/hsmctl)' -r -F
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand sign-ssh-cert" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token (exit 10 after that)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand sign-ssh-cert" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token, 0-86400 (exit 10 after that)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand sign-ssh-cert" -l host -d 'Sign host certificates instead of user certificates (ssh-keygen -h)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand sign-ssh-cert" -l allow-any-principal -d 'Allow a certificate with no principals (valid for every user or host)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand sign-ssh-cert" -l allow-forever -d 'Allow a certificate that never expires (no -V, or an end of "forever")'
@@ -781,7 +781,7 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand request-cert" -l output -d
 json\t'One JSON document (snake_case keys; the shape is API)'"
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand request-cert" -l module -d 'PKCS#11 module to load (else HSMCTL_MODULE, the config file, p11-kit\'s proxy, SoftHSM2)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand request-cert" -l home -d 'hsmctl\'s home directory (else HSMCTL_HOME, else $XDG_CONFIG_HOME/hsmctl)' -r -F
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand request-cert" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token (exit 10 after that)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand request-cert" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token, 0-86400 (exit 10 after that)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand request-cert" -l pss -d 'Sign RSA keys with RSASSA-PSS (MGF1 with the same digest, salt as long as the digest) instead of PKCS#1 v1.5'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand request-cert" -l der -d 'Write DER instead of PEM'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand request-cert" -l force -d 'Replace an existing --out file'
@@ -826,7 +826,7 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand requestcertificate" -l out
 json\t'One JSON document (snake_case keys; the shape is API)'"
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand requestcertificate" -l module -d 'PKCS#11 module to load (else HSMCTL_MODULE, the config file, p11-kit\'s proxy, SoftHSM2)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand requestcertificate" -l home -d 'hsmctl\'s home directory (else HSMCTL_HOME, else $XDG_CONFIG_HOME/hsmctl)' -r -F
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand requestcertificate" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token (exit 10 after that)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand requestcertificate" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token, 0-86400 (exit 10 after that)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand requestcertificate" -l pss -d 'Sign RSA keys with RSASSA-PSS (MGF1 with the same digest, salt as long as the digest) instead of PKCS#1 v1.5'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand requestcertificate" -l der -d 'Write DER instead of PEM'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand requestcertificate" -l force -d 'Replace an existing --out file'
@@ -865,7 +865,7 @@ sha384\t'SHA-384'
 sha512\t'SHA-512'"
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsign-cert" -l not-before -d 'Start of validity, YYYYMMDD or YYYY-MM-DD (UTC) [default: now]' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsign-cert" -l not-after -d 'End of validity, YYYYMMDD or YYYY-MM-DD (UTC) (instead of --days)' -r
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsign-cert" -l days -d 'Days of validity from --not-before' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsign-cert" -l days -d 'Days of validity from --not-before (1-36500)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsign-cert" -l serial-number -d 'Serial number, hex [default: 16 random bytes]' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsign-cert" -s o -l out -d 'Write to FILE (atomically) instead of stdout' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsign-cert" -l pin-file -d 'Read the user PIN from the first line of FILE (mode 600, not a symlink)' -r -F
@@ -875,7 +875,7 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsign-cert" -l output -
 json\t'One JSON document (snake_case keys; the shape is API)'"
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsign-cert" -l module -d 'PKCS#11 module to load (else HSMCTL_MODULE, the config file, p11-kit\'s proxy, SoftHSM2)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsign-cert" -l home -d 'hsmctl\'s home directory (else HSMCTL_HOME, else $XDG_CONFIG_HOME/hsmctl)' -r -F
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsign-cert" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token (exit 10 after that)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsign-cert" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token, 0-86400 (exit 10 after that)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsign-cert" -l pss -d 'Sign RSA keys with RSASSA-PSS (MGF1 with the same digest, salt as long as the digest) instead of PKCS#1 v1.5'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsign-cert" -l der -d 'Write DER instead of PEM'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsign-cert" -l ca -d 'A CA certificate (basicConstraints CA:TRUE, keyCertSign and cRLSign)'
@@ -916,7 +916,7 @@ sha384\t'SHA-384'
 sha512\t'SHA-512'"
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsigncertificate" -l not-before -d 'Start of validity, YYYYMMDD or YYYY-MM-DD (UTC) [default: now]' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsigncertificate" -l not-after -d 'End of validity, YYYYMMDD or YYYY-MM-DD (UTC) (instead of --days)' -r
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsigncertificate" -l days -d 'Days of validity from --not-before' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsigncertificate" -l days -d 'Days of validity from --not-before (1-36500)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsigncertificate" -l serial-number -d 'Serial number, hex [default: 16 random bytes]' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsigncertificate" -s o -l out -d 'Write to FILE (atomically) instead of stdout' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsigncertificate" -l pin-file -d 'Read the user PIN from the first line of FILE (mode 600, not a symlink)' -r -F
@@ -926,7 +926,7 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsigncertificate" -l ou
 json\t'One JSON document (snake_case keys; the shape is API)'"
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsigncertificate" -l module -d 'PKCS#11 module to load (else HSMCTL_MODULE, the config file, p11-kit\'s proxy, SoftHSM2)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsigncertificate" -l home -d 'hsmctl\'s home directory (else HSMCTL_HOME, else $XDG_CONFIG_HOME/hsmctl)' -r -F
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsigncertificate" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token (exit 10 after that)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsigncertificate" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token, 0-86400 (exit 10 after that)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsigncertificate" -l pss -d 'Sign RSA keys with RSASSA-PSS (MGF1 with the same digest, salt as long as the digest) instead of PKCS#1 v1.5'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsigncertificate" -l der -d 'Write DER instead of PEM'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand selfsigncertificate" -l ca -d 'A CA certificate (basicConstraints CA:TRUE, keyCertSign and cRLSign)'
@@ -949,7 +949,7 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand import-cert" -l output -d 
 json\t'One JSON document (snake_case keys; the shape is API)'"
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand import-cert" -l module -d 'PKCS#11 module to load (else HSMCTL_MODULE, the config file, p11-kit\'s proxy, SoftHSM2)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand import-cert" -l home -d 'hsmctl\'s home directory (else HSMCTL_HOME, else $XDG_CONFIG_HOME/hsmctl)' -r -F
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand import-cert" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token (exit 10 after that)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand import-cert" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token, 0-86400 (exit 10 after that)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand import-cert" -l allow-orphan -d 'Store it even if its public key matches no key on the token'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand import-cert" -l json -d 'Print one JSON document instead of a table (same as --output json)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand import-cert" -l insecure-module -d 'Load a module file that its group or everyone may write (never needed for a packaged one)'
@@ -975,7 +975,7 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand export-cert" -l output -d 
 json\t'One JSON document (snake_case keys; the shape is API)'"
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand export-cert" -l module -d 'PKCS#11 module to load (else HSMCTL_MODULE, the config file, p11-kit\'s proxy, SoftHSM2)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand export-cert" -l home -d 'hsmctl\'s home directory (else HSMCTL_HOME, else $XDG_CONFIG_HOME/hsmctl)' -r -F
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand export-cert" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token (exit 10 after that)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand export-cert" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token, 0-86400 (exit 10 after that)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand export-cert" -l der -d 'Write DER instead of PEM'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand export-cert" -l force -d 'Replace an existing --out file'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand export-cert" -l login -d 'Log in first (certificates are usually public)'
@@ -994,7 +994,7 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand doctor" -l output -d 'Outp
 json\t'One JSON document (snake_case keys; the shape is API)'"
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand doctor" -l module -d 'PKCS#11 module to load (else HSMCTL_MODULE, the config file, p11-kit\'s proxy, SoftHSM2)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand doctor" -l home -d 'hsmctl\'s home directory (else HSMCTL_HOME, else $XDG_CONFIG_HOME/hsmctl)' -r -F
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand doctor" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token (exit 10 after that)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand doctor" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token, 0-86400 (exit 10 after that)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand doctor" -l fix -d 'Repair CKA_IDs where the right one is unambiguous'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand doctor" -s y -l yes -d 'Do not ask before repairing (required when stdin is not a terminal)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand doctor" -l json -d 'Print one JSON document instead of a table (same as --output json)'
@@ -1004,13 +1004,13 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand doctor" -s h -l help -d 'P
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand addserver" -s n -l name -d 'The server\'s host name or IP address (DNS names are lowercased, IPv6 written per RFC 5952)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand addserver" -s c -l cert -d 'The server certificate: PEM or DER, one certificate (`-` reads stdin)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand addserver" -l fetch -d 'Fetch the certificate from a TLS handshake with HOST:PORT instead; shows its SHA-256 fingerprint and subject and registers it after confirmation (or --yes)' -r
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand addserver" -s p -l port -d 'The server\'s NTLS port' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand addserver" -s p -l port -d 'The server\'s NTLS port (1-65535)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand addserver" -l chrystoki-conf -d 'Also maintain the `LunaSA Client` section of this Chrystoki.conf (else the directory in ChrystokiConfigurationPath, else `chrystoki_conf` in hsmctl.toml)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand addserver" -l output -d 'Output format' -r -f -a "human\t'Tables and text for people'
 json\t'One JSON document (snake_case keys; the shape is API)'"
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand addserver" -l module -d 'PKCS#11 module to load (else HSMCTL_MODULE, the config file, p11-kit\'s proxy, SoftHSM2)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand addserver" -l home -d 'hsmctl\'s home directory (else HSMCTL_HOME, else $XDG_CONFIG_HOME/hsmctl)' -r -F
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand addserver" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token (exit 10 after that)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand addserver" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token, 0-86400 (exit 10 after that)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand addserver" -l htl -d 'The server requires a Host Trust Link one-time token (see `htl install`)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand addserver" -l chain -d 'The file holds a chain: the server certificate first, then its issuers (all go into the bundle)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand addserver" -l force -d 'Replace the certificate of a server registered with another one'
@@ -1026,13 +1026,13 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand addserver" -s h -l help -d
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand addServer" -s n -l name -d 'The server\'s host name or IP address (DNS names are lowercased, IPv6 written per RFC 5952)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand addServer" -s c -l cert -d 'The server certificate: PEM or DER, one certificate (`-` reads stdin)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand addServer" -l fetch -d 'Fetch the certificate from a TLS handshake with HOST:PORT instead; shows its SHA-256 fingerprint and subject and registers it after confirmation (or --yes)' -r
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand addServer" -s p -l port -d 'The server\'s NTLS port' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand addServer" -s p -l port -d 'The server\'s NTLS port (1-65535)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand addServer" -l chrystoki-conf -d 'Also maintain the `LunaSA Client` section of this Chrystoki.conf (else the directory in ChrystokiConfigurationPath, else `chrystoki_conf` in hsmctl.toml)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand addServer" -l output -d 'Output format' -r -f -a "human\t'Tables and text for people'
 json\t'One JSON document (snake_case keys; the shape is API)'"
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand addServer" -l module -d 'PKCS#11 module to load (else HSMCTL_MODULE, the config file, p11-kit\'s proxy, SoftHSM2)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand addServer" -l home -d 'hsmctl\'s home directory (else HSMCTL_HOME, else $XDG_CONFIG_HOME/hsmctl)' -r -F
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand addServer" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token (exit 10 after that)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand addServer" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token, 0-86400 (exit 10 after that)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand addServer" -l htl -d 'The server requires a Host Trust Link one-time token (see `htl install`)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand addServer" -l chain -d 'The file holds a chain: the server certificate first, then its issuers (all go into the bundle)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand addServer" -l force -d 'Replace the certificate of a server registered with another one'
@@ -1051,7 +1051,7 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand deleteserver" -l output -d
 json\t'One JSON document (snake_case keys; the shape is API)'"
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand deleteserver" -l module -d 'PKCS#11 module to load (else HSMCTL_MODULE, the config file, p11-kit\'s proxy, SoftHSM2)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand deleteserver" -l home -d 'hsmctl\'s home directory (else HSMCTL_HOME, else $XDG_CONFIG_HOME/hsmctl)' -r -F
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand deleteserver" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token (exit 10 after that)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand deleteserver" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token, 0-86400 (exit 10 after that)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand deleteserver" -l json -d 'Print one JSON document instead of a table (same as --output json)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand deleteserver" -l insecure-module -d 'Load a module file that its group or everyone may write (never needed for a packaged one)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand deleteserver" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
@@ -1062,7 +1062,7 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand deleteServer" -l output -d
 json\t'One JSON document (snake_case keys; the shape is API)'"
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand deleteServer" -l module -d 'PKCS#11 module to load (else HSMCTL_MODULE, the config file, p11-kit\'s proxy, SoftHSM2)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand deleteServer" -l home -d 'hsmctl\'s home directory (else HSMCTL_HOME, else $XDG_CONFIG_HOME/hsmctl)' -r -F
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand deleteServer" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token (exit 10 after that)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand deleteServer" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token, 0-86400 (exit 10 after that)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand deleteServer" -l json -d 'Print one JSON document instead of a table (same as --output json)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand deleteServer" -l insecure-module -d 'Load a module file that its group or everyone may write (never needed for a packaged one)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand deleteServer" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
@@ -1072,7 +1072,7 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand listservers" -l output -d 
 json\t'One JSON document (snake_case keys; the shape is API)'"
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand listservers" -l module -d 'PKCS#11 module to load (else HSMCTL_MODULE, the config file, p11-kit\'s proxy, SoftHSM2)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand listservers" -l home -d 'hsmctl\'s home directory (else HSMCTL_HOME, else $XDG_CONFIG_HOME/hsmctl)' -r -F
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand listservers" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token (exit 10 after that)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand listservers" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token, 0-86400 (exit 10 after that)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand listservers" -l json -d 'Print one JSON document instead of a table (same as --output json)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand listservers" -l insecure-module -d 'Load a module file that its group or everyone may write (never needed for a packaged one)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand listservers" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
@@ -1082,7 +1082,7 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand listServers" -l output -d 
 json\t'One JSON document (snake_case keys; the shape is API)'"
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand listServers" -l module -d 'PKCS#11 module to load (else HSMCTL_MODULE, the config file, p11-kit\'s proxy, SoftHSM2)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand listServers" -l home -d 'hsmctl\'s home directory (else HSMCTL_HOME, else $XDG_CONFIG_HOME/hsmctl)' -r -F
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand listServers" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token (exit 10 after that)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand listServers" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token, 0-86400 (exit 10 after that)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand listServers" -l json -d 'Print one JSON document instead of a table (same as --output json)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand listServers" -l insecure-module -d 'Load a module file that its group or everyone may write (never needed for a packaged one)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand listServers" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
@@ -1099,7 +1099,7 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand createcert" -l output -d '
 json\t'One JSON document (snake_case keys; the shape is API)'"
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand createcert" -l module -d 'PKCS#11 module to load (else HSMCTL_MODULE, the config file, p11-kit\'s proxy, SoftHSM2)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand createcert" -l home -d 'hsmctl\'s home directory (else HSMCTL_HOME, else $XDG_CONFIG_HOME/hsmctl)' -r -F
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand createcert" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token (exit 10 after that)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand createcert" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token, 0-86400 (exit 10 after that)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand createcert" -l force -d 'Replace an existing client key and certificate of that name'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand createcert" -l json -d 'Print one JSON document instead of a table (same as --output json)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand createcert" -l insecure-module -d 'Load a module file that its group or everyone may write (never needed for a packaged one)'
@@ -1117,18 +1117,18 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand createCert" -l output -d '
 json\t'One JSON document (snake_case keys; the shape is API)'"
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand createCert" -l module -d 'PKCS#11 module to load (else HSMCTL_MODULE, the config file, p11-kit\'s proxy, SoftHSM2)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand createCert" -l home -d 'hsmctl\'s home directory (else HSMCTL_HOME, else $XDG_CONFIG_HOME/hsmctl)' -r -F
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand createCert" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token (exit 10 after that)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand createCert" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token, 0-86400 (exit 10 after that)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand createCert" -l force -d 'Replace an existing client key and certificate of that name'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand createCert" -l json -d 'Print one JSON document instead of a table (same as --output json)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand createCert" -l insecure-module -d 'Load a module file that its group or everyone may write (never needed for a packaged one)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand createCert" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand createCert" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand verify" -l connect-timeout -d 'Seconds to wait for each server' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand verify" -l connect-timeout -d 'Seconds to wait for each server (1-3600)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand verify" -l output -d 'Output format' -r -f -a "human\t'Tables and text for people'
 json\t'One JSON document (snake_case keys; the shape is API)'"
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand verify" -l module -d 'PKCS#11 module to load (else HSMCTL_MODULE, the config file, p11-kit\'s proxy, SoftHSM2)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand verify" -l home -d 'hsmctl\'s home directory (else HSMCTL_HOME, else $XDG_CONFIG_HOME/hsmctl)' -r -F
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand verify" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token (exit 10 after that)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand verify" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token, 0-86400 (exit 10 after that)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand verify" -l connect -d 'Also make a mutual-TLS handshake with every registered server, as the client identity, trusting only CAFile.pem'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand verify" -l no-slots -d 'Only the local checks: do not load a PKCS#11 module to list slots'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand verify" -l json -d 'Print one JSON document instead of a table (same as --output json)'
@@ -1137,7 +1137,7 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand verify" -s v -l verbose -d
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand verify" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand htl; and not __fish_seen_subcommand_from install show help" -l module -d 'PKCS#11 module to load (else HSMCTL_MODULE, the config file, p11-kit\'s proxy, SoftHSM2)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand htl; and not __fish_seen_subcommand_from install show help" -l home -d 'hsmctl\'s home directory (else HSMCTL_HOME, else $XDG_CONFIG_HOME/hsmctl)' -r -F
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand htl; and not __fish_seen_subcommand_from install show help" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token (exit 10 after that)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand htl; and not __fish_seen_subcommand_from install show help" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token, 0-86400 (exit 10 after that)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand htl; and not __fish_seen_subcommand_from install show help" -l insecure-module -d 'Load a module file that its group or everyone may write (never needed for a packaged one)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand htl; and not __fish_seen_subcommand_from install show help" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand htl; and not __fish_seen_subcommand_from install show help" -s h -l help -d 'Print help'
@@ -1149,7 +1149,7 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand htl; and __fish_seen_subco
 json\t'One JSON document (snake_case keys; the shape is API)'"
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand htl; and __fish_seen_subcommand_from install" -l module -d 'PKCS#11 module to load (else HSMCTL_MODULE, the config file, p11-kit\'s proxy, SoftHSM2)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand htl; and __fish_seen_subcommand_from install" -l home -d 'hsmctl\'s home directory (else HSMCTL_HOME, else $XDG_CONFIG_HOME/hsmctl)' -r -F
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand htl; and __fish_seen_subcommand_from install" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token (exit 10 after that)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand htl; and __fish_seen_subcommand_from install" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token, 0-86400 (exit 10 after that)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand htl; and __fish_seen_subcommand_from install" -l force -d 'Replace a token already installed'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand htl; and __fish_seen_subcommand_from install" -l json -d 'Print one JSON document instead of a table (same as --output json)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand htl; and __fish_seen_subcommand_from install" -l insecure-module -d 'Load a module file that its group or everyone may write (never needed for a packaged one)'
@@ -1159,7 +1159,7 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand htl; and __fish_seen_subco
 json\t'One JSON document (snake_case keys; the shape is API)'"
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand htl; and __fish_seen_subcommand_from show" -l module -d 'PKCS#11 module to load (else HSMCTL_MODULE, the config file, p11-kit\'s proxy, SoftHSM2)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand htl; and __fish_seen_subcommand_from show" -l home -d 'hsmctl\'s home directory (else HSMCTL_HOME, else $XDG_CONFIG_HOME/hsmctl)' -r -F
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand htl; and __fish_seen_subcommand_from show" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token (exit 10 after that)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand htl; and __fish_seen_subcommand_from show" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token, 0-86400 (exit 10 after that)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand htl; and __fish_seen_subcommand_from show" -l json -d 'Print one JSON document instead of a table (same as --output json)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand htl; and __fish_seen_subcommand_from show" -l insecure-module -d 'Load a module file that its group or everyone may write (never needed for a packaged one)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand htl; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
@@ -1169,7 +1169,7 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand htl; and __fish_seen_subco
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand htl; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand client-key; and not __fish_seen_subcommand_from show roll backup restore help" -l module -d 'PKCS#11 module to load (else HSMCTL_MODULE, the config file, p11-kit\'s proxy, SoftHSM2)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand client-key; and not __fish_seen_subcommand_from show roll backup restore help" -l home -d 'hsmctl\'s home directory (else HSMCTL_HOME, else $XDG_CONFIG_HOME/hsmctl)' -r -F
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand client-key; and not __fish_seen_subcommand_from show roll backup restore help" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token (exit 10 after that)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand client-key; and not __fish_seen_subcommand_from show roll backup restore help" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token, 0-86400 (exit 10 after that)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand client-key; and not __fish_seen_subcommand_from show roll backup restore help" -l insecure-module -d 'Load a module file that its group or everyone may write (never needed for a packaged one)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand client-key; and not __fish_seen_subcommand_from show roll backup restore help" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand client-key; and not __fish_seen_subcommand_from show roll backup restore help" -s h -l help -d 'Print help'
@@ -1183,7 +1183,7 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand client-key; and __fish_see
 json\t'One JSON document (snake_case keys; the shape is API)'"
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand client-key; and __fish_seen_subcommand_from show" -l module -d 'PKCS#11 module to load (else HSMCTL_MODULE, the config file, p11-kit\'s proxy, SoftHSM2)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand client-key; and __fish_seen_subcommand_from show" -l home -d 'hsmctl\'s home directory (else HSMCTL_HOME, else $XDG_CONFIG_HOME/hsmctl)' -r -F
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand client-key; and __fish_seen_subcommand_from show" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token (exit 10 after that)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand client-key; and __fish_seen_subcommand_from show" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token, 0-86400 (exit 10 after that)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand client-key; and __fish_seen_subcommand_from show" -l json -d 'Print one JSON document instead of a table (same as --output json)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand client-key; and __fish_seen_subcommand_from show" -l insecure-module -d 'Load a module file that its group or everyone may write (never needed for a packaged one)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand client-key; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
@@ -1199,7 +1199,7 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand client-key; and __fish_see
 json\t'One JSON document (snake_case keys; the shape is API)'"
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand client-key; and __fish_seen_subcommand_from roll" -l module -d 'PKCS#11 module to load (else HSMCTL_MODULE, the config file, p11-kit\'s proxy, SoftHSM2)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand client-key; and __fish_seen_subcommand_from roll" -l home -d 'hsmctl\'s home directory (else HSMCTL_HOME, else $XDG_CONFIG_HOME/hsmctl)' -r -F
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand client-key; and __fish_seen_subcommand_from roll" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token (exit 10 after that)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand client-key; and __fish_seen_subcommand_from roll" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token, 0-86400 (exit 10 after that)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand client-key; and __fish_seen_subcommand_from roll" -l json -d 'Print one JSON document instead of a table (same as --output json)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand client-key; and __fish_seen_subcommand_from roll" -l insecure-module -d 'Load a module file that its group or everyone may write (never needed for a packaged one)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand client-key; and __fish_seen_subcommand_from roll" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
@@ -1213,7 +1213,7 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand client-key; and __fish_see
 json\t'One JSON document (snake_case keys; the shape is API)'"
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand client-key; and __fish_seen_subcommand_from backup" -l module -d 'PKCS#11 module to load (else HSMCTL_MODULE, the config file, p11-kit\'s proxy, SoftHSM2)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand client-key; and __fish_seen_subcommand_from backup" -l home -d 'hsmctl\'s home directory (else HSMCTL_HOME, else $XDG_CONFIG_HOME/hsmctl)' -r -F
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand client-key; and __fish_seen_subcommand_from backup" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token (exit 10 after that)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand client-key; and __fish_seen_subcommand_from backup" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token, 0-86400 (exit 10 after that)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand client-key; and __fish_seen_subcommand_from backup" -l force -d 'Replace an existing backup file'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand client-key; and __fish_seen_subcommand_from backup" -l json -d 'Print one JSON document instead of a table (same as --output json)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand client-key; and __fish_seen_subcommand_from backup" -l insecure-module -d 'Load a module file that its group or everyone may write (never needed for a packaged one)'
@@ -1227,7 +1227,7 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand client-key; and __fish_see
 json\t'One JSON document (snake_case keys; the shape is API)'"
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand client-key; and __fish_seen_subcommand_from restore" -l module -d 'PKCS#11 module to load (else HSMCTL_MODULE, the config file, p11-kit\'s proxy, SoftHSM2)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand client-key; and __fish_seen_subcommand_from restore" -l home -d 'hsmctl\'s home directory (else HSMCTL_HOME, else $XDG_CONFIG_HOME/hsmctl)' -r -F
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand client-key; and __fish_seen_subcommand_from restore" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token (exit 10 after that)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand client-key; and __fish_seen_subcommand_from restore" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token, 0-86400 (exit 10 after that)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand client-key; and __fish_seen_subcommand_from restore" -l force -d 'Replace a different key that is in place now (it is kept as .old)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand client-key; and __fish_seen_subcommand_from restore" -l json -d 'Print one JSON document instead of a table (same as --output json)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand client-key; and __fish_seen_subcommand_from restore" -l insecure-module -d 'Load a module file that its group or everyone may write (never needed for a packaged one)'
@@ -1240,7 +1240,7 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand client-key; and __fish_see
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand client-key; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand completions" -l module -d 'PKCS#11 module to load (else HSMCTL_MODULE, the config file, p11-kit\'s proxy, SoftHSM2)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand completions" -l home -d 'hsmctl\'s home directory (else HSMCTL_HOME, else $XDG_CONFIG_HOME/hsmctl)' -r -F
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand completions" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token (exit 10 after that)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand completions" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token, 0-86400 (exit 10 after that)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand completions" -l insecure-module -d 'Load a module file that its group or everyone may write (never needed for a packaged one)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand completions" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand completions" -s h -l help -d 'Print help'

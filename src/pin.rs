@@ -178,10 +178,10 @@ fn from_env(var: &str, what: &str) -> Result<Option<SecretString>> {
     let Some(value) = std::env::var_os(var) else {
         return Ok(None);
     };
-    // Child processes (editors, ssh, helpers) must not inherit the PIN. hsmctl reads PINs
-    // before it starts any thread, so changing the environment here is sound.
-    unsafe { std::env::remove_var(var) };
     let value = Zeroizing::new(value.into_encoded_bytes());
+    // Child processes (editors, ssh, helpers) must not inherit the PIN, and /proc/PID/environ
+    // must not show it for the rest of the run. hsmctl reads PINs before it starts any thread.
+    crate::sys::scrub_env(var);
     to_secret(&value, what, &format!("variable {var}")).map(Some)
 }
 
@@ -204,33 +204,63 @@ fn from_fd(fd: i32, what: &str) -> Result<SecretString> {
     read_bounded(&mut file, what, &format!("file descriptor {fd}"))
 }
 
+/// The controlling terminal, for prompts: stderr may be redirected (`2>err`) while a person
+/// types at the keyboard, and then the prompt must still be shown and echo still be off.
+fn controlling_terminal() -> std::io::Result<console::Term> {
+    let tty = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .custom_flags(libc::O_CLOEXEC)
+        .open("/dev/tty")?;
+    Ok(console::Term::read_write_pair(tty.try_clone()?, tty))
+}
+
+/// How often an empty entry is asked again before giving up (exit 5).
+const PROMPT_TRIES: usize = 3;
+
+/// Asks for a secret on the controlling terminal with `text` (dialoguer adds ": "), no echo,
+/// twice with `confirm`. An empty entry is refused with a message, at most three times; the
+/// token is never asked with it.
+fn read_secret(text: &str, what: &str, confirm: bool) -> Result<SecretString> {
+    let cannot = |e: &dyn std::fmt::Display| {
+        fail(
+            Exit::Auth,
+            format!("cannot read the {what} from the terminal: {e}"),
+        )
+    };
+    let term = controlling_terminal().map_err(|e| cannot(&e))?;
+    // The prompt names the token: its label is token data, shown escaped.
+    let text = crate::formats::text::escaped(text);
+    for _ in 0..PROMPT_TRIES {
+        let mut p = dialoguer::Password::new()
+            .with_prompt(text.as_ref())
+            .allow_empty_password(true);
+        if confirm {
+            p = p.with_confirmation("Repeat it", "The two entries differ");
+        }
+        let entry = Zeroizing::new(p.interact_on(&term).map_err(|e| cannot(&e))?);
+        if !entry.is_empty() {
+            return Ok(SecretString::from(entry.as_str()));
+        }
+        let _ = term.write_line(&format!("The {what} cannot be empty."));
+    }
+    Err(fail(
+        Exit::Auth,
+        format!("no {what} was entered ({PROMPT_TRIES} empty entries)"),
+    ))
+}
+
 /// Asks for a secret on the terminal with exactly `text` (dialoguer adds ": "), no echo.
 pub fn ask(text: &str) -> Result<SecretString> {
-    let pin = dialoguer::Password::new()
-        .with_prompt(text)
-        .allow_empty_password(false)
-        .interact()
-        .map_err(|e| {
-            fail(
-                Exit::Auth,
-                format!("cannot read the PIN from the terminal: {e}"),
-            )
-        })?;
-    Ok(SecretString::from(pin))
+    read_secret(text, "PIN", false)
 }
 
 fn prompt(spec: &PinSpec, context: &str) -> Result<SecretString> {
-    let mut p = dialoguer::Password::new().with_prompt(format!("{} for {context}", spec.what));
-    if spec.confirm {
-        p = p.with_confirmation("Repeat it", "The two entries differ");
-    }
-    let pin = p.interact().map_err(|e| {
-        fail(
-            Exit::Auth,
-            format!("cannot read the {} from the terminal: {e}", spec.what),
-        )
-    })?;
-    Ok(SecretString::from(pin))
+    read_secret(
+        &format!("{} for {context}", spec.what),
+        spec.what,
+        spec.confirm,
+    )
 }
 
 #[cfg(test)]

@@ -169,9 +169,85 @@ pub fn fetch_chain(host: &Host, port: u16, timeout: Duration) -> Result<Vec<Vec<
 
 fn handshake(conn: &mut ClientConnection, sock: &mut TcpStream) -> Result<(), String> {
     while conn.is_handshaking() {
-        conn.complete_io(sock).map_err(|e| e.to_string())?;
+        conn.complete_io(sock).map_err(|e| in_words(&e))?;
     }
     Ok(())
+}
+
+/// A TLS failure in words: rustls and webpki errors carry Debug-shaped names
+/// (`Other(OtherError(CaUsedAsEndEntity))`) that mean nothing to a person.
+fn in_words(e: &dyn std::fmt::Display) -> String {
+    let raw = e.to_string();
+    const WORDS: &[(&str, &str)] = &[
+        (
+            "CaUsedAsEndEntity",
+            "the server presented a CA certificate (CA:TRUE) as its own certificate",
+        ),
+        (
+            "EndEntityUsedAsCa",
+            "an end-entity certificate was used as a CA",
+        ),
+        (
+            "UnknownIssuer",
+            "the server's certificate is not signed by a certificate in CAFile.pem",
+        ),
+        ("Expired", "the server's certificate has expired"),
+        ("NotValidYet", "the server's certificate is not valid yet"),
+        (
+            "NotValidForName",
+            "the server's certificate does not name this server",
+        ),
+        ("BadSignature", "a certificate signature does not verify"),
+        ("Revoked", "the server's certificate is revoked"),
+        (
+            "UnsupportedSignatureAlgorithm",
+            "the certificate's signature algorithm is not supported",
+        ),
+        ("BadEncoding", "the server's certificate is malformed"),
+        (
+            "CertificateRequired",
+            "the server wanted a client certificate and got none",
+        ),
+        (
+            "BadCertificate",
+            "the server refused the client certificate",
+        ),
+        (
+            "UnknownCA",
+            "the server does not trust the client certificate's issuer",
+        ),
+        ("HandshakeFailure", "the server broke off the handshake"),
+    ];
+    for (name, words) in WORDS {
+        if raw.contains(name) {
+            return format!("{words} (TLS: {name})");
+        }
+    }
+    // Anything else: rustls' text without its Debug-shaped tail.
+    raw.split(": Other(").next().unwrap_or(&raw).to_string()
+}
+
+/// The client identity, offered only when the server asks: records that it asked, so that a
+/// server that never requests a client certificate is not reported as a mutual-TLS success.
+#[derive(Debug)]
+struct ClientIdentity {
+    key: Arc<rustls::sign::CertifiedKey>,
+    asked: std::sync::atomic::AtomicBool,
+}
+
+impl rustls::client::ResolvesClientCert for ClientIdentity {
+    fn resolve(
+        &self,
+        _root_hint_subjects: &[&[u8]],
+        _sigschemes: &[SignatureScheme],
+    ) -> Option<Arc<rustls::sign::CertifiedKey>> {
+        self.asked.store(true, std::sync::atomic::Ordering::SeqCst);
+        Some(self.key.clone())
+    }
+
+    fn has_certs(&self) -> bool {
+        true
+    }
 }
 
 /// A mutual-TLS handshake as the client identity, trusting only `roots`. Ok(protocol and
@@ -205,27 +281,43 @@ pub fn check_server(
         },
         provider: provider.clone(),
     };
+    let signing_key = provider
+        .key_provider
+        .load_private_key(key)
+        .map_err(|e| format!("the client identity cannot be used: {}", in_words(&e)))?;
+    let identity = Arc::new(ClientIdentity {
+        key: Arc::new(rustls::sign::CertifiedKey::new(
+            vec![CertificateDer::from(client_cert.to_vec())],
+            signing_key,
+        )),
+        asked: Default::default(),
+    });
     let config = ClientConfig::builder_with_provider(provider)
         .with_safe_default_protocol_versions()
         .map_err(|e| e.to_string())?
         .dangerous()
         .with_custom_certificate_verifier(Arc::new(pinned))
-        .with_client_auth_cert(vec![CertificateDer::from(client_cert.to_vec())], key)
-        .map_err(|e| format!("the client identity cannot be used: {e}"))?;
+        .with_client_cert_resolver(identity.clone());
     let mut sock = connect(host, port, timeout)?;
     let mut conn =
         ClientConnection::new(Arc::new(config), server_name(host)?).map_err(|e| e.to_string())?;
     handshake(&mut conn, &mut sock)?;
+    if !identity.asked.load(std::sync::atomic::Ordering::SeqCst) {
+        return Err(
+            "the server did not ask for a client certificate: the handshake was not mutual, so \
+             the client identity was not checked"
+                .into(),
+        );
+    }
     let what = format!(
-        "{:?}, {:?}",
+        "{}, {}",
         conn.protocol_version()
-            .map(|v| format!("{v:?}"))
-            .unwrap_or_default(),
+            .and_then(|v| v.as_str())
+            .unwrap_or("TLS"),
         conn.negotiated_cipher_suite()
-            .map(|s| format!("{:?}", s.suite()))
-            .unwrap_or_default()
-    )
-    .replace('"', "");
+            .and_then(|s| s.suite().as_str())
+            .unwrap_or("unknown cipher suite")
+    );
     // With TLS 1.3 the server judges the client certificate after the client's last flight:
     // a refusal arrives as an alert, acceptance as session tickets (or silence).
     sock.set_read_timeout(Some(timeout.min(Duration::from_secs(2))))
@@ -233,7 +325,7 @@ pub fn check_server(
     match conn.read_tls(&mut sock) {
         Ok(0) => Err("the server closed the connection after the handshake".into()),
         Ok(_) => {
-            let state = conn.process_new_packets().map_err(|e| e.to_string())?;
+            let state = conn.process_new_packets().map_err(|e| in_words(&e))?;
             if state.peer_has_closed() {
                 // A clean close_notify, not an alert: the server took the client certificate.
                 return Ok(what);

@@ -183,17 +183,17 @@ fn refused_inputs_exit_with_their_codes_and_leave_nothing() {
         (
             &["--key-type", "ec:p256", "--label", "x", "--encrypt"],
             2,
-            "make no sense",
+            "no sense for a",
         ),
         (
             &["--key-type", "ed25519", "--label", "x", "--derive"],
             2,
-            "make no sense",
+            "no sense for a",
         ),
         (
             &["--key-type", "rsa:2048", "--label", "x", "--derive"],
             2,
-            "make no sense",
+            "no sense for a",
         ),
         (
             &[
@@ -205,7 +205,7 @@ fn refused_inputs_exit_with_their_codes_and_leave_nothing() {
                 "--verify=false",
             ],
             2,
-            "could do nothing",
+            "would have no usage",
         ),
         (
             &["--key-type", "ec:p256", "--label", "x", "--extractable"],

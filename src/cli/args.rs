@@ -23,8 +23,10 @@ pub struct GlobalArgs {
     #[arg(short, long, global = true, action = clap::ArgAction::Count)]
     pub verbose: u8,
 
-    /// How long to wait for another hsmctl changing the same token (exit 10 after that)
-    #[arg(long, global = true, value_name = "SECONDS", default_value_t = 120)]
+    /// How long to wait for another hsmctl changing the same token, 0-86400 (exit 10 after
+    /// that)
+    #[arg(long, global = true, value_name = "SECONDS", default_value_t = 120,
+          value_parser = clap::value_parser!(u64).range(0..=86400))]
     pub lock_timeout: u64,
 }
 

@@ -36,8 +36,9 @@ pub struct AddServerArgs {
     #[arg(long, value_name = "HOST:PORT", conflicts_with = "cert")]
     pub fetch: Option<String>,
 
-    /// The server's NTLS port
-    #[arg(short = 'p', long, default_value_t = crate::store::config::DEFAULT_PORT)]
+    /// The server's NTLS port (1-65535)
+    #[arg(short = 'p', long, default_value_t = crate::store::config::DEFAULT_PORT,
+          value_parser = clap::value_parser!(u16).range(1..))]
     pub port: u16,
 
     /// The server requires a Host Trust Link one-time token (see `htl install`)
@@ -147,8 +148,9 @@ pub struct VerifyArgs {
     #[arg(long)]
     pub connect: bool,
 
-    /// Seconds to wait for each server
-    #[arg(long, default_value_t = 10, value_name = "SECONDS")]
+    /// Seconds to wait for each server (1-3600)
+    #[arg(long, default_value_t = 10, value_name = "SECONDS",
+          value_parser = clap::value_parser!(u64).range(1..=3600))]
     pub connect_timeout: u64,
 
     /// Only the local checks: do not load a PKCS#11 module to list slots

@@ -673,9 +673,9 @@ pub struct SignSshCertArgs {
     #[arg(long)]
     pub force: bool,
 
-    /// Signing threads, each with its own session [default: the number of cores]
-    #[arg(long, value_name = "N")]
-    pub jobs: Option<usize>,
+    /// Signing threads, each with its own session (1-256) [default: the number of cores]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=256))]
+    pub jobs: Option<u16>,
 
     /// Token selection
     #[command(flatten)]
@@ -742,8 +742,9 @@ pub struct SelfsignCertArgs {
     #[arg(long, value_name = "DATE", conflicts_with = "days")]
     pub not_after: Option<String>,
 
-    /// Days of validity from --not-before
-    #[arg(long, value_name = "N", default_value_t = 365)]
+    /// Days of validity from --not-before (1-36500)
+    #[arg(long, value_name = "N", default_value_t = 365,
+          value_parser = clap::value_parser!(u32).range(1..=36500))]
     pub days: u32,
 
     /// Serial number, hex [default: 16 random bytes]

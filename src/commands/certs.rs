@@ -171,12 +171,13 @@ pub fn run_import(ctx: &Ctx, args: &ImportCertArgs) -> Result<CertReport> {
 
 /// One certificate object as PEM or DER.
 pub fn run_export(ctx: &Ctx, args: &ExportCertArgs) -> Result<CertReport> {
+    crate::store::atomic::check_output(args.file.out.as_deref(), args.file.force)?;
     let sel = ctx.select(&args.token, Want::Initialized)?;
     let mut filter = object_filter(&args.object, sel.uri.as_ref())?;
     if filter.is_empty() {
         return Err(fail(
             Exit::Usage,
-            "select the certificate with --label, --id, --handle or --uri",
+            "select the certificate with --label, --id or --uri",
         ));
     }
     filter.class = Some(ObjClass::Cert);
@@ -195,7 +196,7 @@ pub fn run_export(ctx: &Ctx, args: &ExportCertArgs) -> Result<CertReport> {
             return Err(fail_hint(
                 Exit::NotFound,
                 format!("{} matches {n} certificates", filter.describe()),
-                "select one with --id or --handle",
+                "select one with --id or --uri",
             ));
         }
     };

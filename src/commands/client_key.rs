@@ -12,7 +12,7 @@ use crate::formats::cert::{CertSummary, parse_one_certificate};
 use crate::formats::client_identity::{self, Identity};
 use crate::output::{Report, pem, rfc3339};
 use crate::pin::{PinSpec, obtain};
-use crate::store::atomic::write_file;
+use crate::store::atomic::write_output;
 use crate::store::client_dir::{ClientDir, read_regular};
 use crate::store::input::read_input;
 use anyhow::Result;
@@ -207,13 +207,7 @@ pub fn run_backup(ctx: &Ctx, a: &ClientKeyBackupArgs) -> Result<ClientKeyReport>
     let dir = ctx.client_dir()?;
     let name = client_name(&dir, &a.client)?;
     let key = load_key(&dir, &name)?;
-    if !a.force && a.out.symlink_metadata().is_ok() {
-        return Err(fail_hint(
-            Exit::Conflict,
-            format!("{} already exists", a.out.display()),
-            "pass --force to replace it",
-        ));
-    }
+    crate::store::atomic::check_output(Some(&a.out), a.force)?;
     let pass = obtain(
         &passphrase_spec(&a.passphrase, true),
         "the client key backup",
@@ -241,7 +235,7 @@ pub fn run_backup(ctx: &Ctx, a: &ClientKeyBackupArgs) -> Result<ClientKeyReport>
         .encrypt_with_params(params, pass.expose_secret().as_bytes())
         .map_err(|e| fail(Exit::Failed, format!("cannot encrypt the key: {e}")))?;
     let text = pem("ENCRYPTED PRIVATE KEY", encrypted.as_bytes())?;
-    write_file(&a.out, text.as_bytes(), 0o600, a.force)?;
+    write_output(&a.out, text.as_bytes(), 0o600, a.force)?;
     let mut r = describe(&dir, &name, &key, "backed up")?;
     r.backup_file = Some(a.out.display().to_string());
     Ok(r)

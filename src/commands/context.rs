@@ -158,11 +158,10 @@ impl Ctx {
     }
 
     /// Holds the store's lock from before C_Initialize. Read-only commands go on without it when
-    /// it cannot be had (a read-only home); mutations then fail in [`Ctx::lock`].
+    /// it cannot be had (no writable runtime directory); mutations then fail in [`Ctx::lock`].
     fn take_store_lock(&self, module: &std::path::Path) -> Result<()> {
-        let home = config::home_dir(self.global.home.as_deref());
         let timeout = std::time::Duration::from_secs(self.global.lock_timeout);
-        match StoreLock::open(home.as_deref(), module, timeout) {
+        match StoreLock::open(module, timeout) {
             Ok(lock) => {
                 lock.acquire()?;
                 let _ = self.lock.set(lock);
@@ -179,7 +178,8 @@ impl Ctx {
             fail_hint(
                 Exit::Io,
                 format!("cannot lock the token store of {} for a change", sel.name()),
-                "hsmctl needs a writable home directory for its lock files (--home or HSMCTL_HOME)",
+                "hsmctl keeps its store locks in $XDG_RUNTIME_DIR/hsmctl-locks (else in the temp \
+                 directory): make that writable, or set XDG_RUNTIME_DIR",
             )
         })
     }
@@ -385,7 +385,10 @@ pub fn matching(
                 filter.describe(),
                 token.label
             ),
-            "`hsmctl list --login` shows the objects, private ones included",
+            format!(
+                "`hsmctl list --token {} --login` shows the objects, private ones included",
+                shell_word(&token.label)
+            ),
         ));
     }
     Ok(found)
@@ -400,7 +403,7 @@ pub fn exactly_one(
     if filter.is_empty() {
         return Err(fail(
             Exit::Usage,
-            "select the object with --label, --id, --class, --handle or --uri",
+            "select the object with --label, --id, --class or --uri",
         ));
     }
     let mut found = matching(session, filter, token)?;
@@ -408,7 +411,8 @@ pub fn exactly_one(
         return Err(too_many(
             filter,
             &found,
-            "narrow the selection with --class private|public|cert, --id or --handle",
+            "narrow the selection with --class private|public|cert, --id, or --uri with an \
+             object's URI from `hsmctl list --json`",
         ));
     }
     Ok(found.remove(0))
@@ -455,7 +459,7 @@ pub fn signing_pair(
     if filter.is_empty() {
         return Err(fail(
             Exit::Usage,
-            "select the key with --label, --id, --handle or --uri",
+            "select the key with --label, --id or --uri",
         ));
     }
     let (publics, privates) = session.key_halves(filter, token)?;
@@ -486,7 +490,11 @@ pub fn one_public_key(
                 filter.describe(),
                 token.label
             ),
-            "`hsmctl list --class public` shows them; --login finds keys whose public half is private",
+            format!(
+                "`hsmctl list --token {} --class public` shows them; --login finds keys whose \
+                 public half is private",
+                shell_word(&token.label)
+            ),
         )),
         n => {
             let names: Vec<String> = found
@@ -563,6 +571,31 @@ pub fn login(
             token.label
         );
     }
+    // A PIN the token's length range excludes cannot be right: refused here, it costs no retry.
+    let len = pin.expose_secret().len();
+    let (min, max) = (token.min_pin_length, token.max_pin_length);
+    if (min > 0 && len < min) || (max > 0 && len > max) {
+        return Err(fail_hint(
+            Exit::Auth,
+            format!(
+                "the {who} PIN given has {len} characters; token '{}' takes {min} to {max}",
+                token.label
+            ),
+            "it was not tried (a wrong PIN costs a retry); check the PIN source",
+        ));
+    }
     session.login(role, pin)?;
     Ok(())
+}
+
+/// A word quoted for a shell command line shown in a hint (only when it needs quoting).
+pub fn shell_word(w: &str) -> String {
+    if !w.is_empty()
+        && w.chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-_.:/@+=,".contains(c))
+    {
+        w.to_string()
+    } else {
+        format!("'{}'", w.replace('\'', "'\\''"))
+    }
 }

@@ -78,6 +78,7 @@ fn warn_about_name(name: &str, host: &Host) {
 /// Writes a client identity: the key (0600) first, then the certificate, each atomic. With
 /// `keep_old`, the pair in place is kept as `.old` first.
 pub fn write_identity(dir: &ClientDir, name: &str, id: &Identity, keep_old: bool) -> Result<()> {
+    dir.ensure_layout()?;
     let (key_path, cert_path) = (dir.client_key(name), dir.client_cert(name));
     if keep_old {
         for (path, mode) in [(&key_path, 0o600), (&cert_path, 0o644)] {

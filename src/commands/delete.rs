@@ -37,7 +37,7 @@ pub fn run(ctx: &Ctx, args: &DeleteArgs) -> Result<DeleteReport> {
     if filter.is_empty() {
         return Err(fail(
             Exit::Usage,
-            "select what to delete with --label, --id, --class, --handle or --uri",
+            "select what to delete with --label, --id, --class or --uri",
         ));
     }
     let token = sel.initialized()?.clone();

@@ -112,12 +112,13 @@ fn report(
 
 /// Exactly one token public key, in the format asked for.
 pub fn run_export(ctx: &Ctx, args: &ExportPubkeyArgs) -> Result<PubkeyReport> {
+    crate::store::atomic::check_output(args.file.out.as_deref(), args.file.force)?;
     let sel = ctx.select(&args.token, Want::Initialized)?;
     let filter = object_filter(&args.object, sel.uri.as_ref())?;
     if filter.is_empty() {
         return Err(fail(
             Exit::Usage,
-            "select the key with --label, --id, --handle or --uri",
+            "select the key with --label, --id or --uri",
         ));
     }
     let token = sel.initialized()?.clone();
@@ -139,6 +140,7 @@ pub fn run_export(ctx: &Ctx, args: &ExportPubkeyArgs) -> Result<PubkeyReport> {
 
 /// A public key file converted to another format.
 pub fn run_convert(args: &ConvertPubkeyArgs) -> Result<PubkeyReport> {
+    crate::store::atomic::check_output(args.file.out.as_deref(), args.file.force)?;
     let bytes = read_input(&args.input, "public key file")?;
     let (k, fmt, comment) = parse_public_key(&bytes).map_err(|e| {
         fail_hint(

@@ -60,6 +60,7 @@ pub fn fingerprint_line(k: &PublicKeyMaterial, comment: &str) -> Result<String> 
 
 /// Public keys as OpenSSH lines: every key, or exactly the one selected.
 pub fn run(ctx: &Ctx, args: &ExportSshArgs) -> Result<ExportSshReport> {
+    crate::store::atomic::check_output(args.file.out.as_deref(), args.file.force)?;
     let sel = ctx.select(&args.token, Want::Initialized)?;
     let filter = object_filter(&args.object, sel.uri.as_ref())?;
     let token = sel.initialized()?.clone();
@@ -104,7 +105,8 @@ pub fn run(ctx: &Ctx, args: &ExportSshArgs) -> Result<ExportSshReport> {
             line,
         });
     }
-    let written_to = match &args.file.out {
+    // `-o -` is stdout: the same as no -o.
+    let written_to = match args.file.out.as_ref().filter(|p| p.as_os_str() != "-") {
         Some(path) => {
             artifact(Some(path), text.as_bytes(), args.file.force, false)?;
             eprintln!("Wrote {} key(s) to {}", keys.len(), path.display());

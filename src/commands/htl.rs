@@ -79,6 +79,7 @@ pub fn run_install(ctx: &Ctx, a: &HtlInstallArgs) -> Result<HtlReport> {
         ));
     }
     let path = dir.htl_token(&name);
+    dir.ensure_layout()?;
     write_file(&path, &token, 0o600, a.force)?;
     Ok(HtlReport {
         servers: vec![HtlEntry {

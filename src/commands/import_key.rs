@@ -219,7 +219,12 @@ pub fn run(ctx: &Ctx, args: &ImportKeyArgs) -> Result<ImportReport> {
     .map_err(|e| file_error(&args.input, e))?;
     drop(bytes);
     let spec = spec_of(&key.public);
-    let usage = pair_usage(&args.usage, args.wrapping, args.wrapping, spec)?;
+    let usage = pair_usage(
+        &args.usage,
+        (args.wrapping, args.wrapping),
+        ["--wrapping", "--wrapping"],
+        spec,
+    )?;
     let id = match &args.id {
         Some(text) => parse_id(text)?,
         None => default_id(&key.public),

@@ -152,10 +152,12 @@ fn parse_exponent(text: &str) -> Result<Vec<u8>> {
 
 /// Usage flags with the key-pair defaults (sign and verify); nonsense for the key type is
 /// refused. Shared by generatekeypair and import-key.
+/// `wrap_flags` names the options that set CKA_WRAP and CKA_UNWRAP in this command, for
+/// messages (generatekeypair: --wrap, --unwrap; import-key: --wrapping for both).
 pub fn pair_usage(
     args: &UsageArgs,
-    wrap: Option<bool>,
-    unwrap: Option<bool>,
+    (wrap, unwrap): (Option<bool>, Option<bool>),
+    wrap_flags: [&str; 2],
     spec: KeySpec,
 ) -> Result<Usage> {
     let u = Usage {
@@ -170,10 +172,10 @@ pub fn pair_usage(
     let rsa_only = [
         ("--encrypt", u.encrypt),
         ("--decrypt", u.decrypt),
-        ("--wrap", u.wrap),
-        ("--unwrap", u.unwrap),
+        (wrap_flags[0], u.wrap),
+        (wrap_flags[1], u.unwrap),
     ];
-    let refused: Vec<&str> = match spec {
+    let mut refused: Vec<&str> = match spec {
         KeySpec::Rsa(_) => [("--derive", u.derive)]
             .iter()
             .filter(|f| f.1)
@@ -187,22 +189,40 @@ pub fn pair_usage(
             .map(|f| f.0)
             .collect(),
     };
+    refused.dedup();
     if !refused.is_empty() {
         return Err(fail_hint(
             Exit::Usage,
             format!(
-                "{} make no sense for a {} key",
+                "{} {} no sense for a {} key",
                 refused.join(", "),
+                if refused.len() == 1 { "makes" } else { "make" },
                 spec.name()
             ),
             "EC keys sign, verify and derive (ECDH); Ed25519 keys sign and verify; RSA keys \
              sign, verify, encrypt, decrypt, wrap and unwrap",
         ));
     }
-    if !(u.sign || u.verify || u.encrypt || u.decrypt || u.wrap || u.unwrap || u.derive) {
-        return Err(fail(
+    // Each half must be able to do something: a private key that may not sign, decrypt,
+    // unwrap or derive is dead weight on the token (and a public key likewise).
+    if !(u.sign || u.decrypt || u.unwrap || u.derive) {
+        return Err(fail_hint(
             Exit::Usage,
-            "every usage flag is false: the key could do nothing",
+            "the private key would have no usage (sign, decrypt, unwrap and derive all false)",
+            format!(
+                "leave --sign on, or give the private key another usage (--decrypt, {}, --derive)",
+                wrap_flags[1]
+            ),
+        ));
+    }
+    if !(u.verify || u.encrypt || u.wrap || u.derive) {
+        return Err(fail_hint(
+            Exit::Usage,
+            "the public key would have no usage (verify, encrypt, wrap and derive all false)",
+            format!(
+                "leave --verify on, or give the public key another usage (--encrypt, {}, --derive)",
+                wrap_flags[0]
+            ),
         ));
     }
     Ok(u)
@@ -303,7 +323,12 @@ fn plan(args: &KeygenArgs) -> Result<Plan> {
         }
         (_, None) => vec![],
     };
-    let usage = pair_usage(&args.usage, args.wrapping.wrap, args.wrapping.unwrap, spec)?;
+    let usage = pair_usage(
+        &args.usage,
+        (args.wrapping.wrap, args.wrapping.unwrap),
+        ["--wrap", "--unwrap"],
+        spec,
+    )?;
     let extractable = extractable(args.extractable, args.allow_extractable, "private key")?;
     let (label_public, label_private) = match (&args.label, &args.label_public, &args.label_private)
     {

@@ -41,7 +41,8 @@ pub struct ServerInfo {
 /// What addserver or deleteserver did.
 #[derive(Serialize)]
 pub struct ServerChange {
-    /// "added", "replaced", "unchanged", "removed".
+    /// "added", "replaced", "updated" (same certificate, new port or HTL setting),
+    /// "unchanged", "removed".
     pub action: &'static str,
     /// The server.
     #[serde(flatten)]
@@ -57,6 +58,14 @@ impl Report for ServerChange {
         match self.action {
             "removed" => format!(
                 "Server {} successfully removed from the server list.\n",
+                self.server.name
+            ),
+            "unchanged" => format!(
+                "Server {} was already registered with this certificate; nothing changed.\n",
+                self.server.name
+            ),
+            "updated" => format!(
+                "Server {} successfully updated in the server list.\n",
                 self.server.name
             ),
             _ => format!(
@@ -213,9 +222,15 @@ fn input_certificates(ctx: &Ctx, a: &AddServerArgs) -> Result<Vec<Vec<u8>>> {
     Ok(certs)
 }
 
-/// Refuses to go on over a damaged bundle unless asked to repair it.
-fn sound_bundle(dir: &ClientDir, repair: bool) -> Result<crate::formats::bundle::Bundle> {
-    let bundle = dir.read_bundle()?;
+/// Refuses to go on over a damaged bundle unless asked to repair it. A repair rebuilds the
+/// bundle from every registered server's certificate file (those whose certificates still match
+/// the registry's fingerprints), so that no registered server drops out of it.
+fn sound_bundle(
+    dir: &ClientDir,
+    cfg: &Config,
+    repair: bool,
+) -> Result<crate::formats::bundle::Bundle> {
+    let mut bundle = dir.read_bundle()?;
     if !bundle.problems.is_empty() {
         if !repair {
             return Err(fail_hint(
@@ -233,6 +248,24 @@ fn sound_bundle(dir: &ClientDir, repair: bool) -> Result<crate::formats::bundle:
         }
         for p in &bundle.problems {
             eprintln!("warning: dropping from CAFile.pem: {p}");
+        }
+        for server in &cfg.server {
+            let registered: Vec<&String> = std::iter::once(&server.fingerprint)
+                .chain(&server.chain)
+                .collect();
+            let file = read_regular(&dir.server_cert(&server.name))?.unwrap_or_default();
+            let from_file = crate::formats::bundle::Bundle::parse(&file).certs;
+            for fp in registered {
+                match from_file.iter().find(|c| sha256_hex(c) == *fp) {
+                    Some(der) => bundle.add(der),
+                    None if bundle.certs.iter().any(|c| sha256_hex(c) == *fp) => {}
+                    None => eprintln!(
+                        "warning: a certificate of server {} (SHA-256 {fp}) is in neither its \
+                         file nor the bundle; register it again with addserver --force",
+                        server.name
+                    ),
+                }
+            }
         }
     }
     Ok(bundle)
@@ -341,7 +374,7 @@ pub fn run_add(ctx: &Ctx, a: &AddServerArgs) -> Result<ServerChange> {
     let dir = ctx.client_dir_locked()?;
     // Everything below re-reads under the lock: another run may have changed any of it.
     let mut cfg = dir.config()?;
-    let mut bundle = sound_bundle(&dir, a.repair)?;
+    let mut bundle = sound_bundle(&dir, &cfg, a.repair)?;
     let entry = ServerEntry {
         name: name.clone(),
         port: a.port,
@@ -354,8 +387,28 @@ pub fn run_add(ctx: &Ctx, a: &AddServerArgs) -> Result<ServerChange> {
     let new_pem = to_pem(&certs);
     let existing = cfg.server.iter().position(|s| s.name == name);
     let same_certs = |e: &ServerEntry| e.fingerprint == entry.fingerprint && e.chain == entry.chain;
+    let same_settings = |e: &ServerEntry| e.port == entry.port && e.htl == entry.htl;
     let action = match existing {
-        Some(i) if same_certs(&cfg.server[i]) => "unchanged",
+        Some(i) if same_certs(&cfg.server[i]) && same_settings(&cfg.server[i]) => "unchanged",
+        // The same certificate with another port or HTL setting: a change of what the client
+        // does, never made silently (an addserver without --htl would drop the HTL).
+        Some(i) if same_certs(&cfg.server[i]) && !a.force => {
+            let old = &cfg.server[i];
+            let onoff = |b: bool| if b { "on" } else { "off" };
+            return Err(fail_hint(
+                Exit::Conflict,
+                format!(
+                    "server {name} is registered with this certificate, port {} and HTL {}; \
+                     this asks for port {} and HTL {}",
+                    old.port,
+                    onoff(old.htl),
+                    entry.port,
+                    onoff(entry.htl),
+                ),
+                "pass --force to change its settings",
+            ));
+        }
+        Some(i) if same_certs(&cfg.server[i]) => "updated",
         Some(i) if !a.force => {
             return Err(fail_hint(
                 Exit::Conflict,
@@ -397,6 +450,7 @@ pub fn run_add(ctx: &Ctx, a: &AddServerArgs) -> Result<ServerChange> {
     // In this order, so that a rerun after a crash finds the file, then the bundle, then the
     // registry, and completes what is missing.
     if file_now.as_deref() != Some(new_pem.as_bytes()) {
+        dir.ensure_layout()?;
         write_file(&cert_path, new_pem.as_bytes(), 0o644, true)?;
     }
     dir.write_bundle(&bundle)?;
@@ -406,9 +460,6 @@ pub fn run_add(ctx: &Ctx, a: &AddServerArgs) -> Result<ServerChange> {
     }
     dir.write_registry(&cfg.server, cfg.client.as_deref())?;
     sync_chrystoki(&dir, &a.chrystoki, &cfg)?;
-    if action == "unchanged" {
-        eprintln!("Server {name} was already registered with this certificate.");
-    }
     Ok(ServerChange {
         action,
         server: info(&entry, &dir),
@@ -423,7 +474,7 @@ pub fn run_delete(ctx: &Ctx, a: &DeleteServerArgs) -> Result<ServerChange> {
     let name = host.canonical();
     let dir = ctx.client_dir_locked()?;
     let mut cfg = dir.config()?;
-    let mut bundle = sound_bundle(&dir, false)?;
+    let mut bundle = sound_bundle(&dir, &cfg, false)?;
     let cert_path = dir.server_cert(&name);
     let file_now = read_regular(&cert_path)?;
     let existing = cfg.server.iter().position(|s| s.name == name);

@@ -63,7 +63,7 @@ pub fn run(ctx: &Ctx, args: &SetAttributeArgs) -> Result<SetAttributeReport> {
     if filter.is_empty() {
         return Err(fail(
             Exit::Usage,
-            "select the object with --label, --id, --class, --handle or --uri",
+            "select the object with --label, --id, --class or --uri",
         ));
     }
     let token = sel.initialized()?.clone();
@@ -117,7 +117,7 @@ pub fn run(ctx: &Ctx, args: &SetAttributeArgs) -> Result<SetAttributeReport> {
         return Err(too_many(
             &filter,
             &found,
-            "narrow the selection (--class, --handle), or pass --pair to change both halves of a key pair",
+            "narrow the selection (--class, --id, --uri), or pass --pair to change both halves of a key pair",
         ));
     } else {
         found

@@ -56,6 +56,8 @@ pub struct SignReport {
     pub signature_algorithm: &'static str,
     /// Every certificate, in input order.
     pub certificates: Vec<SignedCert>,
+    /// What the run noticed and went on from (inputs given twice).
+    pub warnings: Vec<String>,
 }
 
 /// A validity bound for people: always, forever, or an ISO 8601 UTC time.
@@ -84,6 +86,10 @@ fn when(t: u64) -> String {
 }
 
 impl Report for SignReport {
+    fn warnings(&self) -> &[String] {
+        &self.warnings
+    }
+
     fn human(&self) -> String {
         self.certificates
             .iter()
@@ -161,6 +167,29 @@ fn expand_inputs(keys: &[PathBuf]) -> Result<Vec<PathBuf>> {
         return Err(fail(Exit::Usage, "no public keys to sign"));
     }
     Ok(out)
+}
+
+/// Drops inputs naming a file already given (`r.pub ./r.pub DIR`, a symlink): one key, one
+/// certificate. Returns the kept inputs and a warning for each one dropped.
+fn dedup_inputs(inputs: Vec<PathBuf>) -> (Vec<PathBuf>, Vec<String>) {
+    let mut seen = std::collections::HashMap::new();
+    let (mut kept, mut warnings) = (Vec::with_capacity(inputs.len()), Vec::new());
+    for p in inputs {
+        // A path that cannot be resolved is kept: reading it reports the real problem.
+        let key = std::fs::canonicalize(&p).unwrap_or_else(|_| p.clone());
+        match seen.get(&key) {
+            Some(first) => warnings.push(format!(
+                "{} is the same file as {}: signed once",
+                p.display(),
+                first
+            )),
+            None => {
+                seen.insert(key, p.display().to_string());
+                kept.push(p);
+            }
+        }
+    }
+    (kept, warnings)
 }
 
 /// ssh-keygen's naming: dir/name.pub -> dir/name-cert.pub.
@@ -270,20 +299,28 @@ pub fn run(ctx: &Ctx, args: &SignSshCertArgs) -> Result<SignReport> {
     for o in &args.options {
         options.apply(o).map_err(|e| fail(Exit::Usage, e))?;
     }
-    let inputs = expand_inputs(&args.keys)?;
+    let (inputs, warnings) = dedup_inputs(expand_inputs(&args.keys)?);
     if args.out.is_some() && inputs.len() > 1 {
         return Err(fail(
             Exit::Usage,
             "-o names one file; it takes exactly one input key",
         ));
     }
+    // `-o -`, a FIFO or a device: written in place after signing, never staged and renamed.
+    let in_place = match &args.out {
+        Some(o) => crate::store::atomic::destination(o)? != crate::store::atomic::Destination::File,
+        None => false,
+    };
     let mut jobs = Vec::with_capacity(inputs.len());
     for (i, input) in inputs.iter().enumerate() {
         let bytes = read_input(input, "public key")?;
         let (key, _, comment) = parse_public_key(&bytes)
             .map_err(|e| fail(Exit::BadInput, format!("{}: {e}", input.display())))?;
+        // What OpenSSH would refuse (an RSA size outside its range) is refused before signing.
+        key.key_data()
+            .map_err(|e| fail(Exit::BadInput, format!("{}: {e}", input.display())))?;
         let output = args.out.clone().unwrap_or_else(|| cert_path(input));
-        if !args.force && output.symlink_metadata().is_ok() {
+        if !args.force && !in_place && output.symlink_metadata().is_ok() {
             return Err(fail_hint(
                 Exit::Conflict,
                 format!("{} already exists", output.display()),
@@ -334,6 +371,7 @@ pub fn run(ctx: &Ctx, args: &SignSshCertArgs) -> Result<SignReport> {
     // One session per worker; they share the login made above.
     let workers = args
         .jobs
+        .map(usize::from)
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
         .clamp(1, jobs.len());
     let mut sessions = vec![session];
@@ -399,7 +437,11 @@ pub fn run(ctx: &Ctx, args: &SignSshCertArgs) -> Result<SignReport> {
     for ((input, output, fields, _), line) in jobs.iter().zip(lines) {
         let line =
             line.ok_or_else(|| fail(Exit::Failed, format!("{} was not signed", input.display())))?;
-        batch.stage(output, line.as_bytes(), 0o644)?;
+        if in_place {
+            crate::store::atomic::write_output(output, line.as_bytes(), 0o644, args.force)?;
+        } else {
+            batch.stage(output, line.as_bytes(), 0o644)?;
+        }
         certificates.push(SignedCert {
             serial: fields.serial,
             key_id: fields.key_id.clone(),
@@ -419,5 +461,6 @@ pub fn run(ctx: &Ctx, args: &SignSshCertArgs) -> Result<SignReport> {
         ca_uri: ca_uri_str,
         signature_algorithm: ssh_cert::signature_algorithm(&ca),
         certificates,
+        warnings,
     })
 }

@@ -186,8 +186,15 @@ fn date(text: &str, flag: &str) -> Result<time::OffsetDateTime> {
     Ok(day.midnight().assume_utc())
 }
 
+/// 9999-12-31T23:59:59Z: the last time a certificate's validity can name (RFC 5280
+/// GeneralizedTime has four year digits).
+fn last_x509_time() -> time::OffsetDateTime {
+    time::macros::datetime!(9999-12-31 23:59:59 UTC)
+}
+
 /// A CSR signed by the token key.
 pub fn run_request(ctx: &Ctx, args: &RequestCertArgs) -> Result<X509Report> {
+    crate::store::atomic::check_output(args.file.out.as_deref(), args.file.force)?;
     let (params, subject) = params(&args.x509)?;
     let sel = ctx.select(&args.token, Want::Initialized)?;
     let filter = object_filter(&args.object, sel.uri.as_ref())?;
@@ -218,6 +225,7 @@ pub fn run_request(ctx: &Ctx, args: &RequestCertArgs) -> Result<X509Report> {
 
 /// A self-signed certificate for the token key, written and optionally stored on the token.
 pub fn run_selfsign(ctx: &Ctx, args: &SelfsignCertArgs) -> Result<X509Report> {
+    crate::store::atomic::check_output(args.file.out.as_deref(), args.file.force)?;
     let (mut params, subject) = params(&args.x509)?;
     let not_before = match &args.not_before {
         Some(d) => date(d, "--not-before")?,
@@ -225,7 +233,19 @@ pub fn run_selfsign(ctx: &Ctx, args: &SelfsignCertArgs) -> Result<X509Report> {
     };
     let not_after = match &args.not_after {
         Some(d) => date(d, "--not-after")?,
-        None => not_before + time::Duration::days(i64::from(args.days)),
+        None => not_before
+            .checked_add(time::Duration::days(i64::from(args.days)))
+            .filter(|t| *t <= last_x509_time())
+            .ok_or_else(|| {
+                fail(
+                    Exit::Usage,
+                    format!(
+                        "--days {} from {} ends after 9999-12-31, the last date X.509 can express",
+                        args.days,
+                        not_before.date()
+                    ),
+                )
+            })?,
     };
     if not_after <= not_before {
         return Err(fail(
@@ -270,6 +290,27 @@ pub fn run_selfsign(ctx: &Ctx, args: &SelfsignCertArgs) -> Result<X509Report> {
     let token = sel.initialized()?.clone();
     let session = sel.session(args.store, Login::Required, &args.pin)?;
     let (public, key) = signing_pair(&session, &filter, &token)?;
+    // A certificate already stored for this key: a second one with the same CKA_ID would make
+    // the pair ambiguous. Found before anything is signed; --force replaces it.
+    let old_certs = if args.store {
+        session.find(&crate::hsm::ObjectFilter {
+            class: Some(crate::hsm::ObjClass::Cert),
+            id: Some(public.id_bytes.clone()),
+            ..Default::default()
+        })?
+    } else {
+        Vec::new()
+    };
+    if !old_certs.is_empty() && !args.file.force {
+        return Err(fail_hint(
+            Exit::Conflict,
+            format!(
+                "a certificate with the key's CKA_ID {} is already on the token",
+                public.id
+            ),
+            "pass --force to replace it, or leave out --store",
+        ));
+    }
     let signer = signer(&session, &public, key, &args.x509)?;
     let cert = params
         .self_signed(&signer)
@@ -297,7 +338,22 @@ pub fn run_selfsign(ctx: &Ctx, args: &SelfsignCertArgs) -> Result<X509Report> {
         None
     };
     let json = args.output.format() == crate::output::Format::Json;
-    let (written_to, data) = write(&args.x509, &args.file, json, &der, "CERTIFICATE")?;
+    let (written_to, data) = match write(&args.x509, &args.file, json, &der, "CERTIFICATE") {
+        Ok(w) => w,
+        Err(e) => {
+            // The file could not be written: the stored certificate goes too, so that a failed
+            // run leaves the token as it was.
+            if let Some(h) = stored_handle {
+                let _ = session.destroy(h);
+            }
+            return Err(e);
+        }
+    };
+    if stored_handle.is_some() {
+        for h in old_certs {
+            session.destroy(h)?;
+        }
+    }
     Ok(X509Report {
         kind: "certificate",
         subject,

@@ -52,7 +52,24 @@ pub fn parse_certificates(bytes: &[u8]) -> Result<Vec<Vec<u8>>, String> {
             }
             certs
         }
-        _ => vec![bytes.to_vec()],
+        Ok(text) => {
+            // Text that is not PEM: say what it looks like instead of a DER parser's complaint.
+            let t = text.trim_start();
+            let first = t.split_whitespace().next().unwrap_or_default();
+            if first.starts_with("ssh-") || first.starts_with("ecdsa-") || first.starts_with("sk-")
+            {
+                return Err(
+                    "this is an OpenSSH key or certificate line, not an X.509 certificate".into(),
+                );
+            }
+            if bytes.first().is_none_or(|b| *b != 0x30) {
+                return Err(
+                    "this is text but not PEM: expected -----BEGIN CERTIFICATE-----".into(),
+                );
+            }
+            vec![bytes.to_vec()]
+        }
+        Err(_) => vec![bytes.to_vec()],
     };
     for der in &ders {
         check_der(der)?;
@@ -73,7 +90,17 @@ pub fn check_der(der: &[u8]) -> Result<(), String> {
         {
             Err("this is a private key, not a certificate".into())
         }
-        Err(e) => Err(format!("not an X.509 certificate: {e}")),
+        // x509-parser's error is Debug-shaped ("Parsing requires 1 bytes/chars"): the user
+        // gets what was wrong in words, with the size for a clue.
+        Err(_) if der.first() != Some(&0x30) => Err(format!(
+            "not an X.509 certificate: neither PEM nor DER ({} bytes that do not start a DER \
+             SEQUENCE)",
+            der.len()
+        )),
+        Err(_) => Err(format!(
+            "not an X.509 certificate: {} bytes of malformed or truncated DER",
+            der.len()
+        )),
     }
 }
 

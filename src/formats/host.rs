@@ -65,6 +65,17 @@ pub fn parse_host(name: &str) -> Result<Host, String> {
         return Ok(Host::Ip(ip));
     }
     if bare.contains(':') {
+        // host:1792 is the habit of URLs; a port goes in its own option.
+        if let Some((h, p)) = bare.rsplit_once(':')
+            && bare.matches(':').count() == 1
+            && !h.is_empty()
+            && p.chars().all(|c| c.is_ascii_digit())
+        {
+            return Err(format!(
+                "{} looks like HOST:PORT; give the host alone and the port with -p",
+                shown(name)
+            ));
+        }
         return Err(format!("{} is not a valid IPv6 address", shown(name)));
     }
     let lower = bare.to_ascii_lowercase();
@@ -76,6 +87,19 @@ pub fn parse_host(name: &str) -> Result<Host, String> {
             && l.chars()
                 .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
     });
+    // A name whose last label is all digits is a mistyped IPv4 address (01.02.03.004,
+    // 256.1.1.1, 1.2.3), never a DNS name (RFC 1123 2.1): it would register one address twice.
+    let last = lower
+        .trim_end_matches('.')
+        .rsplit('.')
+        .next()
+        .unwrap_or_default();
+    if !last.is_empty() && last.chars().all(|c| c.is_ascii_digit()) {
+        return Err(format!(
+            "{} is not a valid IPv4 address (four numbers 0-255, no leading zeros)",
+            shown(name)
+        ));
+    }
     if !labels_ok {
         return Err(format!(
             "{} is not a DNS name (letters, digits, '-' and '_' in dot-separated labels) or an IP address",
@@ -128,8 +152,24 @@ mod tests {
     #[test]
     fn refusals() {
         for bad in [
-            "", "../x", "a/b", "a\\b", "-n", "a\0b", "a\nb", "a b", "x..y", "1:2:3", "a_-.com",
-            "-.com", "a..", "é.com",
+            "",
+            "../x",
+            "a/b",
+            "a\\b",
+            "-n",
+            "a\0b",
+            "a\nb",
+            "a b",
+            "x..y",
+            "1:2:3",
+            "a_-.com",
+            "-.com",
+            "a..",
+            "é.com",
+            "01.02.03.004",
+            "256.1.1.1",
+            "1.2.3",
+            "10",
         ] {
             assert!(parse_host(bad).is_err(), "{bad:?}");
         }

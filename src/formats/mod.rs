@@ -11,6 +11,7 @@ pub mod private_key;
 pub mod pubkey;
 pub mod resign;
 pub mod ssh_cert;
+pub mod text;
 pub mod x509;
 
 /// SHA-256 of `bytes`, lowercase hex (fingerprints in reports and the server registry).

@@ -74,6 +74,26 @@ pub fn unwrap_ec_point(value: &[u8], expected: usize) -> Option<Vec<u8>> {
     (inner.as_bytes().len() == expected).then(|| inner.as_bytes().to_vec())
 }
 
+/// RSA modulus sizes OpenSSH accepts (SSH_RSA_MINIMUM_MODULUS_SIZE, SSH_RSA_MAXIMUM_MODULUS_SIZE).
+pub const SSH_RSA_BITS: std::ops::RangeInclusive<usize> = 1024..=16384;
+
+/// Bits of a big-endian number without leading zeros.
+fn bit_len(n: &[u8]) -> usize {
+    n.first()
+        .map_or(0, |b| n.len() * 8 - b.leading_zeros() as usize)
+}
+
+/// Whether an uncompressed SEC1 point lies on its curve (the check OpenSSH makes with
+/// sshkey_ec_validate_public).
+fn on_curve(curve: Curve, point: &[u8]) -> bool {
+    match curve {
+        Curve::P256 => p256::PublicKey::from_sec1_bytes(point).is_ok(),
+        Curve::P384 => p384::PublicKey::from_sec1_bytes(point).is_ok(),
+        Curve::P521 => p521::PublicKey::from_sec1_bytes(point).is_ok(),
+        _ => false,
+    }
+}
+
 impl PublicKeyMaterial {
     /// From an RSA key's CKA_MODULUS and CKA_PUBLIC_EXPONENT.
     pub fn from_rsa(modulus: &[u8], exponent: &[u8]) -> Result<Self, KeyError> {
@@ -110,13 +130,28 @@ impl PublicKeyMaterial {
                     curve.name()
                 ))
             })?;
+        if !on_curve(curve, &raw) {
+            return err(format!(
+                "the {} point is not on the curve: not a valid key",
+                curve.name()
+            ));
+        }
         Ok(PublicKeyMaterial::Ec { curve, point: raw })
     }
 
-    /// The key as ssh-key's KeyData.
+    /// The key as ssh-key's KeyData; refused where OpenSSH refuses it (RSA outside 1024-16384
+    /// bits), so no certificate or authorized_keys line is made that sshd would call invalid.
     pub fn key_data(&self) -> Result<KeyData, KeyError> {
         let bad = |e: ssh_key::Error| KeyError(format!("not a valid OpenSSH key: {e}"));
         Ok(match self {
+            PublicKeyMaterial::Rsa { n, .. } if !SSH_RSA_BITS.contains(&bit_len(n)) => {
+                return err(format!(
+                    "a {}-bit RSA key: OpenSSH takes RSA keys of {} to {} bits",
+                    bit_len(n),
+                    SSH_RSA_BITS.start(),
+                    SSH_RSA_BITS.end()
+                ));
+            }
             PublicKeyMaterial::Rsa { n, e } => KeyData::Rsa(RsaPublicKey {
                 e: Mpint::from_positive_bytes(e).map_err(bad)?,
                 n: Mpint::from_positive_bytes(n).map_err(bad)?,
@@ -141,10 +176,14 @@ impl PublicKeyMaterial {
                     EcdsaPublicKey::NistP384(_) => Curve::P384,
                     EcdsaPublicKey::NistP521(_) => Curve::P521,
                 };
-                Ok(PublicKeyMaterial::Ec {
-                    curve,
-                    point: e.as_sec1_bytes().to_vec(),
-                })
+                let point = e.as_sec1_bytes().to_vec();
+                if !on_curve(curve, &point) {
+                    return err(format!(
+                        "the {} point is not on the curve: not a valid key",
+                        curve.name()
+                    ));
+                }
+                Ok(PublicKeyMaterial::Ec { curve, point })
             }
             KeyData::Ed25519(k) => Ok(PublicKeyMaterial::Ed25519(k.0)),
             other => err(format!("{} keys are not supported", other.algorithm())),
@@ -240,12 +279,7 @@ impl PublicKeyMaterial {
     /// Key type and size: "rsa:2048", "ec:P-256", "Ed25519".
     pub fn describe(&self) -> String {
         match self {
-            PublicKeyMaterial::Rsa { n, .. } => {
-                format!(
-                    "rsa:{}",
-                    n.len() * 8 - n.first().map_or(0, |b| b.leading_zeros() as usize)
-                )
-            }
+            PublicKeyMaterial::Rsa { n, .. } => format!("rsa:{}", bit_len(n)),
             PublicKeyMaterial::Ec { curve, .. } => format!("ec:{}", curve.name()),
             PublicKeyMaterial::Ed25519(_) => "Ed25519".into(),
         }

@@ -9,6 +9,9 @@ use ssh_key::Mpint;
 /// OpenSSH's "forever": the largest valid-before.
 pub const FOREVER: u64 = u64::MAX;
 
+/// 9999-12-31T23:59:59Z in Unix seconds: later ends count as forever.
+pub const LAST_CALENDAR_SECOND: u64 = 253_402_300_799;
+
 /// Parses an interval as sshd_config's TIME FORMATS: `90`, `10m`, `1h30m`, `52w1d`.
 fn parse_interval(s: &str) -> Option<u64> {
     if s.is_empty() {
@@ -66,7 +69,10 @@ fn parse_time(s: &str, now: u64, start: bool, to_unix: ToUnix) -> Option<u64> {
     let n = |a: usize, b: usize| digits.get(a..b).map_or(Some(0), |x| x.parse::<u32>().ok());
     let (y, mo, d) = (digits[..4].parse::<i32>().ok()?, n(4, 6)?, n(6, 8)?);
     let (h, mi, sec) = (n(8, 10)?, n(10, 12)?, n(12, 14)?);
-    if !(1..=12).contains(&mo) || !(1..=31).contains(&d) || h > 23 || mi > 59 || sec > 59 {
+    // A day the month does not have (20250230) is not a date; OpenSSH's strptime refuses it too.
+    let month = time::Month::try_from(u8::try_from(mo).ok()?).ok()?;
+    time::Date::from_calendar_date(y, month, u8::try_from(d).ok()?).ok()?;
+    if h > 23 || mi > 59 || sec > 59 {
         return None;
     }
     to_unix(y, mo, d, h, mi, sec, utc)
@@ -89,6 +95,13 @@ pub fn parse_validity(spec: &str, now: u64, to_unix: ToUnix) -> Result<(u64, u64
     if to <= from {
         return Err(format!("validity '{spec}' ends before it starts"));
     }
+    // An end past the calendar (+99999999w is in the year 1918561) is "forever" in all but name:
+    // it takes --allow-forever like forever itself.
+    let to = if to > LAST_CALENDAR_SECOND {
+        FOREVER
+    } else {
+        to
+    };
     Ok((from, to))
 }
 

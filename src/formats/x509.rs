@@ -75,9 +75,53 @@ pub fn san(kind: &str, value: &str) -> Result<SanType, String> {
             .map_err(|_| format!("'{v}' is not ASCII"))
     };
     Ok(match kind {
-        "dns" => SanType::DnsName(ia5(value)?),
-        "email" => SanType::Rfc822Name(ia5(value)?),
-        "uri" => SanType::URI(ia5(value)?),
+        "dns" => {
+            // A wildcard stands only as the whole leftmost label (RFC 6125); the rest must be a
+            // host name (not an IP address: that is --ip).
+            let rest = value.strip_prefix("*.").unwrap_or(value);
+            match super::host::parse_host(rest) {
+                Ok(super::host::Host::Dns(_)) => {}
+                Ok(super::host::Host::Ip(_)) => {
+                    return Err(format!(
+                        "--dns '{value}' is an IP address; give it with --ip"
+                    ));
+                }
+                Err(e) => return Err(format!("--dns: {e}")),
+            }
+            SanType::DnsName(ia5(value)?)
+        }
+        "email" => {
+            let ok = value.split_once('@').is_some_and(|(local, domain)| {
+                !local.is_empty()
+                    && !local.chars().any(|c| c.is_whitespace() || c.is_control())
+                    && matches!(
+                        super::host::parse_host(domain),
+                        Ok(super::host::Host::Dns(_))
+                    )
+            });
+            if !ok {
+                return Err(format!(
+                    "--email-san '{value}' is not an e-mail address (local@domain)"
+                ));
+            }
+            SanType::Rfc822Name(ia5(value)?)
+        }
+        "uri" => {
+            let ok = value.split_once(':').is_some_and(|(scheme, rest)| {
+                !rest.is_empty()
+                    && scheme
+                        .chars()
+                        .next()
+                        .is_some_and(|c| c.is_ascii_alphabetic())
+                    && scheme
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+            }) && !value.chars().any(|c| c.is_whitespace() || c.is_control());
+            if !ok {
+                return Err(format!("--uri-san '{value}' is not a URI (scheme:...)"));
+            }
+            SanType::URI(ia5(value)?)
+        }
         "ip" => SanType::IpAddress(
             value
                 .parse()

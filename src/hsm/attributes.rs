@@ -136,6 +136,29 @@ fn lookup(table: &[(CK_ULONG, &str)], v: CK_ULONG, prefix: &str) -> String {
 }
 
 /// CKO_ name of an object class.
+/// Whether an object of this class and key type has the attribute (as far as hsmctl reads
+/// variable-length ones): a missing value of one that applies means a buffer was too small.
+pub fn applies(
+    kind: CK_ATTRIBUTE_TYPE,
+    class: Option<CK_ULONG>,
+    key_type: Option<CK_ULONG>,
+) -> bool {
+    let key = matches!(
+        class,
+        Some(CKO_PUBLIC_KEY | CKO_PRIVATE_KEY | CKO_SECRET_KEY)
+    );
+    let ec = matches!(key_type, Some(CKK_EC | CKK_EC_EDWARDS | CKK_EC_MONTGOMERY));
+    match kind {
+        CKA_LABEL => true,
+        CKA_ID => key || class == Some(CKO_CERTIFICATE),
+        CKA_MODULUS | CKA_PUBLIC_EXPONENT => key && key_type == Some(CKK_RSA),
+        CKA_EC_PARAMS => key && ec,
+        CKA_EC_POINT => class == Some(CKO_PUBLIC_KEY) && ec,
+        CKA_VALUE | CKA_SUBJECT | CKA_ISSUER | CKA_SERIAL_NUMBER => class == Some(CKO_CERTIFICATE),
+        _ => false,
+    }
+}
+
 pub fn class_name(v: CK_ULONG) -> String {
     lookup(CLASSES, v, "CKO")
 }

@@ -29,7 +29,9 @@ impl KeySpec {
             .strip_prefix("rsa:")
             .or_else(|| lower.strip_prefix("rsa"))
         {
-            if bits.is_empty() {
+            // "rsa" alone is RSA-2048 (pkcs11-tool's habit); "rsa:" with nothing after the
+            // colon is a size left out by mistake.
+            if bits.is_empty() && !lower.ends_with(':') {
                 return Ok(KeySpec::Rsa(2048));
             }
             return bits

@@ -426,12 +426,35 @@ impl HsmSession<'_> {
     ) -> HsmResult<()> {
         let mut attrs: Vec<AttrBuf> = spec.iter().map(|(k, cap)| AttrBuf::new(*k, *cap)).collect();
         for &h in handles {
-            match self.raw.read_attributes(self.handle(), h, &mut attrs) {
+            match self.read_whole(h, &mut attrs) {
                 // Deleted by someone else since the search: not an error for a listing.
                 Err(e) if e.code() == Some(CKR_OBJECT_HANDLE_INVALID) => continue,
                 other => other?,
             }
             f(h, &attrs)?;
+        }
+        Ok(())
+    }
+
+    /// One batched read, then each variable-length attribute the object must have (by its
+    /// class and key type) that came back unavailable is read again at its real size. A module
+    /// with a sensitive or invalid attribute in the same batch may report a too-small buffer
+    /// only as CK_UNAVAILABLE_INFORMATION, returning CKR_ATTRIBUTE_TYPE_INVALID rather than
+    /// CKR_BUFFER_TOO_SMALL (SoftHSM2 does: a 200-byte CKA_ID listed as empty).
+    pub(crate) fn read_whole(&self, h: u64, attrs: &mut [AttrBuf]) -> HsmResult<()> {
+        self.raw.read_attributes(self.handle(), h, attrs)?;
+        let find = |kind| {
+            attrs
+                .iter()
+                .find(|a| a.kind == kind)
+                .and_then(|a| a.value())
+        };
+        let class = find(CKA_CLASS).and_then(ulong);
+        let key_type = find(CKA_KEY_TYPE).and_then(ulong);
+        for a in attrs.iter_mut() {
+            if a.len.is_none() && a.buf.len() > 8 && attributes::applies(a.kind, class, key_type) {
+                self.raw.read_one(self.handle(), h, a)?;
+            }
         }
         Ok(())
     }
@@ -450,7 +473,50 @@ impl HsmSession<'_> {
             Ok(())
         })?;
         pair_up(&mut out);
+        // With a class or label filter the other half is not in the listing: whether it
+        // exists is asked of the token (one search and a class/id read per key of the
+        // same ids), not judged from the filtered set.
+        if filter.class.is_some() || filter.label.is_some() || filter.handle.is_some() {
+            self.pair_beyond(filter, &mut out)?;
+        }
         Ok(out)
+    }
+
+    /// Marks `paired` from the whole token: for each key listed, whether a key of the other
+    /// class with its CKA_ID exists, whatever its label.
+    fn pair_beyond(&self, filter: &ObjectFilter, out: &mut [ObjectInfo]) -> HsmResult<()> {
+        let ids: std::collections::HashSet<Vec<u8>> = out
+            .iter()
+            .filter(|o| matches!(o.class_code, CKO_PRIVATE_KEY | CKO_PUBLIC_KEY))
+            .map(|o| o.id_bytes.clone())
+            .filter(|id| !id.is_empty())
+            .collect();
+        if ids.is_empty() {
+            return Ok(());
+        }
+        let wide = ObjectFilter {
+            id: filter.id.clone(),
+            ..Default::default()
+        };
+        let handles = self.find(&wide)?;
+        let mut halves = std::collections::HashSet::new();
+        self.read_each(&handles, &[(CKA_CLASS, 8), (CKA_ID, 128)], |_, a| {
+            if let (Some(class), Some(id)) = (a[0].value().and_then(ulong), a[1].value())
+                && ids.contains(id)
+            {
+                halves.insert((id.to_vec(), class));
+            }
+            Ok(())
+        })?;
+        for o in out.iter_mut() {
+            let other = match o.class_code {
+                CKO_PRIVATE_KEY => CKO_PUBLIC_KEY,
+                CKO_PUBLIC_KEY => CKO_PRIVATE_KEY,
+                _ => continue,
+            };
+            o.paired = Some(halves.contains(&(o.id_bytes.clone(), other)));
+        }
+        Ok(())
     }
 
     /// One object decoded for listing.
@@ -459,8 +525,7 @@ impl HsmSession<'_> {
             .iter()
             .map(|(k, cap)| AttrBuf::new(*k, *cap))
             .collect();
-        self.raw
-            .read_attributes(self.handle(), handle, &mut attrs)?;
+        self.read_whole(handle, &mut attrs)?;
         decode_object(handle, &attrs, token)
     }
 
@@ -472,6 +537,11 @@ impl HsmSession<'_> {
             .collect();
         self.raw
             .read_attributes(self.handle(), handle, &mut attrs)?;
+        // One object: every missing value is asked for alone, so none is lost to a small buffer
+        // (an invalid one costs one more call; `show` reads one object).
+        for a in attrs.iter_mut().filter(|a| a.len.is_none()) {
+            self.raw.read_one(self.handle(), handle, a)?;
+        }
         let mut out = Vec::new();
         for ((kind, name, decode_as), a) in CATALOG.iter().zip(&attrs) {
             match a.value() {

@@ -200,7 +200,7 @@ impl FunctionList {
     }
 
     /// Reads one attribute: its length, then its value.
-    fn read_one(
+    pub(crate) fn read_one(
         &self,
         session: CK_SESSION_HANDLE,
         object: CK_OBJECT_HANDLE,

@@ -196,6 +196,7 @@ or the prompt). Curve types: 1 or prime256v1/secp256r1/P-256, 2 or secp384r1/P-3
 
 /// Runs `cmu` with the process arguments; returns the exit code.
 pub fn main() -> i32 {
+    crate::sys::guard_std_fds();
     let args = match super::args() {
         Ok(a) => a,
         Err(e) => return super::usage_error("cmu", &e),
@@ -250,9 +251,13 @@ fn held_pin(o: &Opts) -> Result<Option<&'static HeldPin>, LunaError> {
         );
         Some(HeldPin::new(pw.to_string().into()))
     } else if let Some(v) = std::env::var_os("HSMCTL_PIN").filter(|v| !v.is_empty()) {
-        // SAFETY: single-threaded here; the PIN stays out of child processes' environments.
-        unsafe { std::env::remove_var("HSMCTL_PIN") };
-        Some(HeldPin::new(v.to_string_lossy().into_owned().into()))
+        let v = zeroize::Zeroizing::new(v.into_encoded_bytes());
+        // Single-threaded here; the PIN stays out of child processes' environments and of
+        // /proc/PID/environ.
+        crate::sys::scrub_env("HSMCTL_PIN");
+        Some(HeldPin::new(
+            String::from_utf8_lossy(&v).into_owned().into(),
+        ))
     } else if std::io::stdin().is_terminal() {
         let slot = match o.get("slot") {
             Some(s) => s.to_string(),

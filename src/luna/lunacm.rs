@@ -87,6 +87,7 @@ enum Role {
 
 /// Runs `lunacm` with the process arguments; returns the exit code.
 pub fn main() -> i32 {
+    crate::sys::guard_std_fds();
     let args = match super::args() {
         Ok(a) => a,
         Err(e) => return super::usage_error("lunacm", &e),
@@ -133,17 +134,58 @@ pub fn main() -> i32 {
     if std::io::stdin().is_terminal() {
         interactive(&mut shell)
     } else {
-        let mut last = 0;
-        for line in std::io::stdin().lock().lines() {
-            let Ok(line) = line else { break };
-            match shell.run_line(&line) {
-                Some(code) => last = code,
-                None if is_exit(&line) => break,
+        // A script: every line runs; the exit status is that of the last command that failed
+        // (0 when none did), so a failure early in a script is not hidden by later successes.
+        let mut status = 0;
+        for (n, raw) in std::io::stdin().lock().split(b'\n').enumerate() {
+            let raw = match raw {
+                Ok(r) => r,
+                Err(e) => {
+                    eprintln!("Error: cannot read line {} of the script: {e}", n + 1);
+                    return Exit::Io.code();
+                }
+            };
+            let Ok(line) = String::from_utf8(raw) else {
+                eprintln!(
+                    "Error: line {} of the script is not UTF-8 text; skipped",
+                    n + 1
+                );
+                status = Exit::BadInput.code();
+                continue;
+            };
+            let line = line.strip_suffix('\r').unwrap_or(&line);
+            match shell.run_line(line) {
+                Some(0) => {}
+                Some(code) => status = code,
+                None if is_exit(line) => break,
                 None => {}
             }
         }
-        last
+        status
     }
+}
+
+/// The lunacm options whose value is a password.
+const SECRET_OPTIONS: [&str; 4] = ["password", "userpw", "oldpw", "newpw"];
+
+/// Whether a line gives a password option (spelled out or abbreviated, `-password x` or
+/// `-password=x`): such a line is kept out of the history file.
+fn carries_secret(line: &str) -> bool {
+    words(line).iter().any(|w| {
+        let Some(body) = w.strip_prefix('-') else {
+            return false;
+        };
+        let name = body.trim_start_matches('-');
+        let name = name
+            .split('=')
+            .next()
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        // One letter is an abbreviation only where it is unambiguous: -p(assword), -u, -o; -n
+        // is -name in `role login`.
+        let long_enough = name.len() >= 2 || matches!(name.as_str(), "p" | "u" | "o");
+        long_enough && SECRET_OPTIONS.iter().any(|o| o.starts_with(name.as_str()))
+    })
 }
 
 fn is_exit(line: &str) -> bool {
@@ -422,7 +464,8 @@ fn interactive(shell: &mut Shell) -> i32 {
     use rustyline::error::ReadlineError;
     let config = rustyline::Config::builder()
         .completion_type(rustyline::CompletionType::List)
-        .auto_add_history(true)
+        // History is added by hand: a line carrying a password never goes there.
+        .auto_add_history(false)
         .build();
     let mut rl: rustyline::Editor<Completion, rustyline::history::DefaultHistory> =
         match rustyline::Editor::with_config(config) {
@@ -444,6 +487,9 @@ fn interactive(shell: &mut Shell) -> i32 {
     loop {
         match rl.readline("lunacm:>") {
             Ok(line) => {
+                if !line.trim().is_empty() && !carries_secret(&line) {
+                    let _ = rl.add_history_entry(line.as_str());
+                }
                 if is_exit(&line) {
                     break;
                 }
@@ -457,6 +503,8 @@ fn interactive(shell: &mut Shell) -> i32 {
     }
     if let Some(h) = &history {
         let _ = rl.save_history(h);
+        // Commands name partitions and objects: readable by this user only.
+        let _ = std::fs::set_permissions(h, std::os::unix::fs::PermissionsExt::from_mode(0o600));
     }
     last
 }
@@ -505,5 +553,32 @@ impl rustyline::completion::Completer for Completion {
                 .map(|c| c + " ")
                 .collect(),
         ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::carries_secret;
+
+    #[test]
+    fn password_lines_stay_out_of_the_history() {
+        for secret in [
+            "role login -name cu -password Qz7xPIN42",
+            "role login -n co -p Qz7xPIN42",
+            "ROLE LOGIN -NAME CO -PASSWORD=x",
+            "role changepw -name co -oldpw a -newpw b",
+            "partition init -label p -password a -userpw b",
+            "role login -name co --pass x",
+        ] {
+            assert!(carries_secret(secret), "{secret}");
+        }
+        for plain in [
+            "slot list",
+            "role login -name co",
+            "role login -n co",
+            "slot set -slot 0",
+        ] {
+            assert!(!carries_secret(plain), "{plain}");
+        }
     }
 }

@@ -238,6 +238,7 @@ pub fn slots() -> Result<crate::commands::slots::SlotsReport, i32> {
 
 /// Writes Luna-format text to stdout (a closed pipe is not an error).
 pub fn print(text: &str) -> i32 {
+    let text = crate::formats::text::terminal_safe(text);
     match crate::output::write_stdout(text.as_bytes()) {
         Ok(()) => 0,
         Err(_) => Exit::Io.code(),

@@ -50,6 +50,7 @@ directory HSMCTL_HOME (else ~/.config/hsmctl). Exit codes are hsmctl's (see `hsm
 
 /// Runs `vtl` with the process arguments; returns the exit code.
 pub fn main() -> i32 {
+    crate::sys::guard_std_fds();
     match super::args().and_then(|a| translate(&a)) {
         Ok(Action::Help) => print(USAGE),
         Ok(Action::Run(argv)) => run_translated(&argv),

@@ -11,7 +11,8 @@ pub trait Report: Serialize {
     /// The human form, ending with a newline.
     fn human(&self) -> String;
 
-    /// Warnings: in the JSON document (as `warnings`), and on stderr once for people.
+    /// Warnings the run collected: in the JSON document (a `warnings` field), and written once
+    /// to stderr for people.
     fn warnings(&self) -> &[String] {
         &[]
     }
@@ -49,7 +50,19 @@ impl Table {
         I: IntoIterator<Item = S>,
         S: Into<String>,
     {
-        self.rows.push(cells.into_iter().map(Into::into).collect());
+        // Cells hold token data (labels, subjects): escaped, so a label cannot draw on the screen.
+        self.rows.push(
+            cells
+                .into_iter()
+                .map(|c| {
+                    let c: String = c.into();
+                    match crate::formats::text::escaped(&c) {
+                        std::borrow::Cow::Borrowed(_) => c,
+                        std::borrow::Cow::Owned(e) => e,
+                    }
+                })
+                .collect(),
+        );
         self
     }
 }
@@ -132,18 +145,24 @@ pub fn emit<R: Report>(report: &R, format: Format) -> io::Result<()> {
             s.push('\n');
             s
         }
-        Format::Human => report.human(),
-    };
-    if format == Format::Human {
-        for w in report.warnings() {
-            eprintln!("warning: {w}");
+        // The last line of defence for values interpolated into text: no control sequence of a
+        // label or subject reaches the terminal (JSON keeps the exact value, escaped as JSON).
+        Format::Human => {
+            for w in report.warnings() {
+                eprintln!("warning: {w}");
+            }
+            crate::formats::text::terminal_safe(&report.human()).into_owned()
         }
-    }
+    };
     write_stdout(text.as_bytes())
 }
 
 /// Writes to stdout; a reader that went away (`| head`) is not an error.
 pub fn write_stdout(bytes: &[u8]) -> io::Result<()> {
+    // A closed stdout is an I/O failure (exit 9), not a place to drop results.
+    if crate::sys::stdout_closed() {
+        return Err(io::Error::other("standard output is closed"));
+    }
     let mut out = io::stdout().lock();
     match out.write_all(bytes).and_then(|()| out.flush()) {
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
@@ -169,14 +188,18 @@ pub fn artifact(
     force: bool,
     binary: bool,
 ) -> anyhow::Result<()> {
+    let to_stdout = match out {
+        Some(p) => p.as_os_str() == "-",
+        None => true,
+    };
     match out {
-        Some(path) => crate::store::atomic::write_file(path, bytes, 0o644, force),
-        None if binary && io::stdout().is_terminal() => Err(crate::exit::fail_hint(
+        Some(path) if !to_stdout => crate::store::atomic::write_output(path, bytes, 0o644, force),
+        _ if binary && io::stdout().is_terminal() => Err(crate::exit::fail_hint(
             crate::exit::Exit::Usage,
             "DER is binary and stdout is a terminal",
             "write it with -o FILE, or redirect stdout",
         )),
-        None => Ok(write_stdout(bytes)?),
+        _ => Ok(write_stdout(bytes)?),
     }
 }
 
@@ -190,6 +213,8 @@ pub fn deliver(
     binary: bool,
     json: bool,
 ) -> anyhow::Result<(Option<String>, Option<String>)> {
+    // `-o -` is stdout, which --json keeps for the one JSON document.
+    let out = out.filter(|p| p.as_os_str() != "-");
     if json && out.is_none() {
         let data = if binary {
             hex::encode(bytes)

@@ -14,6 +14,49 @@ use std::sync::atomic::{AtomicU32, Ordering};
 
 static COUNTER: AtomicU32 = AtomicU32::new(0);
 
+/// Temp files (staged files and kept old versions) that exist right now: removed by the
+/// interrupt handler, so that SIGINT or SIGTERM mid-batch leaves none behind.
+static LIVE: std::sync::LazyLock<std::sync::Mutex<std::collections::HashSet<PathBuf>>> =
+    std::sync::LazyLock::new(Default::default);
+
+fn live_add(p: &Path) {
+    guard_interrupts();
+    if let Ok(mut l) = LIVE.lock() {
+        l.insert(p.to_path_buf());
+    }
+}
+
+fn live_remove(p: &Path) {
+    if let Ok(mut l) = LIVE.lock() {
+        l.remove(p);
+    }
+}
+
+/// On the first temp file, a thread waits for SIGINT, SIGTERM and SIGHUP; on one, it removes
+/// the live temp files and exits 128 + the signal (130 for SIGINT, 143 for SIGTERM), as the
+/// shell would report the signal. (Started lazily: by then PINs have been read, and the
+/// environment is no longer changed.)
+fn guard_interrupts() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+        let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP]) else {
+            return;
+        };
+        std::thread::spawn(move || {
+            if let Some(sig) = signals.forever().next() {
+                // The lock is held by the main thread only for a push or a removal; once taken
+                // here it is kept, so no new temp file is recorded after the sweep.
+                let live = LIVE.lock().unwrap_or_else(|e| e.into_inner());
+                for p in live.iter() {
+                    let _ = std::fs::remove_file(p);
+                }
+                std::process::exit(128 + sig);
+            }
+        });
+    });
+}
+
 fn io_fail(what: &str, path: &Path, e: std::io::Error) -> anyhow::Error {
     Failure::new(Exit::Io, format!("cannot {what} {}: {e}", path.display())).into()
 }
@@ -57,7 +100,20 @@ fn backup(tmp: &Path, target: &Path) -> Option<PathBuf> {
     let mut name = tmp.file_name()?.to_os_string();
     name.push("-old");
     let b = tmp.with_file_name(name);
-    std::fs::hard_link(target, &b).ok().map(|()| b)
+    live_add(&b);
+    match std::fs::hard_link(target, &b) {
+        Ok(()) => Some(b),
+        Err(_) => {
+            live_remove(&b);
+            None
+        }
+    }
+}
+
+/// Removes a temp file and forgets it.
+fn discard(p: &Path) {
+    let _ = std::fs::remove_file(p);
+    live_remove(p);
 }
 
 /// Files staged in temp files, put in place together by [`Batch::commit`].
@@ -82,8 +138,14 @@ impl Batch {
     /// Writes `bytes` to a temp file beside `path` with `mode` (refusing an existing target
     /// now unless forced, so a conflict is found before anything is written).
     pub fn stage(&mut self, path: &Path, bytes: &[u8], mode: u32) -> Result<()> {
-        if !self.force && path.symlink_metadata().is_ok() {
-            return Err(conflict(path));
+        match path.symlink_metadata() {
+            Ok(_) if !self.force => return Err(conflict(path)),
+            // --force replaces files, never a device, FIFO or directory put there (as root a
+            // rename over /dev/full would replace the device node).
+            Ok(m) if !(m.is_file() || m.file_type().is_symlink()) => {
+                return Err(not_a_file(path));
+            }
+            _ => {}
         }
         let dir = match path.parent() {
             Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
@@ -113,6 +175,8 @@ impl Batch {
             std::process::id(),
             COUNTER.fetch_add(1, Ordering::Relaxed)
         ));
+        // Recorded before it exists: an interrupt between the two leaves nothing.
+        live_add(&tmp);
         let result = (|| -> std::io::Result<()> {
             let mut f = OpenOptions::new()
                 .write(true)
@@ -126,7 +190,7 @@ impl Batch {
             Ok(())
         })();
         if let Err(e) = result {
-            let _ = std::fs::remove_file(&tmp);
+            discard(&tmp);
             return Err(io_fail("write", &tmp, e));
         }
         self.staged.push((tmp, path.to_path_buf()));
@@ -183,8 +247,10 @@ impl Batch {
                 }
             };
             // After a rename the temp name is gone; after a link (or a failure) it is not.
-            if !(self.force && placed.is_ok()) {
-                let _ = std::fs::remove_file(&tmp);
+            if self.force && placed.is_ok() {
+                live_remove(&tmp);
+            } else {
+                discard(&tmp);
             }
             if let Err(e) = placed {
                 self.staged = iter.collect();
@@ -199,7 +265,7 @@ impl Batch {
                     }
                 }
                 for b in backups.iter().flatten() {
-                    let _ = std::fs::remove_file(b);
+                    discard(b);
                 }
                 return Err(e);
             }
@@ -210,7 +276,7 @@ impl Batch {
             done.push(target);
         }
         for b in backups.iter().flatten() {
-            let _ = std::fs::remove_file(b);
+            discard(b);
         }
         for d in dirs {
             if let Ok(f) = File::open(&d) {
@@ -226,8 +292,91 @@ impl Drop for Batch {
     /// Temp files of a batch that was not committed (an error, an early return) are removed.
     fn drop(&mut self) {
         for (tmp, _) in &self.staged {
-            let _ = std::fs::remove_file(tmp);
+            discard(tmp);
         }
+    }
+}
+
+fn not_a_file(path: &Path) -> anyhow::Error {
+    fail_hint(
+        Exit::Usage,
+        format!("{} exists and is not a regular file", path.display()),
+        "--force replaces only regular files; give another path",
+    )
+}
+
+/// Where a user's `-o` sends its bytes.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Destination {
+    /// `-o -`: standard output.
+    Stdout,
+    /// An existing FIFO, character device or socket (`/dev/stdout`, `>(cmd)`): written in
+    /// place, as a shell redirect would, never renamed over.
+    InPlace,
+    /// A file, written atomically.
+    File,
+}
+
+/// Classifies an `-o` path (following a symlink, as a redirect does: `/dev/stdout` is one).
+pub fn destination(path: &Path) -> Result<Destination> {
+    use std::os::unix::fs::FileTypeExt;
+    if path.as_os_str() == "-" {
+        return Ok(Destination::Stdout);
+    }
+    Ok(match std::fs::metadata(path) {
+        Ok(m) if m.file_type().is_fifo() || m.file_type().is_char_device() => Destination::InPlace,
+        Ok(m) if m.file_type().is_socket() => Destination::InPlace,
+        Ok(m) if m.is_dir() => {
+            return Err(fail_hint(
+                Exit::Usage,
+                format!("{} is a directory", path.display()),
+                "give a file path for -o",
+            ));
+        }
+        Ok(m) if m.file_type().is_block_device() => {
+            return Err(fail_hint(
+                Exit::Usage,
+                format!("{} is a block device", path.display()),
+                "give a file path for -o",
+            ));
+        }
+        _ => Destination::File,
+    })
+}
+
+/// Checks a user's `-o` target before any work is done (before the token is touched): a file
+/// that exists needs `force`, and `force` replaces only a regular file.
+pub fn check_output(out: Option<&Path>, force: bool) -> Result<()> {
+    let Some(path) = out else { return Ok(()) };
+    if destination(path)? != Destination::File {
+        return Ok(());
+    }
+    match path.symlink_metadata() {
+        Ok(_) if !force => Err(conflict(path)),
+        Ok(m) if !(m.is_file() || m.file_type().is_symlink()) => Err(not_a_file(path)),
+        _ => Ok(()),
+    }
+}
+
+/// Writes into an existing FIFO or device without creating, truncating or renaming anything.
+pub fn write_in_place(path: &Path, bytes: &[u8]) -> Result<()> {
+    let mut f = OpenOptions::new()
+        .write(true)
+        .custom_flags(libc::O_CLOEXEC)
+        .open(path)
+        .map_err(|e| io_fail("open", path, e))?;
+    f.write_all(bytes)
+        .and_then(|()| f.flush())
+        .map_err(|e| io_fail("write", path, e))
+}
+
+/// Writes a user's `-o` target: `-` is stdout, a FIFO or device is written in place, anything
+/// else is a file written atomically (`force` to replace a regular file).
+pub fn write_output(path: &Path, bytes: &[u8], mode: u32, force: bool) -> Result<()> {
+    match destination(path)? {
+        Destination::Stdout => Ok(crate::output::write_stdout(bytes)?),
+        Destination::InPlace => write_in_place(path, bytes),
+        Destination::File => write_file(path, bytes, mode, force),
     }
 }
 

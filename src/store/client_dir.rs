@@ -43,23 +43,28 @@ impl ClientDir {
         })
     }
 
-    /// The directory locked for a change (its folders created, stale temp files of a crashed
-    /// run removed). Exit 10 when another process holds it longer than `timeout`.
+    /// The directory locked for a change (stale temp files of a crashed run removed). Nothing
+    /// is created in the home until something is written ([`ClientDir::ensure_layout`]), so a
+    /// refused change leaves it as it was: the lock lives in the per-user runtime directory,
+    /// keyed by the home's path. Exit 10 when another process holds it longer than `timeout`.
     pub fn lock(flag: Option<&Path>, timeout: Duration) -> Result<ClientDir> {
         let home = home_or_fail(flag)?;
-        for (dir, mode) in [
-            (home.clone(), 0o700),
-            (home.join("cert/server"), 0o755),
-            (home.join("cert/client"), 0o700),
-            (home.join("htl"), 0o700),
-        ] {
-            std::fs::DirBuilder::new()
-                .recursive(true)
-                .mode(mode)
-                .create(&dir)
-                .map_err(|e| io("create", &dir, e))?;
+        if home.exists() && !home.is_dir() {
+            return Err(fail_hint(
+                Exit::Usage,
+                format!("the home {} is not a directory", home.display()),
+                "give --home (or HSMCTL_HOME) a directory, or a path that does not exist yet",
+            ));
         }
-        let lock = StoreLock::open_file(&home.join("locks"), "client-dir", timeout)?;
+        let abs = std::path::absolute(&home).unwrap_or_else(|_| home.clone());
+        let abs = std::fs::canonicalize(&abs).unwrap_or(abs);
+        let key: String = abs
+            .to_string_lossy()
+            .chars()
+            .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+            .collect();
+        let key = format!("client-dir{}", &key[key.len().saturating_sub(180)..]);
+        let lock = StoreLock::open_runtime(&key, timeout)?;
         lock.acquire()?;
         let dir = ClientDir {
             home,
@@ -67,6 +72,23 @@ impl ClientDir {
         };
         dir.remove_stale_temps();
         Ok(dir)
+    }
+
+    /// Creates the home's folders (Luna's layout) before the first write of a change.
+    pub fn ensure_layout(&self) -> Result<()> {
+        for (dir, mode) in [
+            (self.home.clone(), 0o700),
+            (self.home.join("cert/server"), 0o755),
+            (self.home.join("cert/client"), 0o700),
+            (self.home.join("htl"), 0o700),
+        ] {
+            std::fs::DirBuilder::new()
+                .recursive(true)
+                .mode(mode)
+                .create(&dir)
+                .map_err(|e| io("create", &dir, e))?;
+        }
+        Ok(())
     }
 
     /// The home directory.
@@ -115,6 +137,7 @@ impl ClientDir {
     /// Writes the registry and the client name into `hsmctl.toml`, keeping every other line of
     /// the file (comments, `module = ...`) as it was.
     pub fn write_registry(&self, servers: &[ServerEntry], client: Option<&str>) -> Result<()> {
+        self.ensure_layout()?;
         let path = self.config_path();
         let text = config::read_text(&path)?.unwrap_or_default();
         let mut doc: toml_edit::DocumentMut = text.parse().map_err(|e| {
@@ -165,6 +188,7 @@ impl ClientDir {
 
     /// Writes the bundle as canonical PEM (also repairing a missing final newline).
     pub fn write_bundle(&self, bundle: &Bundle) -> Result<()> {
+        self.ensure_layout()?;
         let out = bundle.render();
         if read_regular(&self.ca_file())?.as_deref() != Some(out.as_bytes()) {
             write_file(&self.ca_file(), out.as_bytes(), 0o644, true)?;

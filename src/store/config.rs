@@ -75,21 +75,60 @@ pub fn load(home: Option<&Path>) -> Result<(Config, Option<PathBuf>)> {
     Ok((parse(&text, &path)?, Some(path)))
 }
 
-/// A config file's text; None when it does not exist.
+/// A config file's text; None when it does not exist. A symlink is refused, never followed,
+/// like every other file of the home.
 pub fn read_text(path: &Path) -> Result<Option<String>> {
-    match std::fs::read_to_string(path) {
-        Ok(t) => Ok(Some(t)),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(e) => Err(fail_hint(
-            Exit::Io,
-            format!("cannot read {}: {e}", path.display()),
-            "fix its permissions, or point --home elsewhere",
-        )),
-    }
+    let Some(bytes) = super::client_dir::read_regular(path)? else {
+        return Ok(None);
+    };
+    String::from_utf8(bytes).map(Some).map_err(|_| {
+        fail_hint(
+            Exit::BadInput,
+            format!("{} is not UTF-8 text", path.display()),
+            "hsmctl.toml is TOML text; fix or remove it",
+        )
+    })
 }
 
-/// Parses config text read from `path`.
+/// Parses config text read from `path`, with the same checks on the names it holds as on
+/// names from the command line: a client or server name becomes a file name in the home.
 pub fn parse(text: &str, path: &Path) -> Result<Config> {
+    let config = parse_toml(text, path)?;
+    let bad = |what: String| {
+        fail_hint(
+            Exit::BadInput,
+            format!("{}: {what}", path.display()),
+            "fix the entry (hsmctl deleteserver/addserver rewrite the registry)",
+        )
+    };
+    if let Some(c) = &config.client {
+        crate::formats::host::parse_host(c).map_err(|e| bad(format!("client: {e}")))?;
+    }
+    for s in &config.server {
+        let host = crate::formats::host::parse_host(&s.name)
+            .map_err(|e| bad(format!("[[server]] name: {e}")))?;
+        if host.canonical() != s.name {
+            return Err(bad(format!(
+                "[[server]] name '{}' is not in canonical form ('{}')",
+                s.name,
+                host.canonical()
+            )));
+        }
+        if s.port == 0 {
+            return Err(bad(format!("[[server]] '{}' has port 0", s.name)));
+        }
+        let hex64 = |f: &str| f.len() == 64 && f.bytes().all(|b| b.is_ascii_hexdigit());
+        if !hex64(&s.fingerprint) || !s.chain.iter().all(|f| hex64(f)) {
+            return Err(bad(format!(
+                "[[server]] '{}' has a fingerprint that is not 64 hex digits",
+                s.name
+            )));
+        }
+    }
+    Ok(config)
+}
+
+fn parse_toml(text: &str, path: &Path) -> Result<Config> {
     toml::from_str(text).map_err(|e| {
         fail_hint(
             Exit::BadInput,

@@ -3,8 +3,8 @@
 //! C_GetTokenInfo or C_Login, and 18 of 80 `list` runs from 8 processes failed with no writer
 //! at all. So every command that loads a module holds this lock exclusively from before
 //! C_Initialize to after C_Finalize (runs take milliseconds), letting go only while it waits
-//! for a person at a PIN prompt. The key is the module and, for SoftHSM2, the store it is
-//! configured with (SOFTHSM2_CONF): a token's serial is not known before the module is read.
+//! for a person at a PIN prompt. The key is the store (for SoftHSM2 its token directory,
+//! whichever module path reaches it): a token's serial is not known before the module is read.
 
 use crate::exit::{Exit, fail, fail_hint};
 use anyhow::Result;
@@ -32,30 +32,78 @@ fn sanitize(s: &str) -> String {
         .collect()
 }
 
-/// Where lock files live: `<home>/locks`, else a per-user directory under the temp dir.
-fn lock_dir(home: Option<&Path>) -> PathBuf {
-    match home {
-        Some(h) => h.join("locks"),
-        // SAFETY: getuid cannot fail.
-        None => std::env::temp_dir().join(format!("hsmctl-locks-{}", unsafe { libc::getuid() })),
+/// Where store locks live: a per-user runtime directory, the same whatever the home, so that
+/// runs with different homes (or a read-only one) still exclude each other on one store:
+/// `$XDG_RUNTIME_DIR/hsmctl-locks`, else `<tmp>/hsmctl-locks-<uid>`.
+fn runtime_lock_dir() -> PathBuf {
+    match std::env::var_os("XDG_RUNTIME_DIR").filter(|d| !d.is_empty()) {
+        Some(d) => PathBuf::from(d).join("hsmctl-locks"),
+        None => std::env::temp_dir().join(format!("hsmctl-locks-{}", crate::sys::uid())),
+    }
+}
+
+/// The token directory a SoftHSM2 configuration names (`directories.tokendir`), resolved.
+fn softhsm_token_dir() -> Option<PathBuf> {
+    let conf = std::env::var_os("SOFTHSM2_CONF")
+        .filter(|c| !c.is_empty())
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("/etc/softhsm/softhsm2.conf"));
+    let text = std::fs::read_to_string(&conf).ok()?;
+    let dir = text.lines().find_map(|l| {
+        let (k, v) = l.split_once('=')?;
+        (k.trim() == "directories.tokendir").then(|| PathBuf::from(v.trim()))
+    })?;
+    Some(std::fs::canonicalize(&dir).unwrap_or(dir))
+}
+
+/// What a module's lock protects: for SoftHSM2, and for p11-kit's proxy (which loads the
+/// registered SoftHSM2 with the same environment), SoftHSM2's token directory, so that two
+/// runs reaching one store through different module paths share one lock; for any other
+/// module, the module file itself.
+fn store_key(module: &Path) -> String {
+    // The same module reached by two paths (symlinks) must share one lock.
+    let given = module;
+    let module = std::fs::canonicalize(module).unwrap_or_else(|_| module.to_path_buf());
+    let name = |p: &Path| {
+        p.file_name()
+            .map(|n| n.to_string_lossy().to_ascii_lowercase())
+            .unwrap_or_default()
+    };
+    // p11-kit-proxy.so is a link to libp11-kit.so: either name counts.
+    let reaches_softhsm = [name(given), name(&module)]
+        .iter()
+        .any(|n| n.contains("softhsm") || n.contains("p11-kit"));
+    match softhsm_token_dir().filter(|_| reaches_softhsm) {
+        Some(dir) => format!("softhsm2{}", sanitize(&dir.to_string_lossy())),
+        None => sanitize(&module.to_string_lossy()),
     }
 }
 
 impl StoreLock {
-    /// Opens the lock file of a module's token store (creating it) without locking it yet.
-    pub fn open(home: Option<&Path>, module: &Path, timeout: Duration) -> Result<StoreLock> {
-        // The same module reached by two paths (symlinks) must share one lock.
-        let module = std::fs::canonicalize(module).unwrap_or_else(|_| module.to_path_buf());
-        let mut key = sanitize(&module.to_string_lossy());
-        if let Some(conf) = std::env::var_os("SOFTHSM2_CONF") {
-            key.push('+');
-            key.push_str(&sanitize(&conf.to_string_lossy()));
-        }
+    /// Opens the lock file of the token store a module reaches (creating it) without locking
+    /// it yet.
+    pub fn open(module: &Path, timeout: Duration) -> Result<StoreLock> {
+        let mut key = store_key(module);
         // Long paths would exceed NAME_MAX: keep the readable tail.
         if key.len() > 200 {
             key = key[key.len() - 200..].to_string();
         }
-        Self::open_file(&lock_dir(home), &key, timeout)
+        Self::open_runtime(&key, timeout)
+    }
+
+    /// Opens (creating) the lock file `<key>.lock` in the per-user runtime lock directory.
+    pub fn open_runtime(key: &str, timeout: Duration) -> Result<StoreLock> {
+        let dir = runtime_lock_dir();
+        let lock = Self::open_file(&dir, key, timeout)?;
+        // A directory in /tmp could have been made by another user to watch or block us.
+        crate::sys::owned_private_dir(&dir).map_err(|why| {
+            fail_hint(
+                Exit::Io,
+                format!("the lock directory {} {why}", dir.display()),
+                "remove it, or set XDG_RUNTIME_DIR to a private directory",
+            )
+        })?;
+        Ok(lock)
     }
 
     /// Opens (creating) the lock file `<dir>/<key>.lock` without locking it yet.

@@ -50,6 +50,21 @@ pub fn run(ctx: &Ctx, args: &TokenInitArgs) -> Result<TokenReport> {
             "pass --force to erase the token",
         ));
     }
+    // Another initialized token with this label would make every `--token LABEL` ambiguous.
+    let twin = sel.hsm.slots()?.into_iter().find(|s| {
+        s.slot_id != sel.slot.slot_id
+            && s.token
+                .as_ref()
+                .is_some_and(|t| t.flags.token_initialized && t.label == label)
+    });
+    if let Some(twin) = twin.filter(|_| !args.force) {
+        let serial = twin.token.map(|t| t.serial).unwrap_or_default();
+        return Err(fail_hint(
+            Exit::Conflict,
+            format!("another token is labelled '{label}' already (serial {serial})"),
+            "choose another --label (then --token LABEL stays unambiguous), or pass --force",
+        ));
+    }
     let context = sel.name();
     // A new token's SO PIN is being chosen, so ask twice; a re-init needs the current one.
     let so_pin = ctx.pin(&so_pin_spec(&args.so_pin, !reinit), &context)?;
