@@ -1013,6 +1013,26 @@ fn test_key_finds_a_pair_whose_public_half_belongs_to_another_key() {
     let out = hsmctl(&env, &["test-key", "--id", "bb"], &[]);
     assert!(out.status.success(), "{}", texts(&out).1);
     assert!(texts(&out).0.contains("ok"), "{}", texts(&out).0);
+    // A module without the signature mechanism: "mechanism not supported", which is not a
+    // failure of the key (exit 0); the RSA pair is still wrong by its moduli.
+    let lib = env.shim();
+    let via_shim = |args: &[&str]| {
+        env.cmd()
+            .env("HSMCTL_MODULE", &lib)
+            .env("HSMCTL_PIN", USER_PIN)
+            .env("SHIM_SIGN_INIT_RV", "0x70")
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let out = via_shim(&["test-key", "--id", "bb", "--json"]);
+    assert!(out.status.success(), "{}", texts(&out).1);
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["keys"][0]["status"], "mechanism_not_supported", "{v}");
+    let out = via_shim(&["test-key", "--id", "cc", "--json"]);
+    assert_eq!(out.status.code(), Some(1));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["keys"][0]["status"], "wrong_pair", "{v}");
 }
 
 #[test]

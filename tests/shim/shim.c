@@ -15,6 +15,7 @@
  *                             (as Luna in FIPS mode and CloudHSM do: private keys only by unwrapping)
  *   SHIM_UNWRAP_LOG=FILE      appends a line to FILE per C_UnwrapKey call
  *   SHIM_FAIL_KEYGEN=N        the Nth C_GenerateKeyPair returns CKR_DEVICE_ERROR without generating
+ *   SHIM_SIGN_INIT_RV=0x70    C_SignInit returns this (CKR_MECHANISM_INVALID: a module without it)
  */
 #include <dlfcn.h>
 #include <stdio.h>
@@ -133,6 +134,7 @@ static CK_RV find_objects(CK_SESSION_HANDLE h, CK_OBJECT_HANDLE *o, CK_ULONG m, 
   CK_RV rv = counted(); return rv ? rv : real->f[F_FIND_OBJECTS](h, o, m, n);
 }
 static CK_RV sign_init(CK_SESSION_HANDLE h, void *m, CK_OBJECT_HANDLE k) {
+  if (num("SHIM_SIGN_INIT_RV", 0)) return num("SHIM_SIGN_INIT_RV", 0);
   CK_RV rv = counted(); return rv ? rv : real->f[F_SIGN_INIT](h, m, k);
 }
 static CK_RV sign(CK_SESSION_HANDLE h, CK_BYTE *d, CK_ULONG l, CK_BYTE *s, CK_ULONG *sl) {
