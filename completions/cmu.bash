@@ -16,6 +16,9 @@ _cmu() {
             ",$1")
                 cmd="cmu"
                 ;;
+            cmu,certify)
+                cmd="cmu__subcmd__certify"
+                ;;
             cmu,delete)
                 cmd="cmu__subcmd__delete"
                 ;;
@@ -53,12 +56,70 @@ _cmu() {
 
     case "${cmd}" in
         cmu)
-            opts="-h -V --help --version generatekeypair list getattribute setattribute delete export import requestcertificate selfsigncertificate help"
+            opts="-h -V --help --version generatekeypair list getattribute setattribute delete export import requestcertificate selfsigncertificate certify help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cmu__subcmd__certify)
+            opts="--handle --privatehandle --inputfile --outputfile --startDate --endDate --serialNum --serialNumber --profile --binary --sha256withrsa --sha384withrsa --sha512withrsa --sha256withecdsa --sha384withecdsa --sha512withecdsa --slot --password"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --handle)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --privatehandle)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --inputfile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --outputfile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --startDate)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endDate)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --serialNum)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --serialNumber)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --slot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;

@@ -35,6 +35,7 @@ complete -c cmu -n "__fish_cmu_needs_command" -f -a "export"
 complete -c cmu -n "__fish_cmu_needs_command" -f -a "import"
 complete -c cmu -n "__fish_cmu_needs_command" -f -a "requestcertificate"
 complete -c cmu -n "__fish_cmu_needs_command" -f -a "selfsigncertificate"
+complete -c cmu -n "__fish_cmu_needs_command" -f -a "certify"
 complete -c cmu -n "__fish_cmu_needs_command" -f -a "help"
 complete -c cmu -n "__fish_cmu_using_subcommand generatekeypair" -l keyType -r
 complete -c cmu -n "__fish_cmu_using_subcommand generatekeypair" -l modulusBits -r
@@ -249,3 +250,21 @@ complete -c cmu -n "__fish_cmu_using_subcommand selfsigncertificate" -l sha512wi
 complete -c cmu -n "__fish_cmu_using_subcommand selfsigncertificate" -l sha256withecdsa
 complete -c cmu -n "__fish_cmu_using_subcommand selfsigncertificate" -l sha384withecdsa
 complete -c cmu -n "__fish_cmu_using_subcommand selfsigncertificate" -l sha512withecdsa
+complete -c cmu -n "__fish_cmu_using_subcommand certify" -l handle -r
+complete -c cmu -n "__fish_cmu_using_subcommand certify" -l privatehandle -r
+complete -c cmu -n "__fish_cmu_using_subcommand certify" -l inputfile -r
+complete -c cmu -n "__fish_cmu_using_subcommand certify" -l outputfile -r
+complete -c cmu -n "__fish_cmu_using_subcommand certify" -l startDate -r
+complete -c cmu -n "__fish_cmu_using_subcommand certify" -l endDate -r
+complete -c cmu -n "__fish_cmu_using_subcommand certify" -l serialNum -r
+complete -c cmu -n "__fish_cmu_using_subcommand certify" -l serialNumber -r
+complete -c cmu -n "__fish_cmu_using_subcommand certify" -l profile -r
+complete -c cmu -n "__fish_cmu_using_subcommand certify" -l slot -r
+complete -c cmu -n "__fish_cmu_using_subcommand certify" -l password -r
+complete -c cmu -n "__fish_cmu_using_subcommand certify" -l binary
+complete -c cmu -n "__fish_cmu_using_subcommand certify" -l sha256withrsa
+complete -c cmu -n "__fish_cmu_using_subcommand certify" -l sha384withrsa
+complete -c cmu -n "__fish_cmu_using_subcommand certify" -l sha512withrsa
+complete -c cmu -n "__fish_cmu_using_subcommand certify" -l sha256withecdsa
+complete -c cmu -n "__fish_cmu_using_subcommand certify" -l sha384withecdsa
+complete -c cmu -n "__fish_cmu_using_subcommand certify" -l sha512withecdsa

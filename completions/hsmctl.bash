@@ -82,6 +82,9 @@ _hsmctl() {
             hsmctl,info)
                 cmd="hsmctl__subcmd__info"
                 ;;
+            hsmctl,issue-cert)
+                cmd="hsmctl__subcmd__sign__subcmd__csr"
+                ;;
             hsmctl,keygen)
                 cmd="hsmctl__subcmd__generatekeypair"
                 ;;
@@ -127,6 +130,9 @@ _hsmctl() {
             hsmctl,sign)
                 cmd="hsmctl__subcmd__sign"
                 ;;
+            hsmctl,sign-csr)
+                cmd="hsmctl__subcmd__sign__subcmd__csr"
+                ;;
             hsmctl,sign-ssh-cert)
                 cmd="hsmctl__subcmd__sign__subcmd__ssh__subcmd__cert"
                 ;;
@@ -151,6 +157,9 @@ _hsmctl() {
             hsmctl__subcmd__client__subcmd__key,backup)
                 cmd="hsmctl__subcmd__client__subcmd__key__subcmd__backup"
                 ;;
+            hsmctl__subcmd__client__subcmd__key,export)
+                cmd="hsmctl__subcmd__client__subcmd__key__subcmd__export"
+                ;;
             hsmctl__subcmd__client__subcmd__key,help)
                 cmd="hsmctl__subcmd__client__subcmd__key__subcmd__help"
                 ;;
@@ -165,6 +174,9 @@ _hsmctl() {
                 ;;
             hsmctl__subcmd__client__subcmd__key__subcmd__help,backup)
                 cmd="hsmctl__subcmd__client__subcmd__key__subcmd__help__subcmd__backup"
+                ;;
+            hsmctl__subcmd__client__subcmd__key__subcmd__help,export)
+                cmd="hsmctl__subcmd__client__subcmd__key__subcmd__help__subcmd__export"
                 ;;
             hsmctl__subcmd__client__subcmd__key__subcmd__help,help)
                 cmd="hsmctl__subcmd__client__subcmd__key__subcmd__help__subcmd__help"
@@ -256,6 +268,9 @@ _hsmctl() {
             hsmctl__subcmd__help,sign)
                 cmd="hsmctl__subcmd__help__subcmd__sign"
                 ;;
+            hsmctl__subcmd__help,sign-csr)
+                cmd="hsmctl__subcmd__help__subcmd__sign__subcmd__csr"
+                ;;
             hsmctl__subcmd__help,sign-ssh-cert)
                 cmd="hsmctl__subcmd__help__subcmd__sign__subcmd__ssh__subcmd__cert"
                 ;;
@@ -279,6 +294,9 @@ _hsmctl() {
                 ;;
             hsmctl__subcmd__help__subcmd__client__subcmd__key,backup)
                 cmd="hsmctl__subcmd__help__subcmd__client__subcmd__key__subcmd__backup"
+                ;;
+            hsmctl__subcmd__help__subcmd__client__subcmd__key,export)
+                cmd="hsmctl__subcmd__help__subcmd__client__subcmd__key__subcmd__export"
                 ;;
             hsmctl__subcmd__help__subcmd__client__subcmd__key,restore)
                 cmd="hsmctl__subcmd__help__subcmd__client__subcmd__key__subcmd__restore"
@@ -368,7 +386,7 @@ _hsmctl() {
 
     case "${cmd}" in
         hsmctl)
-            opts="-v -h -V --module --insecure-module --home --verbose --lock-timeout --help --version slots partitions slot partition info token generatekeypair keygen generatekey import-key sign verify-signature test-key random list objects show getattribute setattribute delete export-ssh-pubkey export-pubkey convert-pubkey sign-ssh-cert request-cert requestcertificate selfsign-cert selfsigncertificate import-cert export-cert doctor addserver addServer deleteserver deleteServer listservers listServers createcert createCert verify htl client-key completions help"
+            opts="-v -h -V --module --insecure-module --home --verbose --lock-timeout --help --version slots partitions slot partition info token generatekeypair keygen generatekey import-key sign verify-signature test-key random list objects show getattribute setattribute delete export-ssh-pubkey export-pubkey convert-pubkey sign-ssh-cert request-cert requestcertificate selfsign-cert selfsigncertificate sign-csr issue-cert import-cert export-cert doctor addserver addServer deleteserver deleteServer listservers listServers createcert createCert verify htl client-key completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -394,7 +412,7 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__addserver)
-            opts="-n -c -p -y -v -h --name --cert --fetch --port --htl --chain --force --repair --allow-expired --allow-ca --allow-name-mismatch --yes --chrystoki-conf --json --output --module --insecure-module --home --verbose --lock-timeout --help"
+            opts="-n -c -p -y -v -h --name --cert --fetch --port --htl --chain --force --repair --allow-expired --allow-ca --allow-name-mismatch --yes --chrystoki-conf --json --format --module --insecure-module --home --verbose --lock-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -432,7 +450,7 @@ _hsmctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --output)
+                --format)
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
                     ;;
@@ -456,7 +474,7 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__client__subcmd__key)
-            opts="-v -h --module --insecure-module --home --verbose --lock-timeout --help show roll backup restore help"
+            opts="-v -h --module --insecure-module --home --verbose --lock-timeout --help show roll backup restore export help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -482,7 +500,7 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__client__subcmd__key__subcmd__backup)
-            opts="-n -o -v -h --name --out --force --passphrase-file --passphrase-env --passphrase-fd --json --output --module --insecure-module --home --verbose --lock-timeout --help"
+            opts="-n -o -v -h --name --out --force --passphrase-file --passphrase-env --passphrase-fd --json --format --module --insecure-module --home --verbose --lock-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -516,7 +534,65 @@ _hsmctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --output)
+                --format)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                --module)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hsmctl__subcmd__client__subcmd__key__subcmd__export)
+            opts="-n -v -h --name --pkcs12 --chain --passphrase-file --passphrase-env --passphrase-fd --force --json --format --module --insecure-module --home --verbose --lock-timeout --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pkcs12)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --chain)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-fd)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
                     ;;
@@ -540,7 +616,7 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__client__subcmd__key__subcmd__help)
-            opts="show roll backup restore help"
+            opts="show roll backup restore export help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -554,6 +630,20 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__client__subcmd__key__subcmd__help__subcmd__backup)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hsmctl__subcmd__client__subcmd__key__subcmd__help__subcmd__export)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -624,7 +714,7 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__client__subcmd__key__subcmd__restore)
-            opts="-n -v -h --name --force --passphrase-file --passphrase-env --passphrase-fd --json --output --module --insecure-module --home --verbose --lock-timeout --help"
+            opts="-n -v -h --name --force --passphrase-file --passphrase-env --passphrase-fd --json --format --module --insecure-module --home --verbose --lock-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -650,7 +740,7 @@ _hsmctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --output)
+                --format)
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
                     ;;
@@ -674,7 +764,7 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__client__subcmd__key__subcmd__roll)
-            opts="-n -v -h --name --key-type --days --json --output --module --insecure-module --home --verbose --lock-timeout --help"
+            opts="-n -v -h --name --key-type --days --json --format --module --insecure-module --home --verbose --lock-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -696,7 +786,7 @@ _hsmctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --output)
+                --format)
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
                     ;;
@@ -720,7 +810,7 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__client__subcmd__key__subcmd__show)
-            opts="-n -v -h --name --json --output --module --insecure-module --home --verbose --lock-timeout --help"
+            opts="-n -v -h --name --json --format --module --insecure-module --home --verbose --lock-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -734,7 +824,7 @@ _hsmctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --output)
+                --format)
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
                     ;;
@@ -830,7 +920,7 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__createcert)
-            opts="-n -v -h --name --key-type --days --force --chrystoki-conf --json --output --module --insecure-module --home --verbose --lock-timeout --help"
+            opts="-n -v -h --name --key-type --days --force --pkcs12 --chain --passphrase-file --passphrase-env --passphrase-fd --chrystoki-conf --json --format --module --insecure-module --home --verbose --lock-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -852,11 +942,31 @@ _hsmctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --pkcs12)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --chain)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-fd)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --chrystoki-conf)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --output)
+                --format)
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
                     ;;
@@ -880,7 +990,7 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__delete)
-            opts="-y -v -h --token --serial --slot --uri --label --id --class --handle --pair --all-matching --yes --pin-file --pin-env --pin-fd --json --output --module --insecure-module --home --verbose --lock-timeout --help"
+            opts="-y -v -h --token --serial --slot --uri --label --id --class --handle --pair --all-matching --yes --pin-file --pin-env --pin-fd --json --format --module --insecure-module --home --verbose --lock-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -930,7 +1040,7 @@ _hsmctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --output)
+                --format)
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
                     ;;
@@ -954,7 +1064,7 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__deleteserver)
-            opts="-n -v -h --name --chrystoki-conf --json --output --module --insecure-module --home --verbose --lock-timeout --help"
+            opts="-n -v -h --name --chrystoki-conf --json --format --module --insecure-module --home --verbose --lock-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -972,7 +1082,7 @@ _hsmctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --output)
+                --format)
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
                     ;;
@@ -996,7 +1106,7 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__doctor)
-            opts="-y -v -h --fix --yes --token --serial --slot --uri --pin-file --pin-env --pin-fd --json --output --module --insecure-module --home --verbose --lock-timeout --help"
+            opts="-y -v -h --fix --yes --token --serial --slot --uri --pin-file --pin-env --pin-fd --json --format --module --insecure-module --home --verbose --lock-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1030,7 +1140,7 @@ _hsmctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --output)
+                --format)
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
                     ;;
@@ -1054,7 +1164,7 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__export__subcmd__cert)
-            opts="-o -v -h --token --serial --slot --uri --label --id --class --handle --der --out --force --login --pin-file --pin-env --pin-fd --json --output --module --insecure-module --home --verbose --lock-timeout --help"
+            opts="-o -v -h --token --serial --slot --uri --label --id --class --handle --der --out --force --login --pin-file --pin-env --pin-fd --json --format --module --insecure-module --home --verbose --lock-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1112,7 +1222,7 @@ _hsmctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --output)
+                --format)
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
                     ;;
@@ -1222,7 +1332,7 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__export__subcmd__ssh__subcmd__pubkey)
-            opts="-o -v -h --token --serial --slot --uri --label --id --class --handle --comment --fingerprint --options --out --force --login --pin-file --pin-env --pin-fd --json --output --module --insecure-module --home --verbose --lock-timeout --help"
+            opts="-o -v -h --token --serial --slot --uri --label --id --class --handle --comment --fingerprint --options --out --force --login --pin-file --pin-env --pin-fd --json --format --module --insecure-module --home --verbose --lock-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1288,7 +1398,7 @@ _hsmctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --output)
+                --format)
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
                     ;;
@@ -1312,7 +1422,7 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__generatekey)
-            opts="-v -h --key-type --label --id --sign --verify --encrypt --decrypt --derive --wrap --unwrap --modifiable --extractable --allow-extractable --allow-duplicate --token --serial --slot --uri --pin-file --pin-env --pin-fd --json --output --module --insecure-module --home --verbose --lock-timeout --help"
+            opts="-v -h --key-type --label --id --sign --verify --encrypt --decrypt --derive --wrap --unwrap --modifiable --extractable --allow-extractable --allow-duplicate --token --serial --slot --uri --pin-file --pin-env --pin-fd --json --format --module --insecure-module --home --verbose --lock-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1394,7 +1504,7 @@ _hsmctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --output)
+                --format)
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
                     ;;
@@ -1418,7 +1528,7 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__generatekeypair)
-            opts="-v -h --key-type --public-exponent --mechanism --label --label-public --label-private --id --sign --verify --encrypt --decrypt --derive --wrap --unwrap --modifiable --extractable --allow-extractable --allow-weak --allow-duplicate --count --token --serial --slot --uri --pin-file --pin-env --pin-fd --json --output --module --insecure-module --home --verbose --lock-timeout --help"
+            opts="-v -h --key-type --public-exponent --mechanism --label --label-public --label-private --id --sign --verify --encrypt --decrypt --derive --wrap --unwrap --modifiable --extractable --allow-extractable --allow-weak --allow-duplicate --count --token --serial --slot --uri --pin-file --pin-env --pin-fd --json --format --module --insecure-module --home --verbose --lock-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1520,7 +1630,7 @@ _hsmctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --output)
+                --format)
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
                     ;;
@@ -1544,7 +1654,7 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__help)
-            opts="slots slot info token generatekeypair generatekey import-key sign verify-signature test-key random list show setattribute delete export-ssh-pubkey export-pubkey convert-pubkey sign-ssh-cert request-cert selfsign-cert import-cert export-cert doctor addserver deleteserver listservers createcert verify htl client-key completions help"
+            opts="slots slot info token generatekeypair generatekey import-key sign verify-signature test-key random list show setattribute delete export-ssh-pubkey export-pubkey convert-pubkey sign-ssh-cert request-cert selfsign-cert sign-csr import-cert export-cert doctor addserver deleteserver listservers createcert verify htl client-key completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1572,7 +1682,7 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__help__subcmd__client__subcmd__key)
-            opts="show roll backup restore"
+            opts="show roll backup restore export"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1586,6 +1696,20 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__help__subcmd__client__subcmd__key__subcmd__backup)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hsmctl__subcmd__help__subcmd__client__subcmd__key__subcmd__export)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2005,6 +2129,20 @@ _hsmctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        hsmctl__subcmd__help__subcmd__sign__subcmd__csr)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         hsmctl__subcmd__help__subcmd__sign__subcmd__ssh__subcmd__cert)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -2242,7 +2380,7 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__htl__subcmd__install)
-            opts="-n -v -h --name --force --json --output --module --insecure-module --home --verbose --lock-timeout --help"
+            opts="-n -v -h --name --force --json --format --module --insecure-module --home --verbose --lock-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2256,7 +2394,7 @@ _hsmctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --output)
+                --format)
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
                     ;;
@@ -2280,13 +2418,13 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__htl__subcmd__show)
-            opts="-v -h --json --output --module --insecure-module --home --verbose --lock-timeout --help"
+            opts="-v -h --json --format --module --insecure-module --home --verbose --lock-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --output)
+                --format)
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
                     ;;
@@ -2310,7 +2448,7 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__import__subcmd__cert)
-            opts="-v -h --label --allow-orphan --id --token --serial --slot --uri --pin-file --pin-env --pin-fd --json --output --module --insecure-module --home --verbose --lock-timeout --help"
+            opts="-v -h --label --allow-orphan --id --token --serial --slot --uri --pin-file --pin-env --pin-fd --json --format --module --insecure-module --home --verbose --lock-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2352,7 +2490,7 @@ _hsmctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --output)
+                --format)
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
                     ;;
@@ -2376,7 +2514,7 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__import__subcmd__key)
-            opts="-y -v -h --label --id --sign --verify --encrypt --decrypt --derive --wrapping --modifiable --unwrap --shred --yes --allow-duplicate --passphrase-file --passphrase-env --passphrase-fd --token --serial --slot --uri --pin-file --pin-env --pin-fd --json --output --module --insecure-module --home --verbose --lock-timeout --help"
+            opts="-y -v -h --label --id --sign --verify --encrypt --decrypt --derive --wrapping --modifiable --unwrap --shred --yes --allow-duplicate --passphrase-file --passphrase-env --passphrase-fd --token --serial --slot --uri --pin-file --pin-env --pin-fd --json --format --module --insecure-module --home --verbose --lock-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2458,7 +2596,7 @@ _hsmctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --output)
+                --format)
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
                     ;;
@@ -2482,13 +2620,13 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__info)
-            opts="-v -h --json --output --module --insecure-module --home --verbose --lock-timeout --help"
+            opts="-v -h --json --format --module --insecure-module --home --verbose --lock-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --output)
+                --format)
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
                     ;;
@@ -2512,7 +2650,7 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__list)
-            opts="-v -h --token --serial --slot --uri --label --id --class --handle --key-type --login --pin-file --pin-env --pin-fd --json --output --module --insecure-module --home --verbose --lock-timeout --help"
+            opts="-v -h --token --serial --slot --uri --label --id --class --handle --key-type --wide --login --pin-file --pin-env --pin-fd --json --format --module --insecure-module --home --verbose --lock-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2551,7 +2689,7 @@ _hsmctl() {
                     return 0
                     ;;
                 --key-type)
-                    COMPREPLY=($(compgen -W "rsa ec edwards aes generic" -- "${cur}"))
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --pin-file)
@@ -2566,7 +2704,7 @@ _hsmctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --output)
+                --format)
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
                     ;;
@@ -2590,7 +2728,7 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__listservers)
-            opts="-v -h --chrystoki-conf --json --output --module --insecure-module --home --verbose --lock-timeout --help"
+            opts="-v -h --chrystoki-conf --json --format --module --insecure-module --home --verbose --lock-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2600,7 +2738,7 @@ _hsmctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --output)
+                --format)
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
                     ;;
@@ -2624,7 +2762,7 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__random)
-            opts="-o -v -h --hex --base64 --out --force --token --serial --slot --uri --pin-file --pin-env --pin-fd --json --output --module --insecure-module --home --verbose --lock-timeout --help"
+            opts="-o -v -h --hex --base64 --out --force --token --serial --slot --uri --pin-file --pin-env --pin-fd --json --format --module --insecure-module --home --verbose --lock-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2666,7 +2804,7 @@ _hsmctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --output)
+                --format)
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
                     ;;
@@ -2690,7 +2828,7 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__request__subcmd__cert)
-            opts="-o -v -h --token --serial --slot --uri --label --id --class --handle --subject --cn --o --ou --c --st --l --email --dns --ip --email-san --uri-san --key-usage --ext-key-usage --digest --pss --der --out --force --pin-file --pin-env --pin-fd --json --output --module --insecure-module --home --verbose --lock-timeout --help"
+            opts="-o -v -h --token --serial --slot --uri --label --id --class --handle --subject --cn --o --ou --c --st --l --email --dns --ip --email-san --uri-san --key-usage --ext-key-usage --digest --pss --der --out --force --pin-file --pin-env --pin-fd --json --format --module --insecure-module --home --verbose --lock-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2808,7 +2946,7 @@ _hsmctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --output)
+                --format)
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
                     ;;
@@ -2832,7 +2970,7 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__selfsign__subcmd__cert)
-            opts="-o -v -h --token --serial --slot --uri --label --id --class --handle --subject --cn --o --ou --c --st --l --email --dns --ip --email-san --uri-san --key-usage --ext-key-usage --digest --pss --der --not-before --not-after --days --serial-number --ca --store --out --force --pin-file --pin-env --pin-fd --json --output --module --insecure-module --home --verbose --lock-timeout --help"
+            opts="-o -v -h --token --serial --slot --uri --label --id --class --handle --subject --cn --o --ou --c --st --l --email --dns --ip --email-san --uri-san --key-usage --ext-key-usage --digest --pss --der --not-before --not-after --days --serial-number --ca --store --out --force --pin-file --pin-env --pin-fd --json --format --module --insecure-module --home --verbose --lock-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2966,7 +3104,7 @@ _hsmctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --output)
+                --format)
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
                     ;;
@@ -2990,7 +3128,7 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__setattribute)
-            opts="-v -h --token --serial --slot --uri --label --id --class --handle --set --pair --pin-file --pin-env --pin-fd --json --output --module --insecure-module --home --verbose --lock-timeout --help"
+            opts="-v -h --token --serial --slot --uri --label --id --class --handle --set --pair --pin-file --pin-env --pin-fd --json --format --module --insecure-module --home --verbose --lock-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3044,7 +3182,7 @@ _hsmctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --output)
+                --format)
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
                     ;;
@@ -3068,7 +3206,7 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__show)
-            opts="-v -h --token --serial --slot --uri --label --id --class --handle --login --pin-file --pin-env --pin-fd --json --output --module --insecure-module --home --verbose --lock-timeout --help"
+            opts="-v -h --token --serial --slot --uri --label --id --class --handle --login --pin-file --pin-env --pin-fd --json --format --module --insecure-module --home --verbose --lock-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3118,7 +3256,7 @@ _hsmctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --output)
+                --format)
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
                     ;;
@@ -3142,7 +3280,7 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__sign)
-            opts="-o -v -h --label --id --class --handle --digest --pss --raw --out --force --token --serial --slot --uri --pin-file --pin-env --pin-fd --json --output --module --insecure-module --home --verbose --lock-timeout --help"
+            opts="-o -v -h --label --id --class --handle --digest --pss --raw --out --force --token --serial --slot --uri --pin-file --pin-env --pin-fd --json --format --module --insecure-module --home --verbose --lock-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3204,7 +3342,173 @@ _hsmctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --output)
+                --format)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                --module)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hsmctl__subcmd__sign__subcmd__csr)
+            opts="-o -v -h --ca-label --ca-id --ca-uri --ca-cert --profile --path-len --copy-extensions --subject --cn --o --ou --c --st --l --email --dns --ip --email-san --uri-san --key-usage --ext-key-usage --digest --pss --der --not-before --not-after --days --allow-beyond-ca --serial-number --allow-weak --out --force --token --serial --slot --uri --pin-file --pin-env --pin-fd --json --format --module --insecure-module --home --verbose --lock-timeout --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --ca-label)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-uri)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -W "server client ca none" -- "${cur}"))
+                    return 0
+                    ;;
+                --path-len)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --subject)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cn)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ou)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --st)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --l)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --email)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dns)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ip)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --email-san)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --uri-san)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key-usage)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ext-key-usage)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --digest)
+                    COMPREPLY=($(compgen -W "sha256 sha384 sha512" -- "${cur}"))
+                    return 0
+                    ;;
+                --not-before)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --not-after)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --days)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --serial-number)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --serial)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --slot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --uri)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pin-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pin-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pin-fd)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
                     ;;
@@ -3228,7 +3532,7 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__sign__subcmd__ssh__subcmd__cert)
-            opts="-I -n -V -z -O -o -v -h --ca-label --ca-id --ca-uri --ca-pubkey --key-id --principals --validity --cert-serial --option --host --allow-any-principal --allow-forever --out --force --jobs --token --serial --slot --uri --pin-file --pin-env --pin-fd --json --output --module --insecure-module --home --verbose --lock-timeout --help"
+            opts="-I -n -V -z -O -o -v -h --ca-label --ca-id --ca-uri --ca-pubkey --key-id --principals --validity --cert-serial --option --host --allow-any-principal --allow-forever --out --force --jobs --token --serial --slot --uri --pin-file --pin-env --pin-fd --json --format --module --insecure-module --home --verbose --lock-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3330,7 +3634,7 @@ _hsmctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --output)
+                --format)
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
                     ;;
@@ -3422,7 +3726,7 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__slot__subcmd__show)
-            opts="-v -h --token --serial --slot --uri --mechanisms --json --output --module --insecure-module --home --verbose --lock-timeout --help"
+            opts="-v -h --token --serial --slot --uri --mechanisms --json --format --module --insecure-module --home --verbose --lock-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3444,7 +3748,7 @@ _hsmctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --output)
+                --format)
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
                     ;;
@@ -3468,13 +3772,13 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__slots)
-            opts="-v -h --json --output --module --insecure-module --home --verbose --lock-timeout --help"
+            opts="-v -h --json --format --module --insecure-module --home --verbose --lock-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --output)
+                --format)
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
                     ;;
@@ -3498,7 +3802,7 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__test__subcmd__key)
-            opts="-v -h --label --id --class --handle --token --serial --slot --uri --pin-file --pin-env --pin-fd --json --output --module --insecure-module --home --verbose --lock-timeout --help"
+            opts="-v -h --label --id --class --handle --token --serial --slot --uri --pin-file --pin-env --pin-fd --json --format --module --insecure-module --home --verbose --lock-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3548,7 +3852,7 @@ _hsmctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --output)
+                --format)
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
                     ;;
@@ -3668,7 +3972,7 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__token__subcmd__init)
-            opts="-v -h --label --force --token --serial --slot --uri --so-pin-file --so-pin-env --so-pin-fd --pin-file --pin-env --pin-fd --json --output --module --insecure-module --home --verbose --lock-timeout --help"
+            opts="-v -h --label --force --token --serial --slot --uri --so-pin-file --so-pin-env --so-pin-fd --pin-file --pin-env --pin-fd --json --format --module --insecure-module --home --verbose --lock-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3718,7 +4022,7 @@ _hsmctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --output)
+                --format)
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
                     ;;
@@ -3742,7 +4046,7 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__token__subcmd__init__subcmd__pin)
-            opts="-v -h --token --serial --slot --uri --so-pin-file --so-pin-env --so-pin-fd --pin-file --pin-env --pin-fd --json --output --module --insecure-module --home --verbose --lock-timeout --help"
+            opts="-v -h --token --serial --slot --uri --so-pin-file --so-pin-env --so-pin-fd --pin-file --pin-env --pin-fd --json --format --module --insecure-module --home --verbose --lock-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3788,7 +4092,7 @@ _hsmctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --output)
+                --format)
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
                     ;;
@@ -3812,7 +4116,7 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__token__subcmd__set__subcmd__pin)
-            opts="-v -h --so --token --serial --slot --uri --pin-file --pin-env --pin-fd --so-pin-file --so-pin-env --so-pin-fd --new-pin-file --new-pin-env --new-pin-fd --json --output --module --insecure-module --home --verbose --lock-timeout --help"
+            opts="-v -h --so --token --serial --slot --uri --pin-file --pin-env --pin-fd --so-pin-file --so-pin-env --so-pin-fd --new-pin-file --new-pin-env --new-pin-fd --json --format --module --insecure-module --home --verbose --lock-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3870,7 +4174,7 @@ _hsmctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --output)
+                --format)
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
                     ;;
@@ -3894,7 +4198,7 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__verify)
-            opts="-v -h --connect --connect-timeout --no-slots --json --output --module --insecure-module --home --verbose --lock-timeout --help"
+            opts="-v -h --connect --connect-timeout --no-slots --json --format --module --insecure-module --home --verbose --lock-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3904,7 +4208,7 @@ _hsmctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --output)
+                --format)
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
                     ;;
@@ -3928,7 +4232,7 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__verify__subcmd__signature)
-            opts="-v -h --signature --pubkey --label --id --class --handle --digest --pss --raw --login --token --serial --slot --uri --pin-file --pin-env --pin-fd --json --output --module --insecure-module --home --verbose --lock-timeout --help"
+            opts="-v -h --signature --pubkey --label --id --class --handle --digest --pss --raw --login --token --serial --slot --uri --pin-file --pin-env --pin-fd --json --format --module --insecure-module --home --verbose --lock-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3990,7 +4294,7 @@ _hsmctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --output)
+                --format)
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
                     ;;

@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Installs the Debian packages hsmctl's demo and tests use, when any is missing:
 # SoftHSM2 (the token), OpenSC (pkcs11-tool, an oracle), OpenSSH, OpenSSL, p11-kit, and
-# strace (its syscall injection kills hsmctl mid-write in the crash tests).
+# strace (its syscall injection kills hsmctl mid-write in the crash tests), GnuTLS's certtool and
+# python3-venv (the X.509 tests check certificates with certtool, and with Python cryptography's
+# strict verifier, installed by pip into a virtualenv under target/: Debian's is too old).
 set -euo pipefail
 
-packages=(softhsm2 opensc openssh-client openssh-server openssl p11-kit libp11-kit-dev strace)
+packages=(softhsm2 opensc openssh-client openssh-server openssl p11-kit libp11-kit-dev strace gnutls-bin python3-venv)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

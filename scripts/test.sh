@@ -15,7 +15,7 @@ if [ -e "$proxy" ]; then
   echo "   (skipped there: slots and module, which check SoftHSM2's own slot list and module" >&2
   echo "   files; faults and diskfaults, which load their own shim or need no module)" >&2
   HSMCTL_TEST_MODULE="$proxy" cargo test --locked \
-    --test keys --test ssh --test x509 --test calls --test token --test servers \
+    --test keys --test ssh --test x509 --test ca --test calls --test token --test servers \
     --test luna --test hygiene
 else
   echo "== p11-kit's proxy is not installed ($proxy): the second-module run is skipped" >&2

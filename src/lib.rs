@@ -60,6 +60,10 @@ pub fn run_hsmctl() -> i32 {
 /// Prints what clap has to say: usage errors on stderr (exit 2), help and version on stdout
 /// (exit 0), where a closed or full stdout is exit 9 rather than lost output.
 pub fn clap_exit(e: &clap::Error) -> i32 {
+    if let Some(text) = habit_hint(e) {
+        eprintln!("{text}");
+        return Exit::Usage.code();
+    }
     if e.use_stderr() {
         let _ = e.print();
         return e.exit_code();
@@ -75,6 +79,39 @@ pub fn clap_exit(e: &clap::Error) -> i32 {
             eprintln!("error: cannot write to standard output: {err}");
             Exit::Io.code()
         }
+    }
+}
+
+/// What to say instead of clap's "unexpected argument" when the argument is a habit from
+/// pkcs11-tool or p11tool: a PIN on the command line (`--pin`, `--so-pin`, `-p`), or a login
+/// flag (`-l`, `--login`) that hsmctl does not need here.
+fn habit_hint(e: &clap::Error) -> Option<String> {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    if e.kind() != ErrorKind::UnknownArgument {
+        return None;
+    }
+    let Some(ContextValue::String(arg)) = e.get(ContextKind::InvalidArg) else {
+        return None;
+    };
+    let name = arg.split('=').next().unwrap_or(arg);
+    let pin_hint = |role: &str, flag: &str, var: &str| {
+        format!(
+            "error: hsmctl takes no {role} in its arguments: other users could read it in the \
+             process list, and it would stay in the shell's history\n\
+             hint: give it with {flag}-file FILE, {flag}-env VAR or {flag}-fd N, set {var}, \
+             or let hsmctl ask for it on the terminal"
+        )
+    };
+    match name {
+        "--pin" | "-p" | "--user-pin" => Some(pin_hint("PIN", "--pin", "HSMCTL_PIN")),
+        "--so-pin" => Some(pin_hint("SO PIN", "--so-pin", "HSMCTL_SO_PIN")),
+        "-l" | "--login" => Some(
+            "error: this command takes no login flag: hsmctl logs in by itself when the \
+             command needs it (list and show take --login to include private objects)\n\
+             hint: give the PIN with --pin-file, --pin-env or --pin-fd, or let hsmctl ask"
+                .to_string(),
+        ),
+        _ => None,
     }
 }
 

@@ -49,11 +49,40 @@ impl PinSpec<'_> {
     }
 }
 
+/// Where each PIN of this run came from ("the user PIN from HSMCTL_PIN"), by what it is:
+/// a refused PIN is reported with its source, and only that one.
+static SOURCES: std::sync::Mutex<Vec<(String, String)>> = std::sync::Mutex::new(Vec::new());
+
+fn note_source(what: &str, source: String) {
+    if let Ok(mut s) = SOURCES.lock() {
+        s.retain(|(w, _)| w != what);
+        s.push((what.to_string(), source));
+    }
+}
+
+/// Where the PIN described as `what` ("user PIN", "SO PIN") came from, for messages:
+/// "the user PIN typed at the prompt", "the user PIN from HSMCTL_PIN", ...
+pub fn source_of(what: &str) -> String {
+    SOURCES
+        .lock()
+        .ok()
+        .and_then(|s| {
+            s.iter()
+                .find(|(w, _)| w == what)
+                .map(|(_, src)| src.clone())
+        })
+        .unwrap_or_else(|| format!("the {what}"))
+}
+
 /// Reads the PIN from the first source given, else prompts on a terminal, else fails (exit 5).
 pub fn obtain(spec: &PinSpec, prompt_context: &str) -> Result<SecretString> {
+    let what = spec.what;
+    let source = |s: String| note_source(what, format!("the {what} {s}"));
     let pin = if let Some(path) = spec.file {
+        source(format!("from file {}", path.display()));
         from_file(path, spec.what)?
     } else if let Some(var) = spec.env {
+        source(format!("from {var}"));
         from_env(var, spec.what)?.ok_or_else(|| {
             fail_hint(
                 Exit::Auth,
@@ -62,10 +91,13 @@ pub fn obtain(spec: &PinSpec, prompt_context: &str) -> Result<SecretString> {
             )
         })?
     } else if let Some(fd) = spec.fd {
+        source(format!("from file descriptor {fd}"));
         from_fd(fd, spec.what)?
     } else if let Some(path) = &spec.uri_source {
+        source(format!("from the URI's pin-source {}", path.display()));
         from_file(path, spec.what)?
     } else if let Some(value) = spec.uri_value {
+        source("from the URI's pin-value".to_string());
         eprintln!(
             "warning: the PIN given as pin-value in the pkcs11: URI is visible to other users \
              in the process list; use pin-source or --pin-file"
@@ -75,8 +107,10 @@ pub fn obtain(spec: &PinSpec, prompt_context: &str) -> Result<SecretString> {
         from_env(spec.default_env, spec.what)?.filter(|p| !p.expose_secret().is_empty())
     {
         // An empty default variable counts as unset (a common `export HSMCTL_PIN=` leftover).
+        source(format!("from {}", spec.default_env));
         pin
     } else if std::io::stdin().is_terminal() {
+        source("typed at the prompt".to_string());
         prompt(spec, prompt_context)?
     } else {
         return Err(fail_hint(

@@ -220,7 +220,12 @@ fn in_words(e: &dyn std::fmt::Display) -> String {
     ];
     for (name, words) in WORDS {
         if raw.contains(name) {
-            return format!("{words} (TLS: {name})");
+            let kind = if raw.contains("alert") {
+                "TLS alert"
+            } else {
+                "TLS"
+            };
+            return format!("{words} ({kind} {name})");
         }
     }
     // Anything else: rustls' text without its Debug-shaped tail.

@@ -157,7 +157,7 @@ fn a_broken_config_file_is_bad_input() {
 fn info_reports_the_library() {
     let env = TestEnv::new();
     let v = env.json(&["info"]);
-    assert_eq!(v["path"], MODULE);
+    assert_eq!(v["module"], MODULE);
     // pkcs11-tool -I prints the same C_GetInfo fields.
     let info = env.pkcs11_tool(&["-I"]);
     let expect = [

@@ -578,7 +578,7 @@ fn malformed_inputs_and_refused_requests_write_nothing() {
                 "-o",
                 "/tmp/x-cert.pub",
                 g,
-                g,
+                dir.to_str().unwrap(),
             ],
             2,
         ),

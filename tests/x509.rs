@@ -42,26 +42,11 @@ fn openssl_cert(dir: &std::path::Path, name: &str, curve: &str, cn: &str) -> std
     out
 }
 
-/// Key type, label, what openssl prints for the signature, extra signing flags.
-const KEYS: [(&str, &str, &str, &[&str]); 6] = [
-    ("rsa:2048", "r", "sha256WithRSAEncryption", &[]),
-    (
-        "rsa:2048",
-        "rp",
-        "Hash Algorithm: sha384",
-        &["--pss", "--digest", "sha384"],
-    ),
-    ("ec:p256", "e256", "ecdsa-with-SHA256", &[]),
-    ("ec:p384", "e384", "ecdsa-with-SHA384", &[]),
-    ("ec:p521", "e521", "ecdsa-with-SHA512", &[]),
-    ("ed25519", "ed", "ED25519", &[]),
-];
-
 #[test]
 fn csrs_for_every_key_type_verify_and_carry_what_was_asked() {
     let env = TestEnv::new();
     env.init_token("csr");
-    for (kt, label, alg, flags) in KEYS {
+    for (kt, label, alg, flags) in X509_KEYS {
         hsm_ok(&env, &["keygen", "--key-type", kt, "--label", label]);
         let csr = env.dir.path().join(format!("{label}.csr"));
         hsm_ok(
@@ -198,7 +183,7 @@ fn csrs_for_every_key_type_verify_and_carry_what_was_asked() {
 fn self_signed_certificates_verify_and_can_be_stored() {
     let env = TestEnv::new();
     env.init_token("self");
-    for (i, (kt, label, alg, flags)) in KEYS.into_iter().enumerate() {
+    for (i, (kt, label, alg, flags)) in X509_KEYS.into_iter().enumerate() {
         hsm_ok(
             &env,
             &[

@@ -31,7 +31,7 @@ pub struct GlobalArgs {
 }
 
 /// Object selection, shared by every command that works on objects.
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Args)]
 pub struct ObjectArgs {
     /// Select objects by CKA_LABEL
     #[arg(long, value_name = "LABEL")]
@@ -94,16 +94,40 @@ pub struct TokenArgs {
 /// Output format.
 #[derive(Debug, Args)]
 pub struct OutputArgs {
-    /// Print one JSON document instead of a table (same as --output json)
-    #[arg(long, conflicts_with = "output")]
+    /// Print one JSON document instead of a table (same as --format json)
+    #[arg(long, conflicts_with = "format")]
     pub json: bool,
 
-    /// Output format
-    #[arg(long, value_enum, value_name = "FORMAT")]
-    pub output: Option<Format>,
+    /// Report format: human or json (--output is an older spelling; files are -o/--out)
+    #[arg(long, value_enum, value_name = "FORMAT", alias = "output")]
+    pub format: Option<Format>,
 }
 
 impl OutputArgs {
+    /// The format asked for; human by default.
+    pub fn format(&self) -> Format {
+        if self.json {
+            Format::Json
+        } else {
+            self.format.unwrap_or(Format::Human)
+        }
+    }
+}
+
+/// The report format of a command whose `--format` names the artifact's format
+/// (export-pubkey, convert-pubkey): `--json` only (`--output json` too, the older spelling).
+#[derive(Debug, Args)]
+pub struct JsonArgs {
+    /// Print one JSON document instead of text
+    #[arg(long, conflicts_with = "output")]
+    pub json: bool,
+
+    /// The older spelling of --json (--output json)
+    #[arg(long, value_enum, value_name = "FORMAT", hide = true)]
+    pub output: Option<Format>,
+}
+
+impl JsonArgs {
     /// The format asked for; human by default.
     pub fn format(&self) -> Format {
         if self.json {

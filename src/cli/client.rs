@@ -127,9 +127,13 @@ pub struct CreateCertArgs {
     #[arg(long, default_value_t = 3650, value_parser = clap::value_parser!(u32).range(1..=36500))]
     pub days: u32,
 
-    /// Replace an existing client key and certificate of that name
+    /// Replace an existing client key and certificate of that name (and the --pkcs12 file)
     #[arg(long)]
     pub force: bool,
+
+    /// Also write the client key and certificate as a PKCS#12 file (0600)
+    #[command(flatten)]
+    pub pkcs12: Pkcs12Args,
 
     /// Luna client configuration
     #[command(flatten)]
@@ -138,6 +142,24 @@ pub struct CreateCertArgs {
     /// Output format
     #[command(flatten)]
     pub output: OutputArgs,
+}
+
+/// A PKCS#12 copy of the client identity.
+#[derive(Debug, Args)]
+pub struct Pkcs12Args {
+    /// Write the client key, its certificate and any --chain into FILE as PKCS#12 (mode 0600;
+    /// PBES2 with PBKDF2-SHA-256 and AES-256-CBC, HMAC-SHA-256 MAC), under a passphrase from
+    /// --passphrase-file, --passphrase-env, HSMCTL_PKCS12_PASSPHRASE or a prompt
+    #[arg(long, value_name = "FILE")]
+    pub pkcs12: Option<PathBuf>,
+
+    /// Issuer certificates (PEM) to put into the PKCS#12 file after the client certificate
+    #[arg(long, value_name = "FILE", requires = "pkcs12")]
+    pub chain: Option<PathBuf>,
+
+    /// Passphrase source of the PKCS#12 file
+    #[command(flatten)]
+    pub passphrase: PassphraseArgs,
 }
 
 /// Arguments of `verify`.
@@ -210,6 +232,8 @@ pub enum ClientKeyCommand {
     Backup(ClientKeyBackupArgs),
     /// Put back a client key from a backup (it must match the client certificate)
     Restore(ClientKeyRestoreArgs),
+    /// The client key and certificate (and a chain) as a PKCS#12 file, for libraries that take one
+    Export(ClientKeyExportArgs),
 }
 
 /// Which client identity.
@@ -220,7 +244,8 @@ pub struct ClientNameArgs {
     pub name: Option<String>,
 }
 
-/// Where a passphrase comes from (else a prompt on a terminal).
+/// Where a passphrase (a backup's, a PKCS#12 file's, a key file's) comes from (else its
+/// variable, else a prompt on a terminal).
 #[derive(Debug, Args)]
 pub struct PassphraseArgs {
     /// Read the passphrase from the first line of FILE (not group/world-readable)
@@ -286,6 +311,27 @@ pub struct ClientKeyBackupArgs {
     /// Passphrase source
     #[command(flatten)]
     pub passphrase: PassphraseArgs,
+
+    /// Output format
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// Arguments of `client-key export`.
+#[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("what").required(true).args(["pkcs12"])))]
+pub struct ClientKeyExportArgs {
+    /// Which client identity
+    #[command(flatten)]
+    pub client: ClientNameArgs,
+
+    /// The PKCS#12 file, its chain and passphrase
+    #[command(flatten)]
+    pub pkcs12: Pkcs12Args,
+
+    /// Replace an existing PKCS#12 file
+    #[arg(long)]
+    pub force: bool,
 
     /// Output format
     #[command(flatten)]

@@ -1,13 +1,14 @@
 //! The command line, as clap definitions only: no I/O here. Doc comments are the help text.
 
 pub mod args;
+pub mod ca;
 pub mod client;
 pub mod keys;
 
 use crate::exit::EXIT_CODES_HELP;
 use args::{
-    GlobalArgs, NewPinArgs, ObjectArgs, OutFileArgs, OutputArgs, PinArgs, SoPinArgs, TokenArgs,
-    UsageArgs, WrapUsageArgs, X509Args, parse_bool,
+    GlobalArgs, JsonArgs, NewPinArgs, ObjectArgs, OutFileArgs, OutputArgs, PinArgs, SoPinArgs,
+    TokenArgs, UsageArgs, WrapUsageArgs, X509Args, parse_bool,
 };
 use clap::{Args, Parser, Subcommand};
 
@@ -19,7 +20,9 @@ Environment:
   HSMCTL_PIN        user PIN when no --pin-* option is given (removed from the environment once read)
   HSMCTL_SO_PIN     security officer PIN when no --so-pin-* option is given
   HSMCTL_NEW_PIN    new PIN for `token set-pin` when no --new-pin-* option is given
-  HSMCTL_KEY_PASSPHRASE  passphrase of an encrypted key file for `import-key`
+  HSMCTL_BACKUP_PASSPHRASE  passphrase of `client-key backup`/`restore` (no --passphrase-*)
+  HSMCTL_PKCS12_PASSPHRASE  passphrase of --pkcs12 files (no --passphrase-*)
+  HSMCTL_KEY_PASSPHRASE     passphrase of an encrypted key file for `import-key` (no --passphrase-*)
   NO_COLOR          plain ASCII tables even on a terminal";
 
 /// Admin toolkit for PKCS#11 hardware security modules
@@ -115,6 +118,18 @@ pub enum Command {
     /// A self-signed X.509 certificate for a token key (optionally stored on the token)
     #[command(visible_alias = "selfsigncertificate")]
     SelfsignCert(SelfsignCertArgs),
+
+    /// Issue X.509 certificates for PKCS#10 requests, signed inside the token by a CA key
+    #[command(
+        visible_alias = "issue-cert",
+        long_about = "Issue X.509 certificates for PKCS#10 requests, signed inside the token by a \
+                      CA key with its CA certificate (the certificate object beside the key, or \
+                      --ca-cert). Each request's signature and key are checked first. Subject and \
+                      SANs come from the request unless overridden; the profile sets key usage, \
+                      extended key usage and basicConstraints; every certificate carries subject \
+                      and authority key identifiers. Several requests are signed under one login."
+    )]
+    SignCsr(ca::SignCsrArgs),
 
     /// Store a certificate on the token beside its key (same CKA_ID), PEM or DER
     ImportCert(ImportCertArgs),
@@ -388,9 +403,14 @@ pub struct ListArgs {
     #[command(flatten)]
     pub object: ObjectArgs,
 
-    /// Only keys of this type
-    #[arg(long, value_enum, value_name = "TYPE")]
-    pub key_type: Option<crate::hsm::KeyFamily>,
+    /// Only keys of this type, in keygen's words: rsa, rsa:2048, ec, ec:p256, ec:p384, ec:p521,
+    /// ed25519
+    #[arg(long, value_name = "TYPE")]
+    pub key_type: Option<String>,
+
+    /// Show every column (URIs too) and every value whole, even on a narrow terminal
+    #[arg(long)]
+    pub wide: bool,
 
     /// Log in, so that private objects are listed (also implied by any PIN source)
     #[arg(long)]
@@ -580,7 +600,7 @@ pub struct ExportPubkeyArgs {
 
     /// Output format of the report
     #[command(flatten)]
-    pub output: OutputArgs,
+    pub output: JsonArgs,
 }
 
 /// Arguments of `convert-pubkey`.
@@ -604,7 +624,7 @@ pub struct ConvertPubkeyArgs {
 
     /// Output format of the report
     #[command(flatten)]
-    pub output: OutputArgs,
+    pub output: JsonArgs,
 }
 
 /// Arguments of `sign-ssh-cert`.

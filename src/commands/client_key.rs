@@ -4,8 +4,8 @@
 use super::Ctx;
 use super::createcert::{checked_client_name, write_identity};
 use crate::cli::client::{
-    ClientKeyBackupArgs, ClientKeyRestoreArgs, ClientKeyRollArgs, ClientKeyShowArgs,
-    ClientNameArgs, PassphraseArgs,
+    ClientKeyBackupArgs, ClientKeyExportArgs, ClientKeyRestoreArgs, ClientKeyRollArgs,
+    ClientKeyShowArgs, ClientNameArgs, PassphraseArgs, Pkcs12Args,
 };
 use crate::exit::{Exit, fail, fail_hint};
 use crate::formats::cert::{CertSummary, parse_one_certificate};
@@ -46,6 +46,9 @@ pub struct ClientKeyReport {
     /// The backup file written (backup).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub backup_file: Option<String>,
+    /// The PKCS#12 file written (export).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pkcs12_file: Option<String>,
 }
 
 impl Report for ClientKeyReport {
@@ -64,6 +67,9 @@ impl Report for ClientKeyReport {
         ));
         if let Some(b) = &self.backup_file {
             s.push_str(&format!("Backup:      {b}\n"));
+        }
+        if let Some(p) = &self.pkcs12_file {
+            s.push_str(&format!("PKCS#12:     {p}\n"));
         }
         s.push_str(&format!(
             "Certificate: {} (until {}){}\n{}",
@@ -159,6 +165,7 @@ fn describe(
         cert_not_after: cert.map(|(_, s)| rfc3339(s.not_after)),
         cert_matches_key,
         backup_file: None,
+        pkcs12_file: None,
     })
 }
 
@@ -200,6 +207,89 @@ fn passphrase_spec(a: &PassphraseArgs, confirm: bool) -> PinSpec<'_> {
         uri_value: None,
         confirm,
     }
+}
+
+/// A PKCS#12 file to write, checked before anything else is: the file free (or --force), the
+/// chain read, the passphrase in hand.
+pub struct Pkcs12Plan {
+    /// Where it goes.
+    pub path: std::path::PathBuf,
+    chain: Vec<Vec<u8>>,
+    pass: secrecy::SecretString,
+}
+
+impl Pkcs12Plan {
+    /// The plan for --pkcs12, or None without it.
+    pub fn new(a: &Pkcs12Args, force: bool) -> Result<Option<Self>> {
+        let Some(path) = &a.pkcs12 else {
+            return Ok(None);
+        };
+        crate::store::atomic::check_output(Some(path), force)?;
+        let chain = match &a.chain {
+            Some(c) => crate::formats::cert::parse_certificates(&read_input(c, "chain")?)
+                .map_err(|e| fail(Exit::BadInput, format!("{}: {e}", c.display())))?,
+            None => Vec::new(),
+        };
+        let spec = PinSpec {
+            what: "PKCS#12 passphrase",
+            default_env: "HSMCTL_PKCS12_PASSPHRASE",
+            ..passphrase_spec(&a.passphrase, true)
+        };
+        let pass = obtain(&spec, "the PKCS#12 file")?;
+        if pass.expose_secret().chars().count() < 8 {
+            return Err(fail_hint(
+                Exit::Usage,
+                "the PKCS#12 passphrase is shorter than 8 characters",
+                "choose a longer passphrase",
+            ));
+        }
+        Ok(Some(Pkcs12Plan {
+            path: path.clone(),
+            chain,
+            pass,
+        }))
+    }
+
+    /// The file's bytes for the identity `name` (key PKCS#8 DER, certificate DER).
+    pub fn bytes(&self, name: &str, key_pkcs8: &[u8], cert: &[u8]) -> Result<Zeroizing<Vec<u8>>> {
+        crate::formats::pkcs12::write(
+            key_pkcs8,
+            cert,
+            &self.chain,
+            name,
+            self.pass.expose_secret(),
+        )
+        .map(Zeroizing::new)
+        .map_err(|e| fail(Exit::Failed, format!("cannot make the PKCS#12 file: {e}")))
+    }
+}
+
+/// `client-key export --pkcs12`: the identity as a PKCS#12 file (0600).
+pub fn run_export(ctx: &Ctx, a: &ClientKeyExportArgs) -> Result<ClientKeyReport> {
+    let dir = ctx.client_dir()?;
+    let name = client_name(&dir, &a.client)?;
+    let key = load_key(&dir, &name)?;
+    let cert = read_regular(&dir.client_cert(&name))?
+        .and_then(|b| parse_one_certificate(&b).ok())
+        .filter(|der| client_identity::certifies(der, &key))
+        .ok_or_else(|| {
+            fail_hint(
+                Exit::NotFound,
+                format!(
+                    "{} is missing or does not hold the client key",
+                    dir.client_cert(&name).display()
+                ),
+                "make the identity again with `hsmctl createcert`, or `client-key roll`",
+            )
+        })?;
+    let Some(plan) = Pkcs12Plan::new(&a.pkcs12, a.force)? else {
+        return Err(fail(Exit::Usage, "give --pkcs12 FILE"));
+    };
+    let der = Zeroizing::new(key.serialize_der());
+    write_output(&plan.path, &plan.bytes(&name, &der, &cert)?, 0o600, a.force)?;
+    let mut r = describe(&dir, &name, &key, "exported")?;
+    r.pkcs12_file = Some(plan.path.display().to_string());
+    Ok(r)
 }
 
 /// `client-key backup`: the key as encrypted PKCS#8 (PBES2: PBKDF2-SHA256 and AES-256-CBC).

@@ -584,7 +584,23 @@ pub fn login(
             "it was not tried (a wrong PIN costs a retry); check the PIN source",
         ));
     }
-    session.login(role, pin)?;
+    session.login(role, pin).map_err(|e| {
+        if e.code().map(crate::hsm::ckr_name).as_deref() == Some("CKR_PIN_INCORRECT") {
+            let what = if who == "SO" { "SO PIN" } else { "user PIN" };
+            fail_hint(
+                Exit::Auth,
+                format!(
+                    "token '{}' refused {} (C_Login: CKR_PIN_INCORRECT)",
+                    token.label,
+                    crate::pin::source_of(what)
+                ),
+                "hsmctl never retries a login, so a token that counts failures lost one \
+                 attempt; correct that source and run the command again",
+            )
+        } else {
+            e.into()
+        }
+    })?;
     Ok(())
 }
 

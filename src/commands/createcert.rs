@@ -24,14 +24,21 @@ pub struct CreateCertReport {
     pub cert_file: String,
     /// SHA-256 of the certificate, lowercase hex.
     pub fingerprint: String,
+    /// The PKCS#12 file (--pkcs12).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pkcs12_file: Option<String>,
 }
 
 impl Report for CreateCertReport {
     fn human(&self) -> String {
-        format!(
+        let mut s = format!(
             "Private Key created and written to: {}\nCertificate created and written to: {}\n",
             self.key_file, self.cert_file
-        )
+        );
+        if let Some(p) = &self.pkcs12_file {
+            s.push_str(&format!("PKCS#12 file written to: {p}\n"));
+        }
+        s
     }
 }
 
@@ -78,6 +85,18 @@ fn warn_about_name(name: &str, host: &Host) {
 /// Writes a client identity: the key (0600) first, then the certificate, each atomic. With
 /// `keep_old`, the pair in place is kept as `.old` first.
 pub fn write_identity(dir: &ClientDir, name: &str, id: &Identity, keep_old: bool) -> Result<()> {
+    write_identity_with(dir, name, id, keep_old, None)
+}
+
+/// [`write_identity`], with one more secret file (a PKCS#12 copy, 0600) staged in the same
+/// batch, so that all are in place or none is.
+pub fn write_identity_with(
+    dir: &ClientDir,
+    name: &str,
+    id: &Identity,
+    keep_old: bool,
+    extra: Option<(&std::path::Path, &[u8])>,
+) -> Result<()> {
     dir.ensure_layout()?;
     let (key_path, cert_path) = (dir.client_key(name), dir.client_cert(name));
     if keep_old {
@@ -95,6 +114,9 @@ pub fn write_identity(dir: &ClientDir, name: &str, id: &Identity, keep_old: bool
     let mut batch = Batch::new(true);
     batch.stage(&key_path, key_pem.as_bytes(), 0o600)?;
     batch.stage(&cert_path, pem("CERTIFICATE", &id.cert)?.as_bytes(), 0o644)?;
+    if let Some((path, bytes)) = extra {
+        batch.stage(path, bytes, 0o600)?;
+    }
     batch.commit().map(|_| ())
 }
 
@@ -115,8 +137,33 @@ pub fn run(ctx: &Ctx, a: &CreateCertArgs) -> Result<CreateCertReport> {
             }
         }
     }
+    let p12 = super::client_key::Pkcs12Plan::new(&a.pkcs12, a.force)?;
     let id = generate(a.key_type, &a.name, a.days).map_err(|e| fail(Exit::Failed, e))?;
-    write_identity(&dir, &a.name, &id, false)?;
+    let p12_bytes = match &p12 {
+        Some(p) => Some(p.bytes(&a.name, &id.key_pkcs8, &id.cert)?),
+        None => None,
+    };
+    let p12_out = p12.as_ref().zip(p12_bytes.as_deref());
+    // A regular file goes into the identity's batch; a FIFO or device is written in place
+    // after it, never replaced.
+    let in_batch = match p12_out {
+        Some((p, _)) => {
+            crate::store::atomic::destination(&p.path)? == crate::store::atomic::Destination::File
+        }
+        None => false,
+    };
+    write_identity_with(
+        &dir,
+        &a.name,
+        &id,
+        false,
+        p12_out
+            .filter(|_| in_batch)
+            .map(|(p, b)| (p.path.as_path(), b.as_slice())),
+    )?;
+    if let Some((p, b)) = p12_out.filter(|_| !in_batch) {
+        crate::store::atomic::write_output(&p.path, b, 0o600, a.force)?;
+    }
     let mut cfg = dir.config()?;
     cfg.client = Some(a.name.clone());
     dir.write_registry(&cfg.server, cfg.client.as_deref())?;
@@ -126,5 +173,6 @@ pub fn run(ctx: &Ctx, a: &CreateCertArgs) -> Result<CreateCertReport> {
         key_file: key_path.display().to_string(),
         cert_file: cert_path.display().to_string(),
         fingerprint: crate::formats::sha256_hex(&id.cert),
+        pkcs12_file: p12.map(|p| p.path.display().to_string()),
     })
 }

@@ -25,7 +25,7 @@ impl Report for InfoReport {
     fn human(&self) -> String {
         let i = &self.info;
         let rows = [
-            ("Module", i.path.clone()),
+            ("Module", i.module.clone()),
             ("Library description", i.library_description.clone()),
             ("Manufacturer", i.manufacturer.clone()),
             ("Library version", i.library_version.clone()),

@@ -20,6 +20,7 @@ mod random;
 mod servers;
 pub mod setattribute;
 pub mod show;
+mod sign_csr;
 mod sign_ssh_cert;
 mod signature;
 pub mod slot_show;
@@ -83,6 +84,7 @@ pub fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
         Command::SignSshCert(a) => emit(&sign_ssh_cert::run(ctx, &a)?, a.output.format()),
         Command::RequestCert(a) => emit(&x509::run_request(ctx, &a)?, a.output.format()),
         Command::SelfsignCert(a) => emit(&x509::run_selfsign(ctx, &a)?, a.output.format()),
+        Command::SignCsr(a) => emit(&sign_csr::run(ctx, &a)?, a.output.format()),
         Command::ImportCert(a) => emit(&certs::run_import(ctx, &a)?, a.output.format()),
         Command::ExportCert(a) => emit(&certs::run_export(ctx, &a)?, a.output.format()),
         Command::Doctor(a) => emit(&doctor::run(ctx, &a)?, a.output.format()),
@@ -107,6 +109,9 @@ pub fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
         }
         Command::ClientKey(ClientKeyCommand::Backup(a)) => {
             emit(&client_key::run_backup(ctx, &a)?, a.output.format())
+        }
+        Command::ClientKey(ClientKeyCommand::Export(a)) => {
+            emit(&client_key::run_export(ctx, &a)?, a.output.format())
         }
         Command::ClientKey(ClientKeyCommand::Restore(a)) => {
             emit(&client_key::run_restore(ctx, &a)?, a.output.format())

@@ -168,7 +168,7 @@ fn test_secret(
     o: &ObjectInfo,
 ) -> (&'static str, Option<String>, Option<String>) {
     let can = |u: &str| o.usage.contains(&u);
-    let kind = match o.key_type.as_deref() {
+    let kind = match o.key_type_constant.as_deref() {
         Some("CKK_AES") if can("encrypt") && can("decrypt") => RoundTrip::Aes,
         Some("CKK_GENERIC_SECRET") if can("sign") && can("verify") => RoundTrip::Hmac,
         _ => {

@@ -7,10 +7,11 @@ use crate::cli::args::{Digest, X509Args};
 use crate::cli::{RequestCertArgs, SelfsignCertArgs};
 use crate::exit::{Exit, fail, fail_hint};
 use crate::formats::x509::{parse_ext_key_usage, parse_key_usage, parse_subject, san};
+use crate::formats::x509_ext::{CertProfile, key_id, profile_usages};
 use crate::hsm::{RsaDigest, TokenSigner, Want};
 use crate::output::{Report, deliver, pem, rfc3339};
 use anyhow::Result;
-use rcgen::{BasicConstraints, CertificateParams, DnType, IsCa, KeyUsagePurpose};
+use rcgen::{BasicConstraints, CertificateParams, DnType, IsCa};
 use serde::Serialize;
 
 /// What was written.
@@ -51,8 +52,12 @@ impl Report for X509Report {
     }
 }
 
-/// The rcgen parameters from the command line; every refusal happens here, before the token.
-fn params(x: &X509Args) -> Result<(CertificateParams, String)> {
+/// A subject's attributes, in order.
+pub type Subject = Vec<(DnType, String)>;
+
+/// The subject given on the command line (--subject, then --cn and the like on top), with
+/// its text for reports; None when none was given.
+pub fn subject_args(x: &X509Args) -> Result<Option<(Subject, String)>> {
     let usage = |e: String| fail(Exit::Usage, e);
     let mut dn: Vec<(DnType, String)> = match &x.subject {
         Some(s) => parse_subject(s).map_err(usage)?,
@@ -80,20 +85,18 @@ fn params(x: &X509Args) -> Result<(CertificateParams, String)> {
         }
     }
     if dn.is_empty() {
-        return Err(fail_hint(
-            Exit::Usage,
-            "no subject",
-            "give --subject 'CN=...' or --cn",
-        ));
+        return Ok(None);
     }
     let shown: Vec<String> = dn
         .iter()
         .map(|(t, v)| format!("{}={v}", dn_name(t)))
         .collect();
-    let mut p = CertificateParams::default();
-    for (t, v) in dn {
-        p.distinguished_name.push(t, v);
-    }
+    Ok(Some((dn, shown.join(","))))
+}
+
+/// The SANs given on the command line.
+pub fn san_args(x: &X509Args) -> Result<Vec<rcgen::SanType>> {
+    let mut out = Vec::new();
     for (kind, values) in [
         ("dns", &x.dns),
         ("ip", &x.ip),
@@ -101,16 +104,34 @@ fn params(x: &X509Args) -> Result<(CertificateParams, String)> {
         ("uri", &x.uri_san),
     ] {
         for v in values {
-            p.subject_alt_names.push(san(kind, v).map_err(usage)?);
+            out.push(san(kind, v).map_err(|e| fail(Exit::Usage, e))?);
         }
     }
+    Ok(out)
+}
+
+/// The rcgen parameters from the command line; every refusal happens here, before the token.
+fn params(x: &X509Args) -> Result<(CertificateParams, String)> {
+    let usage = |e: String| fail(Exit::Usage, e);
+    let Some((dn, shown)) = subject_args(x)? else {
+        return Err(fail_hint(
+            Exit::Usage,
+            "no subject",
+            "give --subject 'CN=...' or --cn",
+        ));
+    };
+    let mut p = CertificateParams::default();
+    for (t, v) in dn {
+        p.distinguished_name.push(t, v);
+    }
+    p.subject_alt_names = san_args(x)?;
     if let Some(k) = &x.key_usage {
         p.key_usages = parse_key_usage(k).map_err(usage)?;
     }
     if let Some(e) = &x.ext_key_usage {
         p.extended_key_usages = parse_ext_key_usage(e).map_err(usage)?;
     }
-    Ok((p, shown.join(",")))
+    Ok((p, shown))
 }
 
 fn dn_name(t: &DnType) -> &'static str {
@@ -134,7 +155,7 @@ fn signing_failure(signer: &TokenSigner, e: rcgen::Error, what: &str) -> anyhow:
 }
 
 /// The token signer for the key pair, with the digest and padding asked for.
-fn signer<'a>(
+pub fn signer<'a>(
     session: &'a crate::hsm::HsmSession<'a>,
     public: &crate::hsm::TokenPublicKey,
     key: u64,
@@ -186,6 +207,102 @@ fn date(text: &str, flag: &str) -> Result<time::OffsetDateTime> {
     Ok(day.midnight().assume_utc())
 }
 
+/// The validity from --not-before, --not-after and --days; refuses one that ends before it
+/// starts.
+pub fn validity(
+    not_before: Option<&str>,
+    not_after: Option<&str>,
+    days: u32,
+) -> Result<(time::OffsetDateTime, time::OffsetDateTime)> {
+    let not_before = match not_before {
+        Some(d) => date(d, "--not-before")?,
+        // Whole seconds: that is what the certificate holds, and the report says.
+        None => {
+            let now = time::OffsetDateTime::now_utc();
+            now - time::Duration::nanoseconds(i64::from(now.nanosecond()))
+        }
+    };
+    let not_after = match not_after {
+        Some(d) => date(d, "--not-after")?,
+        None => not_before
+            .checked_add(time::Duration::days(i64::from(days)))
+            .filter(|t| *t <= last_x509_time())
+            .ok_or_else(|| {
+                fail(
+                    Exit::Usage,
+                    format!(
+                        "--days {days} from {} ends after 9999-12-31, the last date X.509 can \
+                         express",
+                        not_before.date()
+                    ),
+                )
+            })?,
+    };
+    if not_after <= not_before {
+        return Err(fail(
+            Exit::Usage,
+            "the certificate would end before it starts",
+        ));
+    }
+    Ok((not_before, not_after))
+}
+
+/// The serial number: --serial-number's hex, else 16 random bytes, positive and of full length.
+pub fn serial(hex: Option<&str>) -> Result<Vec<u8>> {
+    let serial = match hex {
+        Some(h) => crate::formats::parse_hex_id(h)
+            .ok_or_else(|| fail(Exit::Usage, format!("--serial-number '{h}' is not hex")))?,
+        None => {
+            let mut s = vec![0u8; 16];
+            getrandom::getrandom(&mut s).map_err(|e| fail(Exit::Failed, e.to_string()))?;
+            s[0] &= 0x7f; // a positive INTEGER
+            s[0] |= 0x40; // of full length
+            s
+        }
+    };
+    if serial.len() > 20 {
+        return Err(fail(
+            Exit::Usage,
+            "a serial number is at most 20 bytes (RFC 5280)",
+        ));
+    }
+    Ok(serial)
+}
+
+/// What strict verifiers require of a self-signed certificate: a SubjectKeyIdentifier and an
+/// AuthorityKeyIdentifier naming it (RFC 7093 method 1, computed from the real key: rcgen sees
+/// a stand-in for PSS and P-521), basicConstraints (critical; CA:FALSE unless `ca`), and a key
+/// usage for the key type unless `explicit_usage` (--key-usage) chose one.
+pub fn self_signed_extensions(
+    params: &mut CertificateParams,
+    spki: &[u8],
+    ca: bool,
+    explicit_usage: bool,
+) {
+    params.key_identifier_method = rcgen::KeyIdMethod::PreSpecified(key_id(spki));
+    params.use_authority_key_identifier_extension = true;
+    let rsa = matches!(
+        crate::formats::pubkey::PublicKeyMaterial::from_spki_der(spki),
+        Ok(crate::formats::pubkey::PublicKeyMaterial::Rsa { .. })
+    );
+    params.is_ca = if ca {
+        IsCa::Ca(BasicConstraints::Unconstrained)
+    } else {
+        IsCa::ExplicitNoCa
+    };
+    let wanted = match (ca, explicit_usage) {
+        (true, _) => profile_usages(CertProfile::Ca, rsa, None).key_usage,
+        (false, true) => Vec::new(),
+        // An end entity's usages for its key type (the client and server profiles share them).
+        (false, false) => profile_usages(CertProfile::Client, rsa, None).key_usage,
+    };
+    for ku in wanted {
+        if !params.key_usages.contains(&ku) {
+            params.key_usages.push(ku);
+        }
+    }
+}
+
 /// 9999-12-31T23:59:59Z: the last time a certificate's validity can name (RFC 5280
 /// GeneralizedTime has four year digits).
 fn last_x509_time() -> time::OffsetDateTime {
@@ -227,64 +344,15 @@ pub fn run_request(ctx: &Ctx, args: &RequestCertArgs) -> Result<X509Report> {
 pub fn run_selfsign(ctx: &Ctx, args: &SelfsignCertArgs) -> Result<X509Report> {
     crate::store::atomic::check_output(args.file.out.as_deref(), args.file.force)?;
     let (mut params, subject) = params(&args.x509)?;
-    let not_before = match &args.not_before {
-        Some(d) => date(d, "--not-before")?,
-        None => time::OffsetDateTime::now_utc(),
-    };
-    let not_after = match &args.not_after {
-        Some(d) => date(d, "--not-after")?,
-        None => not_before
-            .checked_add(time::Duration::days(i64::from(args.days)))
-            .filter(|t| *t <= last_x509_time())
-            .ok_or_else(|| {
-                fail(
-                    Exit::Usage,
-                    format!(
-                        "--days {} from {} ends after 9999-12-31, the last date X.509 can express",
-                        args.days,
-                        not_before.date()
-                    ),
-                )
-            })?,
-    };
-    if not_after <= not_before {
-        return Err(fail(
-            Exit::Usage,
-            "the certificate would end before it starts",
-        ));
-    }
-    let serial = match &args.serial_number {
-        Some(h) => crate::formats::parse_hex_id(h)
-            .ok_or_else(|| fail(Exit::Usage, format!("--serial-number '{h}' is not hex")))?,
-        None => {
-            let mut s = vec![0u8; 16];
-            getrandom::getrandom(&mut s).map_err(|e| fail(Exit::Failed, e.to_string()))?;
-            s[0] &= 0x7f; // a positive INTEGER
-            s[0] |= 0x40; // of full length
-            s
-        }
-    };
-    if serial.len() > 20 {
-        return Err(fail(
-            Exit::Usage,
-            "a serial number is at most 20 bytes (RFC 5280)",
-        ));
-    }
+    let (not_before, not_after) = validity(
+        args.not_before.as_deref(),
+        args.not_after.as_deref(),
+        args.days,
+    )?;
+    let serial = serial(args.serial_number.as_deref())?;
     params.not_before = not_before;
     params.not_after = not_after;
     params.serial_number = Some(rcgen::SerialNumber::from_slice(&serial));
-    if args.ca {
-        params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
-        for ku in [
-            KeyUsagePurpose::KeyCertSign,
-            KeyUsagePurpose::CrlSign,
-            KeyUsagePurpose::DigitalSignature,
-        ] {
-            if !params.key_usages.contains(&ku) {
-                params.key_usages.push(ku);
-            }
-        }
-    }
     let sel = ctx.select(&args.token, Want::Initialized)?;
     let filter = object_filter(&args.object, sel.uri.as_ref())?;
     let token = sel.initialized()?.clone();
@@ -312,6 +380,12 @@ pub fn run_selfsign(ctx: &Ctx, args: &SelfsignCertArgs) -> Result<X509Report> {
         ));
     }
     let signer = signer(&session, &public, key, &args.x509)?;
+    self_signed_extensions(
+        &mut params,
+        signer.spki(),
+        args.ca,
+        args.x509.key_usage.is_some(),
+    );
     let cert = params
         .self_signed(&signer)
         .map_err(|e| signing_failure(&signer, e, "certificate"))?;

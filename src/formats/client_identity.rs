@@ -84,6 +84,11 @@ pub fn certificate(key: &KeyPair, name: &str, days: u32) -> Result<Vec<u8>, Stri
         p.key_usages.push(KeyUsagePurpose::KeyEncipherment);
     }
     p.extended_key_usages = vec![ExtendedKeyUsagePurpose::ClientAuth];
+    // What strict verifiers require: CA:FALSE (critical) and the key identifiers.
+    p.is_ca = rcgen::IsCa::ExplicitNoCa;
+    p.key_identifier_method =
+        rcgen::KeyIdMethod::PreSpecified(super::x509_ext::key_id(&key.subject_public_key_info()));
+    p.use_authority_key_identifier_extension = true;
     p.self_signed(key)
         .map(|c| c.der().to_vec())
         .map_err(|e| e.to_string())

@@ -65,6 +65,21 @@ impl Curve {
     }
 
     /// The usual name: "P-256", "Ed25519", ...
+    /// The curve as `--key-type` spells it (`ec:p256`, `ed25519`): the one vocabulary of
+    /// tables, JSON and arguments.
+    pub fn word(self) -> &'static str {
+        match self {
+            Curve::P256 => "p256",
+            Curve::P384 => "p384",
+            Curve::P521 => "p521",
+            Curve::Ed25519 => "ed25519",
+            Curve::Ed448 => "ed448",
+            Curve::X25519 => "x25519",
+            Curve::X448 => "x448",
+        }
+    }
+
+    /// The curve's name as standards write it (P-256, Ed25519).
     pub fn name(self) -> &'static str {
         match self {
             Curve::P256 => "P-256",

@@ -3,6 +3,7 @@
 pub mod bundle;
 pub mod cert;
 pub mod client_identity;
+pub mod csr;
 pub mod ec;
 pub mod host;
 pub mod pkcs11_uri;
@@ -13,6 +14,7 @@ pub mod resign;
 pub mod ssh_cert;
 pub mod text;
 pub mod x509;
+pub mod x509_ext;
 
 /// SHA-256 of `bytes`, lowercase hex (fingerprints in reports and the server registry).
 pub fn sha256_hex(bytes: &[u8]) -> String {

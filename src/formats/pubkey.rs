@@ -276,12 +276,12 @@ impl PublicKeyMaterial {
         Self::from_rsa(k.modulus.as_bytes(), k.public_exponent.as_bytes())
     }
 
-    /// Key type and size: "rsa:2048", "ec:P-256", "Ed25519".
+    /// Key type and size as `--key-type` spells them: "rsa:2048", "ec:p256", "ed25519".
     pub fn describe(&self) -> String {
         match self {
             PublicKeyMaterial::Rsa { n, .. } => format!("rsa:{}", bit_len(n)),
-            PublicKeyMaterial::Ec { curve, .. } => format!("ec:{}", curve.name()),
-            PublicKeyMaterial::Ed25519(_) => "Ed25519".into(),
+            PublicKeyMaterial::Ec { curve, .. } => format!("ec:{}", curve.word()),
+            PublicKeyMaterial::Ed25519(_) => "ed25519".into(),
         }
     }
 }

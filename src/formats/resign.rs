@@ -44,6 +44,25 @@ pub fn ecdsa_sha512_algorithm() -> AlgorithmIdentifierOwned {
     }
 }
 
+/// The AlgorithmIdentifier of a signature by name: `rsa-sha256/384/512` (PKCS#1 v1.5, NULL
+/// parameters), `ecdsa-sha256/384/512`, `ed25519` (no parameters).
+pub fn plain_algorithm(name: &str) -> Result<AlgorithmIdentifierOwned, String> {
+    let (oid, null) = match name {
+        "rsa-sha256" => ("1.2.840.113549.1.1.11", true),
+        "rsa-sha384" => ("1.2.840.113549.1.1.12", true),
+        "rsa-sha512" => ("1.2.840.113549.1.1.13", true),
+        "ecdsa-sha256" => ("1.2.840.10045.4.3.2", false),
+        "ecdsa-sha384" => ("1.2.840.10045.4.3.3", false),
+        "ecdsa-sha512" => return Ok(ecdsa_sha512_algorithm()),
+        "ed25519" => ("1.3.101.112", false),
+        other => return Err(format!("no signature algorithm {other}")),
+    };
+    Ok(AlgorithmIdentifierOwned {
+        oid: ObjectIdentifier::new(oid).map_err(|e| e.to_string())?,
+        parameters: null.then(der::Any::null),
+    })
+}
+
 /// A certificate or request waiting for its signature.
 pub enum Unsigned {
     /// An X.509 certificate.

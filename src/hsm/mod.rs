@@ -27,7 +27,8 @@ pub use import::{ImportMethod, ImportRequest, ImportResult, UNWRAP_MECHANISMS, s
 pub use keygen::{KeySpec, KeygenRequest, KeygenResult, RSA_X9_31, Usage};
 pub use module::{ModuleChoice, ModuleSource, resolve_module};
 pub use objects::{
-    AttributeValue, KeyFamily, ObjClass, ObjectFilter, ObjectFlags, ObjectInfo, object_uri,
+    AttributeValue, KeyFamily, ObjClass, ObjectFilter, ObjectFlags, ObjectInfo, class_rank,
+    object_uri,
 };
 pub use pubkeys::{SignScheme, TokenPublicKey};
 pub use secret::{SecretKeyRequest, SecretSpec};
@@ -79,7 +80,7 @@ impl Hsm {
     pub fn library_info(&self) -> HsmResult<LibraryInfo> {
         let info = Info::try_from(self.raw.info()?).ck()?;
         Ok(LibraryInfo {
-            path: self.path.display().to_string(),
+            module: self.path.display().to_string(),
             cryptoki_version: info.cryptoki_version().to_string(),
             manufacturer: info.manufacturer_id().to_string(),
             library_description: info.library_description().to_string(),

@@ -176,8 +176,10 @@ pub struct ObjectInfo {
     pub handle: u64,
     /// CKO_ name of the class.
     pub class: String,
-    /// CKK_ name of the key type, for keys.
+    /// The key type as `--key-type` spells it (`rsa:2048`, `ec:p256`, `ed25519`), for keys.
     pub key_type: Option<String>,
+    /// The CKK_ name of the key type, for keys.
+    pub key_type_constant: Option<String>,
     /// Key size in bits (RSA modulus, EC curve).
     pub key_size: Option<u32>,
     /// The curve, for EC and Edwards keys.
@@ -206,17 +208,10 @@ pub struct ObjectInfo {
 }
 
 impl ObjectInfo {
-    /// The key type and size in one word: "rsa:2048", "ec:P-256", "Ed25519".
+    /// The key type as `--key-type` spells it: "rsa:2048", "ec:p256", "ed25519" ("" for
+    /// objects that are not keys).
     pub fn kind(&self) -> String {
-        match (self.key_type_code, &self.curve, self.key_size) {
-            (Some(CKK_RSA), _, Some(bits)) => format!("rsa:{bits}"),
-            (Some(CKK_EC), Some(c), _) => format!("ec:{c}"),
-            (Some(CKK_EC_EDWARDS), Some(c), _) => c.clone(),
-            (Some(CKK_AES), _, Some(bits)) => format!("aes:{bits}"),
-            (Some(CKK_GENERIC_SECRET), _, Some(bits)) => format!("generic:{bits}"),
-            (Some(_), _, _) => self.key_type.clone().unwrap_or_default(),
-            (None, _, _) => String::new(),
-        }
+        self.key_type.clone().unwrap_or_default()
     }
 }
 
@@ -293,10 +288,12 @@ fn decode_object(
         _ => curve.map(Curve::bits),
     };
     let flag = |i: usize| a[i].value().and_then(boolean);
+    let key_type = key_type_code.map(|k| key_word(k, curve, key_size));
     Ok(ObjectInfo {
         handle,
         class: attributes::class_name(class_code),
-        key_type: key_type_code.map(attributes::key_type_name),
+        key_type,
+        key_type_constant: key_type_code.map(attributes::key_type_name),
         key_size,
         curve: curve.map(|c| c.name().to_string()),
         uri: object_uri(token, &id_bytes, &label, class_code),
@@ -322,6 +319,23 @@ fn decode_object(
         key_type_code,
         id_bytes,
     })
+}
+
+/// A key type in the words of `--key-type`: `rsa:2048`, `ec:p256`, `ed25519`; other types
+/// by their CKK_ name in lower case (`aes`, `generic_secret`).
+fn key_word(code: CK_KEY_TYPE, curve: Option<Curve>, bits: Option<u32>) -> String {
+    match (code, curve, bits) {
+        (CKK_RSA, _, Some(bits)) => format!("rsa:{bits}"),
+        (CKK_RSA, _, None) => "rsa".into(),
+        (CKK_EC, Some(c), _) => format!("ec:{}", c.word()),
+        (CKK_EC, None, _) => "ec".into(),
+        (CKK_EC_EDWARDS | CKK_EC_MONTGOMERY, Some(c), _) => c.word().into(),
+        (CKK_AES, _, Some(bits)) => format!("aes:{bits}"),
+        (CKK_GENERIC_SECRET, _, Some(bits)) => format!("generic:{bits}"),
+        _ => attributes::key_type_name(code)
+            .trim_start_matches("CKK_")
+            .to_ascii_lowercase(),
+    }
 }
 
 /// Bits of a big-endian modulus, ignoring leading zero bytes.
@@ -350,20 +364,24 @@ pub fn pair_up(objects: &mut [ObjectInfo]) {
         };
         o.paired = Some(!o.id_bytes.is_empty() && keys.contains(&(o.id_bytes.clone(), other)));
     }
-    let order = |c: CK_OBJECT_CLASS| match c {
+    objects.sort_by(|a, b| {
+        (&a.id_bytes, &a.label, class_rank(a.class_code), a.handle).cmp(&(
+            &b.id_bytes,
+            &b.label,
+            class_rank(b.class_code),
+            b.handle,
+        ))
+    });
+}
+
+/// The order classes are shown in: private key, public key, certificate, the rest.
+pub fn class_rank(c: CK_OBJECT_CLASS) -> u8 {
+    match c {
         CKO_PRIVATE_KEY => 0,
         CKO_PUBLIC_KEY => 1,
         CKO_CERTIFICATE => 2,
         _ => 3,
-    };
-    objects.sort_by(|a, b| {
-        (&a.id_bytes, &a.label, order(a.class_code), a.handle).cmp(&(
-            &b.id_bytes,
-            &b.label,
-            order(b.class_code),
-            b.handle,
-        ))
-    });
+    }
 }
 
 /// One attribute as `show` reports it.

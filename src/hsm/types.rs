@@ -10,7 +10,7 @@ use serde::Serialize;
 #[derive(Debug, Clone, Serialize)]
 pub struct LibraryInfo {
     /// The module file.
-    pub path: String,
+    pub module: String,
     /// The Cryptoki (PKCS#11) version the module implements.
     pub cryptoki_version: String,
     /// `manufacturerID`.

@@ -155,6 +155,37 @@ impl<'a> TokenSigner<'a> {
         }
     }
 
+    /// The signer's SubjectPublicKeyInfo, DER.
+    pub fn spki(&self) -> &[u8] {
+        &self.spki
+    }
+
+    /// The AlgorithmIdentifier of this signer's signatures, for bodies built without rcgen.
+    pub fn algorithm_identifier(&self) -> HsmResult<spki::AlgorithmIdentifierOwned> {
+        let digest = |d: RsaDigest| match d {
+            RsaDigest::Sha256 => "sha256",
+            RsaDigest::Sha384 => "sha384",
+            RsaDigest::Sha512 => "sha512",
+        };
+        let name = match self.scheme {
+            X509Scheme::RsaPss(_) | X509Scheme::Ecdsa(Curve::P521) => {
+                return self
+                    .restated()?
+                    .ok_or_else(|| HsmError::Other("no algorithm".into()));
+            }
+            X509Scheme::RsaPkcs1(d) => format!("rsa-{}", digest(d)),
+            X509Scheme::Ecdsa(Curve::P384) => "ecdsa-sha384".into(),
+            X509Scheme::Ecdsa(_) => "ecdsa-sha256".into(),
+            X509Scheme::Ed25519 => "ed25519".into(),
+        };
+        resign::plain_algorithm(&name).map_err(HsmError::Other)
+    }
+
+    /// The token's signature over `body` (a TBSCertificate), in X.509's form.
+    pub fn sign_body(&self, body: &[u8]) -> HsmResult<Vec<u8>> {
+        self.token_sign(body)
+    }
+
     /// The real algorithm when rcgen wrote a stand-in, else None.
     fn restated(&self) -> HsmResult<Option<spki::AlgorithmIdentifierOwned>> {
         Ok(match self.scheme {

@@ -1,7 +1,7 @@
 //! `cmu`: Luna's certificate management utility (generatekeypair, list, getattribute,
-//! setattribute, delete, export, import, requestcertificate, selfsigncertificate), translated into
-//! hsmctl's commands. Luna's grammar: `-opt=value` or `-opt value`, names ignoring case,
-//! booleans T/F, 1/0, true/false, commands abbreviated to an unambiguous prefix.
+//! setattribute, delete, export, import, requestcertificate, selfsigncertificate, certify),
+//! translated into hsmctl's commands. Luna's grammar: `-opt=value` or `-opt value`, names
+//! ignoring case, booleans T/F, 1/0, true/false, commands abbreviated to an unambiguous prefix.
 
 use super::{
     HeldPin, Kind, LunaError, Opt, Opts, Verb, opt, options_of, parse_opts, pick, print, render,
@@ -159,6 +159,29 @@ pub const COMMANDS: &[Verb] = &[
     ),
     ("requestcertificate", CERTIFICATE_OPTS),
     ("selfsigncertificate", CERTIFICATE_OPTS),
+    (
+        "certify",
+        &[
+            opt("handle", Kind::Value),
+            opt("privatehandle", Kind::Value),
+            opt("inputfile", Kind::Value),
+            opt("outputfile", Kind::Value),
+            opt("startDate", Kind::Value),
+            opt("endDate", Kind::Value),
+            opt("serialNum", Kind::Value),
+            opt("serialNumber", Kind::Value),
+            opt("profile", Kind::Value),
+            opt("binary", Kind::Switch),
+            opt(DIGESTS[0].0, Kind::Switch),
+            opt(DIGESTS[1].0, Kind::Switch),
+            opt(DIGESTS[2].0, Kind::Switch),
+            opt(DIGESTS[3].0, Kind::Switch),
+            opt(DIGESTS[4].0, Kind::Switch),
+            opt(DIGESTS[5].0, Kind::Switch),
+            COMMON[0],
+            COMMON[1],
+        ],
+    ),
     ("help", &[]),
 ];
 
@@ -187,8 +210,14 @@ Usage: cmu <command> [-option=value | -option value ...]
                          -outputfile=F [-binary] [-sha256withrsa | -sha384withrsa | ...]
   selfsigncertificate    -privatehandle=H -publichandle=H -CN= ... -serialNumber=HEX
                          -startDate=YYYYMMDD -endDate=YYYYMMDD -outputfile=F [-label=L]
+  certify                -handle=H | -privatehandle=H (the CA key; its certificate must be
+                         on the token with the same id) -inputfile=CSR -outputfile=CERT
+                         [-startDate=YYYYMMDD] [-endDate=YYYYMMDD] [-serialNum=HEX |
+                         -serialNumber=HEX] [-binary] [-sha256withrsa ...]
+                         [-profile=server|client|ca|none (hsmctl's; default server)]
   help                   this text
 
+Option names ignore case (-inputFile, -INPUTFILE and -inputfile are one option).
 Every command takes -slot=N, and -password=PIN (visible to other users: prefer HSMCTL_PIN,
 or the prompt). Curve types: 1 or prime256v1/secp256r1/P-256, 2 or secp384r1/P-384,
 3 or secp521r1/P-521, 4 or ed25519/curve25519.
@@ -501,6 +530,7 @@ fn run(cmd: &str, rest: &[String]) -> Result<i32, LunaError> {
             run_translated(&argv)
         }
         "requestcertificate" | "selfsigncertificate" => return certificate(cmd, rest),
+        "certify" => return certify(rest),
         _ => 0,
     })
 }
@@ -717,6 +747,52 @@ fn certificate(cmd: &str, rest: &[String]) -> Result<i32, LunaError> {
         if o.get("label").is_some() {
             argv.push(s("--store"));
         }
+    }
+    common(&o, &mut argv)?;
+    Ok(run_translated(&argv))
+}
+
+/// `certify`: a certificate for a request, signed by the CA key `-handle` (or
+/// `-privatehandle`), as `sign-csr`. Luna's spellings could not all be confirmed, so both
+/// `-serialNum` and `-serialNumber` are taken; names ignore case.
+fn certify(rest: &[String]) -> Result<i32, LunaError> {
+    let o = parse_opts(rest, options_of(COMMANDS, "certify"))?;
+    let handle = o
+        .get("handle")
+        .or(o.get("privatehandle"))
+        .ok_or_else(|| LunaError("certify needs -handle (the CA's private key)".into()))?;
+    let input = o.need("inputfile", "certify")?;
+    let output = o.need("outputfile", "certify")?;
+    let mut argv = vec![s("sign-csr"), input, s("-o"), output];
+    // The key's selectors, as the CA key's.
+    let mut sel = object(handle, false)?.into_iter();
+    while let Some(flag) = sel.next() {
+        let value = sel.next().unwrap_or_default();
+        let ours = match flag.as_str() {
+            "--id" => s("--ca-id"),
+            "--label" => s("--ca-label"),
+            other => s(other),
+        };
+        argv.extend([ours, value]);
+    }
+    for (luna, flag) in [
+        ("startDate", "--not-before"),
+        ("endDate", "--not-after"),
+        ("serialNum", "--serial-number"),
+        ("serialNumber", "--serial-number"),
+        ("profile", "--profile"),
+    ] {
+        if let Some(v) = o.get(luna) {
+            argv.extend([s(flag), s(v)]);
+        }
+    }
+    for (luna, digest) in DIGESTS {
+        if o.on(luna) {
+            argv.extend([s("--digest"), s(digest)]);
+        }
+    }
+    if o.on("binary") {
+        argv.push(s("--der"));
     }
     common(&o, &mut argv)?;
     Ok(run_translated(&argv))

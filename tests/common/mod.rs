@@ -385,3 +385,95 @@ pub fn under_strace(
         .output()
         .expect("strace runs (apt-get install strace)")
 }
+
+/// The Python interpreter of a virtualenv with a `cryptography` that has the strict X.509
+/// verifier (`cryptography.x509.verification`, 42 and later; Debian 12 ships 38), made once
+/// under the target directory with pip and shared by every test run after that. Panics, so the
+/// test fails, when it cannot be had: a strict-verifier check never silently passes.
+pub fn strict_verifier() -> PathBuf {
+    let exe = std::env::current_exe().unwrap();
+    // target/debug/deps/<test> -> target
+    let target = exe.ancestors().nth(3).unwrap().to_path_buf();
+    let venv = target.join("strict-verifier-venv");
+    let python = venv.join("bin/python");
+    let usable = |py: &Path| {
+        std::process::Command::new(py)
+            .args(["-c", "import cryptography.x509.verification"])
+            .output()
+            .is_ok_and(|o| o.status.success())
+    };
+    if usable(&python) {
+        return python;
+    }
+    // Built beside, then renamed into place: parallel tests never see half a virtualenv.
+    let tmp = target.join(format!("strict-verifier-venv.tmp-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&tmp);
+    let made = std::process::Command::new("/usr/bin/python3")
+        .args(["-m", "venv"])
+        .arg(&tmp)
+        .output()
+        .expect("python3 runs (apt-get install python3 python3-venv; scripts/deps.sh)");
+    assert!(
+        made.status.success(),
+        "python3 -m venv: {} (apt-get install python3-venv)",
+        String::from_utf8_lossy(&made.stderr)
+    );
+    let pip = std::process::Command::new(tmp.join("bin/pip"))
+        .args(["install", "-q", "cryptography>=43"])
+        .output()
+        .unwrap();
+    assert!(
+        pip.status.success(),
+        "pip install cryptography (PyPI must be reachable): {}",
+        String::from_utf8_lossy(&pip.stderr)
+    );
+    if std::fs::rename(&tmp, &venv).is_err() {
+        // Another test won the race; use its copy.
+        let _ = std::fs::remove_dir_all(&tmp);
+    }
+    assert!(
+        usable(&python),
+        "{} has no strict verifier",
+        python.display()
+    );
+    python
+}
+
+/// Runs tests/strict/verify.py (Python cryptography's PolicyBuilder verifier): `kind` is
+/// "server" or "client"; returns (accepted, what it said).
+pub fn strict_verify(
+    kind: &str,
+    roots: &Path,
+    leaf: &Path,
+    intermediates: Option<&Path>,
+    name: Option<&str>,
+) -> (bool, String) {
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/strict/verify.py");
+    let mut c = std::process::Command::new(strict_verifier());
+    c.arg(script).arg(kind).arg(roots).arg(leaf);
+    c.arg(intermediates.unwrap_or(Path::new("-")));
+    if let Some(n) = name {
+        c.arg(n);
+    }
+    let out = c.output().unwrap();
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr),
+    )
+}
+
+/// The token key types X.509 commands sign with: key type, label, what `openssl x509 -text`
+/// prints for the signature, extra signing flags.
+pub const X509_KEYS: [(&str, &str, &str, &[&str]); 6] = [
+    ("rsa:2048", "r", "sha256WithRSAEncryption", &[]),
+    (
+        "rsa:2048",
+        "rp",
+        "Hash Algorithm: sha384",
+        &["--pss", "--digest", "sha384"],
+    ),
+    ("ec:p256", "e256", "ecdsa-with-SHA256", &[]),
+    ("ec:p384", "e384", "ecdsa-with-SHA384", &[]),
+    ("ec:p521", "e521", "ecdsa-with-SHA512", &[]),
+    ("ed25519", "ed", "ED25519", &[]),
+];
