@@ -484,7 +484,7 @@ cert\t'CKO_CERTIFICATE'
 secret-key\t'CKO_SECRET_KEY'
 data\t'CKO_DATA'"
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand list" -l handle -d 'Select one object by handle (handles are valid for one session; prefer labels, ids, URIs)' -r
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand list" -l key-type -d 'Only keys of this type, in keygen\'s words: rsa, rsa:2048, ec, ec:p256, ec:p384, ec:p521, ed25519' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand list" -l key-type -d 'Only keys of this type, in keygen\'s words: rsa, rsa:2048, ec, ec:p256, ec:p384, ec:p521, ed25519, and generatekey\'s: aes, aes:256, generic, generic:256' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand list" -l pin-file -d 'Read the user PIN from the first line of FILE (mode 600, not a symlink)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand list" -l pin-env -d 'Read the user PIN from the environment variable VAR [default variable: HSMCTL_PIN]' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand list" -l pin-fd -d 'Read the user PIN from the open file descriptor N' -r
@@ -511,7 +511,7 @@ cert\t'CKO_CERTIFICATE'
 secret-key\t'CKO_SECRET_KEY'
 data\t'CKO_DATA'"
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand objects" -l handle -d 'Select one object by handle (handles are valid for one session; prefer labels, ids, URIs)' -r
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand objects" -l key-type -d 'Only keys of this type, in keygen\'s words: rsa, rsa:2048, ec, ec:p256, ec:p384, ec:p521, ed25519' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand objects" -l key-type -d 'Only keys of this type, in keygen\'s words: rsa, rsa:2048, ec, ec:p256, ec:p384, ec:p521, ed25519, and generatekey\'s: aes, aes:256, generic, generic:256' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand objects" -l pin-file -d 'Read the user PIN from the first line of FILE (mode 600, not a symlink)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand objects" -l pin-env -d 'Read the user PIN from the environment variable VAR [default variable: HSMCTL_PIN]' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand objects" -l pin-fd -d 'Read the user PIN from the open file descriptor N' -r

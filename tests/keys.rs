@@ -914,6 +914,15 @@ fn generatekey_makes_sensitive_non_extractable_secret_keys() {
             .iter()
             .any(|o| o["key_type"] == "aes:192" && o["key_type_constant"] == "CKK_AES")
     );
+    for (filter, n) in [
+        ("aes", 3),
+        ("aes:192", 1),
+        ("generic", 1),
+        ("generic:256", 1),
+    ] {
+        let v = list(&env, &["--key-type", filter]);
+        assert_eq!(v["objects"].as_array().unwrap().len(), n, "{filter}: {v}");
+    }
     let shown = hsmctl_json(&env, &["show", "--label", "aes:256"]);
     assert!(shown.to_string().contains("CKA_VALUE_LEN"), "{shown}");
     let t = hsmctl_json(&env, &["test-key", "--class", "secret-key"]);

@@ -404,7 +404,7 @@ pub struct ListArgs {
     pub object: ObjectArgs,
 
     /// Only keys of this type, in keygen's words: rsa, rsa:2048, ec, ec:p256, ec:p384, ec:p521,
-    /// ed25519
+    /// ed25519, and generatekey's: aes, aes:256, generic, generic:256
     #[arg(long, value_name = "TYPE")]
     pub key_type: Option<String>,
 
