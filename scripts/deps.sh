@@ -6,7 +6,7 @@
 # strict verifier, installed by pip into a virtualenv under target/: Debian's is too old).
 set -euo pipefail
 
-packages=(softhsm2 opensc openssh-client openssh-server openssl p11-kit libp11-kit-dev strace gnutls-bin python3-venv)
+packages=(softhsm2 opensc openssh-client openssh-server openssl p11-kit libp11-kit-dev strace man-db gnutls-bin python3-venv)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

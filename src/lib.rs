@@ -36,16 +36,20 @@ pub mod store;
 pub mod sys;
 pub mod tls;
 
-use clap::Parser;
 use exit::{Exit, Failure};
 use hsm::HsmError;
 
 /// Runs `hsmctl` with the process arguments and returns the exit code.
 pub fn run_hsmctl() -> i32 {
     sys::guard_std_fds();
-    let cli = match cli::Cli::try_parse() {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let cli = match parse(&args) {
         Ok(cli) => cli,
-        Err(e) => return clap_exit(&e),
+        // A `pkcs11:` URI given as a plain argument, as p11tool takes it, means --uri.
+        Err(e) => match uri_as_option(&args) {
+            Some(cli) => cli,
+            None => return clap_exit(&e),
+        },
     };
     let ctx = commands::Ctx::new(cli.global);
     let result = commands::dispatch(&ctx, cli.command);
@@ -55,6 +59,29 @@ pub fn run_hsmctl() -> i32 {
         Ok(()) => Exit::Ok.code(),
         Err(e) => report_error(&e).code(),
     }
+}
+
+/// Parses hsmctl's command line (with the grouped `--help`).
+fn parse(args: &[std::ffi::OsString]) -> Result<cli::Cli, clap::Error> {
+    use clap::FromArgMatches;
+    let matches = cli::command().try_get_matches_from(args)?;
+    cli::Cli::from_arg_matches(&matches)
+}
+
+/// The command line parsed with `--uri` put before one `pkcs11:` argument (the first for which
+/// that parses); None when no such reading parses.
+fn uri_as_option(args: &[std::ffi::OsString]) -> Option<cli::Cli> {
+    let is_uri = |a: &std::ffi::OsString| {
+        a.to_str().is_some_and(|t| {
+            t.get(..7)
+                .is_some_and(|p| p.eq_ignore_ascii_case("pkcs11:"))
+        })
+    };
+    (1..args.len()).filter(|i| is_uri(&args[*i])).find_map(|i| {
+        let mut fixed = args.to_vec();
+        fixed.insert(i, "--uri".into());
+        parse(&fixed).ok()
+    })
 }
 
 /// Prints what clap has to say: usage errors on stderr (exit 2), help and version on stdout

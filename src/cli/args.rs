@@ -8,24 +8,34 @@ use std::path::PathBuf;
 #[derive(Debug, Args)]
 pub struct GlobalArgs {
     /// PKCS#11 module to load (else HSMCTL_MODULE, the config file, p11-kit's proxy, SoftHSM2)
-    #[arg(long, global = true, value_name = "PATH")]
+    #[arg(
+        help_heading = "Module, home and diagnostics",
+        long,
+        global = true,
+        value_name = "PATH"
+    )]
     pub module: Option<PathBuf>,
 
     /// Load a module file that its group or everyone may write (never needed for a packaged one)
-    #[arg(long, global = true)]
+    #[arg(help_heading = "Module, home and diagnostics", long, global = true)]
     pub insecure_module: bool,
 
     /// hsmctl's home directory (else HSMCTL_HOME, else $XDG_CONFIG_HOME/hsmctl)
-    #[arg(long, global = true, value_name = "DIR")]
+    #[arg(
+        help_heading = "Module, home and diagnostics",
+        long,
+        global = true,
+        value_name = "DIR"
+    )]
     pub home: Option<PathBuf>,
 
     /// Say more on stderr (which module was loaded and why, which token was selected)
-    #[arg(short, long, global = true, action = clap::ArgAction::Count)]
+    #[arg(help_heading = "Module, home and diagnostics", short, long, global = true, action = clap::ArgAction::Count)]
     pub verbose: u8,
 
     /// How long to wait for another hsmctl changing the same token, 0-86400 (exit 10 after
     /// that)
-    #[arg(long, global = true, value_name = "SECONDS", default_value_t = 120,
+    #[arg(help_heading = "Module, home and diagnostics", long, global = true, value_name = "SECONDS", default_value_t = 120,
           value_parser = clap::value_parser!(u64).range(0..=86400))]
     pub lock_timeout: u64,
 }
@@ -34,19 +44,24 @@ pub struct GlobalArgs {
 #[derive(Debug, Clone, Args)]
 pub struct ObjectArgs {
     /// Select objects by CKA_LABEL
-    #[arg(long, value_name = "LABEL")]
+    #[arg(help_heading = "Object selection", long, value_name = "LABEL")]
     pub label: Option<String>,
 
     /// Select objects by CKA_ID (hex)
-    #[arg(long, value_name = "HEX")]
+    #[arg(help_heading = "Object selection", long, value_name = "HEX")]
     pub id: Option<String>,
 
     /// Select objects of one class
-    #[arg(long, value_enum, value_name = "CLASS")]
+    #[arg(
+        help_heading = "Object selection",
+        long,
+        value_enum,
+        value_name = "CLASS"
+    )]
     pub class: Option<crate::hsm::ObjClass>,
 
     /// Select one object by handle (handles are valid for one session; prefer labels, ids, URIs)
-    #[arg(long, value_name = "N")]
+    #[arg(help_heading = "Object selection", long, value_name = "N")]
     pub handle: Option<u64>,
 }
 
@@ -75,19 +90,19 @@ pub fn parse_bool(s: &str) -> Result<bool, String> {
 #[derive(Debug, Clone, Args)]
 pub struct TokenArgs {
     /// Select the token by its label
-    #[arg(long, value_name = "LABEL")]
+    #[arg(help_heading = "Token selection", long, value_name = "LABEL")]
     pub token: Option<String>,
 
     /// Select the token by its serial number
-    #[arg(long, value_name = "SERIAL")]
+    #[arg(help_heading = "Token selection", long, value_name = "SERIAL")]
     pub serial: Option<String>,
 
     /// Select the token by slot id (slot ids are not stable on every module; prefer --serial)
-    #[arg(long, value_name = "ID")]
+    #[arg(help_heading = "Token selection", long, value_name = "ID")]
     pub slot: Option<u64>,
 
     /// Select the token by a pkcs11: URI (RFC 7512; honours module-path and pin-source)
-    #[arg(long, value_name = "URI")]
+    #[arg(help_heading = "Token selection", long, value_name = "URI")]
     pub uri: Option<String>,
 }
 
@@ -142,15 +157,25 @@ impl JsonArgs {
 #[derive(Debug, Args, Default)]
 pub struct PinArgs {
     /// Read the user PIN from the first line of FILE (mode 600, not a symlink)
-    #[arg(long, value_name = "FILE", group = "user_pin")]
+    #[arg(
+        help_heading = "User PIN",
+        long,
+        value_name = "FILE",
+        group = "user_pin"
+    )]
     pub pin_file: Option<PathBuf>,
 
     /// Read the user PIN from the environment variable VAR [default variable: HSMCTL_PIN]
-    #[arg(long, value_name = "VAR", group = "user_pin")]
+    #[arg(
+        help_heading = "User PIN",
+        long,
+        value_name = "VAR",
+        group = "user_pin"
+    )]
     pub pin_env: Option<String>,
 
     /// Read the user PIN from the open file descriptor N
-    #[arg(long, value_name = "N", group = "user_pin")]
+    #[arg(help_heading = "User PIN", long, value_name = "N", group = "user_pin")]
     pub pin_fd: Option<i32>,
 }
 
@@ -158,15 +183,15 @@ pub struct PinArgs {
 #[derive(Debug, Args)]
 pub struct SoPinArgs {
     /// Read the SO PIN from the first line of FILE (mode 600, not a symlink)
-    #[arg(long, value_name = "FILE", group = "so_pin")]
+    #[arg(help_heading = "SO PIN", long, value_name = "FILE", group = "so_pin")]
     pub so_pin_file: Option<PathBuf>,
 
     /// Read the SO PIN from the environment variable VAR [default variable: HSMCTL_SO_PIN]
-    #[arg(long, value_name = "VAR", group = "so_pin")]
+    #[arg(help_heading = "SO PIN", long, value_name = "VAR", group = "so_pin")]
     pub so_pin_env: Option<String>,
 
     /// Read the SO PIN from the open file descriptor N
-    #[arg(long, value_name = "N", group = "so_pin")]
+    #[arg(help_heading = "SO PIN", long, value_name = "N", group = "so_pin")]
     pub so_pin_fd: Option<i32>,
 }
 
@@ -174,15 +199,15 @@ pub struct SoPinArgs {
 #[derive(Debug, Args)]
 pub struct NewPinArgs {
     /// Read the new PIN from the first line of FILE (mode 600, not a symlink)
-    #[arg(long, value_name = "FILE", group = "new_pin")]
+    #[arg(help_heading = "New PIN", long, value_name = "FILE", group = "new_pin")]
     pub new_pin_file: Option<PathBuf>,
 
     /// Read the new PIN from the environment variable VAR [default variable: HSMCTL_NEW_PIN]
-    #[arg(long, value_name = "VAR", group = "new_pin")]
+    #[arg(help_heading = "New PIN", long, value_name = "VAR", group = "new_pin")]
     pub new_pin_env: Option<String>,
 
     /// Read the new PIN from the open file descriptor N
-    #[arg(long, value_name = "N", group = "new_pin")]
+    #[arg(help_heading = "New PIN", long, value_name = "N", group = "new_pin")]
     pub new_pin_fd: Option<i32>,
 }
 

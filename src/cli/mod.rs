@@ -3,6 +3,7 @@
 pub mod args;
 pub mod ca;
 pub mod client;
+pub mod examples;
 pub mod keys;
 
 use crate::exit::EXIT_CODES_HELP;
@@ -13,7 +14,7 @@ use args::{
 use clap::{Args, Parser, Subcommand};
 
 /// Environment variables, listed in --help and the man pages.
-const ENV_HELP: &str = "\
+pub const ENV_HELP: &str = "\
 Environment:
   HSMCTL_MODULE     PKCS#11 module to load when --module is not given
   HSMCTL_HOME       home directory (config file hsmctl.toml)
@@ -43,6 +44,91 @@ pub struct Cli {
     /// The command to run
     #[command(subcommand)]
     pub command: Command,
+}
+
+/// The headings of `hsmctl --help` and the commands under each; a command in none of them is
+/// listed under "Other" (a test keeps every command in a group).
+pub const GROUPS: &[(&str, &[&str])] = &[
+    ("Tokens", &["slots", "slot", "info", "token"]),
+    (
+        "Keys and objects",
+        &[
+            "generatekeypair",
+            "generatekey",
+            "import-key",
+            "list",
+            "show",
+            "setattribute",
+            "delete",
+            "doctor",
+            "test-key",
+            "sign",
+            "verify-signature",
+            "random",
+        ],
+    ),
+    (
+        "OpenSSH",
+        &[
+            "export-ssh-pubkey",
+            "export-pubkey",
+            "convert-pubkey",
+            "sign-ssh-cert",
+            "agent",
+        ],
+    ),
+    (
+        "X.509",
+        &[
+            "request-cert",
+            "selfsign-cert",
+            "sign-csr",
+            "import-cert",
+            "export-cert",
+        ],
+    ),
+    (
+        "Client directory (Luna's vtl)",
+        &[
+            "addserver",
+            "deleteserver",
+            "listservers",
+            "createcert",
+            "verify",
+            "htl",
+            "client-key",
+        ],
+    ),
+    ("Other", &["completions"]),
+];
+
+/// The command line with `--help` listing the commands under [`GROUPS`]' headings.
+pub fn command() -> clap::Command {
+    use clap::CommandFactory;
+    let cmd = Cli::command();
+    let mut listing = String::new();
+    let subs: Vec<&clap::Command> = cmd.get_subcommands().filter(|c| !c.is_hide_set()).collect();
+    let grouped = |name: &str| GROUPS.iter().any(|(_, names)| names.contains(&name));
+    for (heading, names) in GROUPS {
+        let members: Vec<&&clap::Command> = subs
+            .iter()
+            .filter(|c| {
+                names.contains(&c.get_name()) || (*heading == "Other" && !grouped(c.get_name()))
+            })
+            .collect();
+        if members.is_empty() {
+            continue;
+        }
+        listing.push_str(&format!("{heading}:\n"));
+        for c in members {
+            let about = c.get_about().map(|a| a.to_string()).unwrap_or_default();
+            listing.push_str(&format!("  {:<19} {about}\n", c.get_name()));
+        }
+        listing.push('\n');
+    }
+    cmd.help_template(format!(
+        "{{about-with-newline}}\n{{usage-heading}} {{usage}}\n\n{listing}Options:\n{{options}}{{after-help}}"
+    ))
 }
 
 /// hsmctl's commands.
@@ -168,6 +254,7 @@ pub enum Command {
     ClientKey(client::ClientKeyCommand),
 
     /// Print a shell completion script to stdout
+    #[command(after_long_help = COMPLETIONS_HELP)]
     Completions(CompletionsArgs),
 }
 
@@ -879,6 +966,17 @@ pub struct DoctorArgs {
     #[command(flatten)]
     pub output: OutputArgs,
 }
+
+/// Where completion scripts go, for `completions --help` (the Debian package installs them in
+/// the system directories).
+const COMPLETIONS_HELP: &str = "\
+Where the script goes (for this user; the Debian package installs all three system-wide):
+  bash  hsmctl completions bash > ~/.local/share/bash-completion/completions/hsmctl
+  zsh   hsmctl completions zsh > ~/.zfunc/_hsmctl   (with fpath+=~/.zfunc before compinit)
+  fish  hsmctl completions fish > ~/.config/fish/completions/hsmctl.fish
+System-wide: /usr/share/bash-completion/completions/hsmctl,
+/usr/share/zsh/vendor-completions/_hsmctl, /usr/share/fish/vendor_completions.d/hsmctl.fish.
+The scripts of vtl, cmu and lunacm are in the source tree's completions/ directory.";
 
 /// Arguments of `completions`.
 #[derive(Debug, Args)]

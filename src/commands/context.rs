@@ -140,7 +140,12 @@ impl Ctx {
         let nonempty = |v: std::ffi::OsString| (!v.is_empty()).then(|| PathBuf::from(v));
         let mut choice = ModuleChoice {
             flag: self.global.module.clone(),
-            uri: uri.and_then(|u| u.module_path.clone()),
+            // module-name names a p11-kit module (resolved like --module NAME).
+            uri: uri.and_then(|u| {
+                u.module_path
+                    .clone()
+                    .or_else(|| u.module_name.as_ref().map(PathBuf::from))
+            }),
             env: std::env::var_os("HSMCTL_MODULE").and_then(nonempty),
             config: None,
         };

@@ -58,6 +58,11 @@ pub struct SignReport {
     pub certificates: Vec<SignedCert>,
     /// What the run noticed and went on from (inputs given twice).
     pub warnings: Vec<String>,
+    /// Inputs given more than once, signed once.
+    pub skipped: usize,
+    /// Wall time of the run, for the summary line.
+    #[serde(skip)]
+    pub elapsed: std::time::Duration,
 }
 
 /// A validity bound for people: always, forever, or an ISO 8601 UTC time.
@@ -88,6 +93,32 @@ fn when(t: u64) -> String {
 impl Report for SignReport {
     fn warnings(&self) -> &[String] {
         &self.warnings
+    }
+
+    fn summary(&self) -> Option<String> {
+        let mut dirs: Vec<&str> = self
+            .certificates
+            .iter()
+            .map(|c| {
+                Path::new(&c.output)
+                    .parent()
+                    .and_then(Path::to_str)
+                    .filter(|d| !d.is_empty())
+                    .unwrap_or(".")
+            })
+            .collect();
+        dirs.sort_unstable();
+        dirs.dedup();
+        let place = match dirs.as_slice() {
+            [one] => one.to_string(),
+            many => format!("{} directories", many.len()),
+        };
+        Some(format!(
+            "signed {}, skipped {}, {:.2} s, written to {place}",
+            self.certificates.len(),
+            self.skipped,
+            self.elapsed.as_secs_f64()
+        ))
     }
 
     fn human(&self) -> String {
@@ -299,6 +330,7 @@ pub fn run(ctx: &Ctx, args: &SignSshCertArgs) -> Result<SignReport> {
     for o in &args.options {
         options.apply(o).map_err(|e| fail(Exit::Usage, e))?;
     }
+    let started = std::time::Instant::now();
     let (inputs, warnings) = dedup_inputs(expand_inputs(&args.keys)?);
     if args.out.is_some() && inputs.len() > 1 {
         return Err(fail(
@@ -461,6 +493,8 @@ pub fn run(ctx: &Ctx, args: &SignSshCertArgs) -> Result<SignReport> {
         ca_uri: ca_uri_str,
         signature_algorithm: ssh_cert::signature_algorithm(&ca),
         certificates,
+        skipped: warnings.len(),
         warnings,
+        elapsed: started.elapsed(),
     })
 }

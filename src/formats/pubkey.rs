@@ -350,6 +350,18 @@ pub fn parse_public_key(
                 comment,
             ));
         }
+        // An authorized_keys line with options before the key (from="...",no-pty ssh-ed25519 ...).
+        if t.lines().count() == 1
+            && let Ok(entry) = t.parse::<ssh_key::authorized_keys::Entry>()
+        {
+            let k = entry.public_key();
+            let comment = Some(k.comment().to_string()).filter(|c| !c.is_empty());
+            return Ok((
+                PublicKeyMaterial::from_key_data(k.key_data())?,
+                InputFormat::OpenSsh,
+                comment,
+            ));
+        }
         if t.lines().count() > 1 || t.is_ascii() && !bytes.contains(&0) && bytes[0] != 0x30 {
             return err(
                 "not a public key: expected an OpenSSH line, PEM (PUBLIC KEY or RSA PUBLIC KEY) or DER",

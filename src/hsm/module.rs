@@ -78,7 +78,7 @@ pub fn resolve_module(choice: ModuleChoice) -> HsmResult<(PathBuf, ModuleSource)
     .chain(choice.config.map(|(m, cfg)| (m, ModuleSource::Config(cfg))))
     .next();
     if let Some((path, source)) = explicit {
-        return Ok((check_file(&path)?, source));
+        return Ok((check_file(&by_name(&path).unwrap_or(path))?, source));
     }
     let defaults = P11KIT_PROXY
         .iter()
@@ -97,6 +97,44 @@ pub fn resolve_module(choice: ModuleChoice) -> HsmResult<(PathBuf, ModuleSource)
             .collect::<Vec<_>>()
             .join(", "),
     })
+}
+
+/// Where p11-kit keeps module configurations (pkcs11.conf(5)), the user's first.
+fn p11kit_module_dirs() -> Vec<PathBuf> {
+    let mut dirs = Vec::new();
+    if let Some(home) = std::env::var_os("HOME").filter(|h| !h.is_empty()) {
+        dirs.push(PathBuf::from(home).join(".config/pkcs11/modules"));
+    }
+    dirs.push(PathBuf::from("/etc/pkcs11/modules"));
+    dirs.push(PathBuf::from("/usr/share/p11-kit/modules"));
+    dirs
+}
+
+/// The directory p11-kit resolves relative `module:` paths in.
+const P11KIT_MODULE_PATH: &str = "/usr/lib/x86_64-linux-gnu/pkcs11";
+
+/// A p11-kit module name (`softhsm2`, `opensc-pkcs11`: a word with no `/` and no `.so`)
+/// resolved through the `module:` line of its `<name>.module` file; None for a path.
+pub fn by_name(name: &Path) -> Option<PathBuf> {
+    let text = name.to_str()?;
+    if text.is_empty() || text.contains('/') || text.contains(".so") || text.starts_with('.') {
+        return None;
+    }
+    for dir in p11kit_module_dirs() {
+        let Ok(conf) = std::fs::read_to_string(dir.join(format!("{text}.module"))) else {
+            continue;
+        };
+        let module = conf.lines().find_map(|l| {
+            let (k, v) = l.split_once(':')?;
+            (k.trim() == "module").then(|| PathBuf::from(v.trim()))
+        })?;
+        return Some(if module.is_absolute() {
+            module
+        } else {
+            Path::new(P11KIT_MODULE_PATH).join(module)
+        });
+    }
+    None
 }
 
 fn check_file(path: &Path) -> HsmResult<PathBuf> {

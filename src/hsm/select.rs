@@ -129,10 +129,16 @@ pub fn select_token<'a>(
             )),
         };
     }
-    let found: Vec<&SlotEntry> = slots
+    let mut found: Vec<&SlotEntry> = slots
         .iter()
         .filter(|s| s.token_present && sel.matches(s))
         .collect();
+    // A selector that names no token (a URI with only object attributes) matches every
+    // token; a command that needs an initialized one considers only those (SoftHSM2 always
+    // shows a free slot beside its tokens).
+    if want == Want::Initialized && found.iter().any(|s| s.initialized_token().is_some()) {
+        found.retain(|s| s.initialized_token().is_some());
+    }
     match found.as_slice() {
         [] => Err(selection(
             format!("no token matches {}", sel.describe()),

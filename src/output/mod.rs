@@ -17,8 +17,8 @@ pub trait Report: Serialize {
         &[]
     }
 
-    /// A closing line for people ("12 objects"): on stderr, and only when stdout is a terminal,
-    /// so that piped output keeps one line per row.
+    /// A closing line for people ("12 objects"): on stderr, so that stdout keeps one line per
+    /// row.
     fn summary(&self) -> Option<String> {
         None
     }
@@ -59,7 +59,7 @@ pub fn emit<R: Report>(report: &R, format: Format) -> io::Result<()> {
                 eprintln!("warning: {w}");
             }
             let text = crate::formats::text::terminal_safe(&report.human()).into_owned();
-            if let Some(line) = report.summary().filter(|_| io::stdout().is_terminal()) {
+            if let Some(line) = report.summary() {
                 write_stdout(text.as_bytes())?;
                 eprintln!("{line}");
                 return Ok(());

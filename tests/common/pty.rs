@@ -20,16 +20,33 @@ pub struct PtySession {
 
 impl PtySession {
     /// Starts `cmd` on a new pty.
-    pub fn spawn(mut cmd: Command) -> Self {
+    pub fn spawn(cmd: Command) -> Self {
+        Self::spawn_sized(cmd, None)
+    }
+
+    /// Starts `cmd` on a new pty `columns` wide (24 rows), as a terminal window of that width.
+    pub fn spawn_with_columns(cmd: Command, columns: u16) -> Self {
+        Self::spawn_sized(cmd, Some(columns))
+    }
+
+    fn spawn_sized(mut cmd: Command, columns: Option<u16>) -> Self {
         let (mut master, mut slave) = (0, 0);
-        // SAFETY: openpty fills two descriptors, which we own from here on.
+        let size = columns.map(|c| libc::winsize {
+            ws_row: 24,
+            ws_col: c,
+            ws_xpixel: 0,
+            ws_ypixel: 0,
+        });
+        // SAFETY: openpty fills two descriptors, which we own from here on; the size, if any,
+        // is read only.
         let rc = unsafe {
             libc::openpty(
                 &mut master,
                 &mut slave,
                 std::ptr::null_mut(),
                 std::ptr::null(),
-                std::ptr::null(),
+                size.as_ref()
+                    .map_or(std::ptr::null(), |s| s as *const libc::winsize),
             )
         };
         assert_eq!(rc, 0, "openpty");
