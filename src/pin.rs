@@ -119,11 +119,20 @@ pub fn obtain(spec: &PinSpec, prompt_context: &str) -> Result<SecretString> {
                 "no {} source, and standard input is not a terminal to ask on",
                 spec.what
             ),
-            format!(
-                "give the PIN with {f}-file FILE, {f}-env VAR, {f}-fd N, or set {}",
-                spec.default_env,
-                f = spec.flag
-            ),
+            {
+                // Passphrases have no --passphrase-fd: name only the options that exist.
+                let fd = if spec.flag == "--passphrase" {
+                    String::new()
+                } else {
+                    format!(", {}-fd N", spec.flag)
+                };
+                format!(
+                    "give the {} with {f}-file FILE, {f}-env VAR{fd}, or set {}",
+                    spec.what,
+                    spec.default_env,
+                    f = spec.flag
+                )
+            },
         ));
     };
     if pin.expose_secret().is_empty() {

@@ -44,9 +44,11 @@ pub struct DoctorReport {
 
 impl Report for DoctorReport {
     fn human(&self) -> String {
+        use crate::formats::text::escaped;
         let mut out = format!(
             "Checked {} keys and certificates on token '{}'.\n",
-            self.objects_checked, self.token
+            self.objects_checked,
+            escaped(&self.token)
         );
         if self.findings.is_empty() {
             out.push_str("No problems found.\n");
@@ -55,7 +57,8 @@ impl Report for DoctorReport {
             out.push_str(&format!(
                 "{}: {}{}\n",
                 f.kind,
-                f.message,
+                // Messages quote labels: one finding, one line.
+                escaped(&f.message),
                 f.fix_id
                     .as_ref()
                     .map_or(String::new(), |i| format!(" (fix: CKA_ID {i})"))

@@ -240,10 +240,8 @@ fn sound_bundle(
                     dir.ca_file().display(),
                     bundle.problems.join("; ")
                 ),
-                format!(
-                    "--repair rewrites it with its {} intact certificate(s)",
-                    bundle.certs.len()
-                ),
+                "add --repair to this addserver: CAFile.pem is rebuilt from its intact \
+                 certificates and every registered server's certificate file",
             ));
         }
         for p in &bundle.problems {

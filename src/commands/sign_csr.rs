@@ -67,13 +67,19 @@ pub struct SignCsrReport {
     pub profile: String,
     /// Every certificate, in input order.
     pub certificates: Vec<Issued>,
+    /// What the run noticed and went on from (a request given twice).
+    pub warnings: Vec<String>,
     #[serde(skip)]
     stdout: Vec<u8>,
 }
 
 impl Report for SignCsrReport {
+    fn warnings(&self) -> &[String] {
+        &self.warnings
+    }
+
     fn human(&self) -> String {
-        let mut s = String::from_utf8_lossy(&self.stdout).into_owned();
+        let mut s = String::new();
         for c in &self.certificates {
             if let Some(w) = &c.written_to {
                 // The subject is the requester's text: escaped for the terminal.
@@ -156,19 +162,22 @@ fn destination(csr: &Path, out: Option<&Path>) -> Result<Dest> {
 }
 
 /// Reads and checks every request, and picks and checks every output, before the token.
-fn jobs(a: &SignCsrArgs, overrides: &Overrides) -> Result<Vec<Job>> {
-    if a.csrs.len() > 1 && (a.out.is_some() || a.serial_number.is_some()) {
+fn jobs(a: &SignCsrArgs, overrides: &Overrides) -> Result<(Vec<Job>, Vec<String>)> {
+    // The same request named twice (a.csr ./a.csr) is signed once: two certificates would be
+    // written to one file.
+    let (csrs, warnings) = crate::store::input::dedup_paths(a.csrs.clone());
+    if csrs.len() > 1 && (a.out.is_some() || a.serial_number.is_some()) {
         return Err(fail_hint(
             Exit::Usage,
             "-o and --serial-number are for one request only",
             "sign the requests one by one, or let each certificate go beside its request",
         ));
     }
-    if a.csrs.iter().filter(|p| *p == Path::new("-")).count() > 1 {
+    if csrs.iter().filter(|p| *p == Path::new("-")).count() > 1 {
         return Err(fail(Exit::Usage, "stdin (-) can be read only once"));
     }
     let mut out = Vec::new();
-    for path in &a.csrs {
+    for path in &csrs {
         let bytes = read_input(path, "certificate request")?;
         let der = csr::request_der(&bytes).map_err(|e| bad_input(path, e))?;
         let request = csr::check(&der, a.allow_weak).map_err(|e| {
@@ -224,9 +233,13 @@ fn jobs(a: &SignCsrArgs, overrides: &Overrides) -> Result<Vec<Job>> {
         let rsa = matches!(request.key, PublicKeyMaterial::Rsa { .. });
         let serial = SerialNumber::new(&serial(a.serial_number.as_deref())?)
             .map_err(|e| fail(Exit::Usage, format!("serial number: {e}")))?;
+        let job_usages = usages(a, rsa)?;
+        if a.copy_extensions && job_usages.ca.is_none() {
+            refuse_ca_request(path, &request)?;
+        }
         out.push(Job {
             path: path.clone(),
-            usages: usages(a, rsa)?,
+            usages: job_usages,
             request,
             dest,
             serial,
@@ -234,7 +247,34 @@ fn jobs(a: &SignCsrArgs, overrides: &Overrides) -> Result<Vec<Job>> {
             sans,
         });
     }
-    Ok(out)
+    Ok((out, warnings))
+}
+
+/// With --copy-extensions and a profile that is not a CA's: a request asking for a CA's
+/// powers (basicConstraints CA:TRUE, keyCertSign, cRLSign) is refused, not copied into an end
+/// entity's certificate that strict verifiers reject.
+fn refuse_ca_request(path: &Path, request: &Request) -> Result<()> {
+    use der::oid::AssociatedOid;
+    for e in &request.extensions {
+        let ca = (e.extn_id == BasicConstraints::OID
+            && BasicConstraints::from_der(e.extn_value.as_bytes()).is_ok_and(|b| b.ca))
+            || (e.extn_id == KeyUsage::OID
+                && KeyUsage::from_der(e.extn_value.as_bytes()).is_ok_and(|k| {
+                    k.0.contains(KeyUsages::KeyCertSign) || k.0.contains(KeyUsages::CRLSign)
+                }));
+        if ca {
+            return Err(fail_hint(
+                Exit::BadInput,
+                format!(
+                    "{}: the request asks for a CA certificate (CA:TRUE, keyCertSign or \
+                     cRLSign), and the profile issues an end entity",
+                    path.display()
+                ),
+                "sign it with --profile ca, or leave out --copy-extensions",
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// The usages of the profile, with --key-usage and --ext-key-usage in place of the profile's.
@@ -246,6 +286,20 @@ fn usages(a: &SignCsrArgs, rsa: bool) -> Result<Usages> {
     let usage = |e: String| fail(Exit::Usage, e);
     if let Some(k) = &a.x509.key_usage {
         u.key_usage = parse_key_usage(k).map_err(usage)?;
+        // keyCertSign and cRLSign on an end entity: openssl -x509_strict refuses the result.
+        let ca_only = u.key_usage.iter().any(|k| {
+            matches!(
+                k,
+                rcgen::KeyUsagePurpose::KeyCertSign | rcgen::KeyUsagePurpose::CrlSign
+            )
+        });
+        if ca_only && u.ca.is_none() {
+            return Err(fail_hint(
+                Exit::Usage,
+                "keyCertSign and cRLSign are key usages of CA certificates",
+                "use --profile ca for a CA, or leave them out of --key-usage",
+            ));
+        }
     }
     if let Some(e) = &a.x509.ext_key_usage {
         u.ext_key_usage = parse_ext_key_usage(e).map_err(usage)?;
@@ -339,7 +393,7 @@ fn within_ca(ca: &Ca, not_after: time::OffsetDateTime, allow: bool) -> Result<()
         return Err(fail_hint(
             Exit::Usage,
             format!(
-                "the certificates would end {}, after the CA certificate ({})",
+                "the certificate would end {}, after the CA certificate ({})",
                 rfc3339(not_after),
                 rfc3339(ca.not_after)
             ),
@@ -370,7 +424,7 @@ pub fn run(ctx: &Ctx, a: &SignCsrArgs) -> Result<SignCsrReport> {
     if let Some(id) = &a.ca_id {
         parse_id(id)?;
     }
-    let jobs = jobs(a, &overrides)?;
+    let (jobs, warnings) = jobs(a, &overrides)?;
     // A CA certificate from a file is checked now, before the token.
     let ca_file = match &a.ca_cert {
         Some(p) => {
@@ -434,6 +488,7 @@ pub fn run(ctx: &Ctx, a: &SignCsrArgs) -> Result<SignCsrReport> {
             .map(|v| v.get_name().to_string())
             .unwrap_or_default(),
         certificates: Vec::new(),
+        warnings,
         stdout: Vec::new(),
     };
     for job in &jobs {
@@ -480,6 +535,11 @@ pub fn run(ctx: &Ctx, a: &SignCsrArgs) -> Result<SignCsrReport> {
     batch.commit()?;
     for (p, bytes) in &in_place {
         write_in_place(p, bytes)?;
+    }
+    // Certificates for stdout are artifacts, written as they are (DER is binary): never
+    // through the report's text, which is escaped for the terminal.
+    if !report.stdout.is_empty() {
+        crate::output::write_stdout(&std::mem::take(&mut report.stdout))?;
     }
     Ok(report)
 }

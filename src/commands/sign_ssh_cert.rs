@@ -63,6 +63,10 @@ pub struct SignReport {
     /// Wall time of the run, for the summary line.
     #[serde(skip)]
     pub elapsed: std::time::Duration,
+    /// The certificate went to stdout (`-o -`): stdout carries it alone, so the human lines
+    /// are left out.
+    #[serde(skip)]
+    pub to_stdout: bool,
 }
 
 /// A validity bound for people: always, forever, or an ISO 8601 UTC time.
@@ -122,6 +126,9 @@ impl Report for SignReport {
     }
 
     fn human(&self) -> String {
+        if self.to_stdout {
+            return String::new();
+        }
         self.certificates
             .iter()
             .map(|c| {
@@ -198,29 +205,6 @@ fn expand_inputs(keys: &[PathBuf]) -> Result<Vec<PathBuf>> {
         return Err(fail(Exit::Usage, "no public keys to sign"));
     }
     Ok(out)
-}
-
-/// Drops inputs naming a file already given (`r.pub ./r.pub DIR`, a symlink): one key, one
-/// certificate. Returns the kept inputs and a warning for each one dropped.
-fn dedup_inputs(inputs: Vec<PathBuf>) -> (Vec<PathBuf>, Vec<String>) {
-    let mut seen = std::collections::HashMap::new();
-    let (mut kept, mut warnings) = (Vec::with_capacity(inputs.len()), Vec::new());
-    for p in inputs {
-        // A path that cannot be resolved is kept: reading it reports the real problem.
-        let key = std::fs::canonicalize(&p).unwrap_or_else(|_| p.clone());
-        match seen.get(&key) {
-            Some(first) => warnings.push(format!(
-                "{} is the same file as {}: signed once",
-                p.display(),
-                first
-            )),
-            None => {
-                seen.insert(key, p.display().to_string());
-                kept.push(p);
-            }
-        }
-    }
-    (kept, warnings)
 }
 
 /// ssh-keygen's naming: dir/name.pub -> dir/name-cert.pub.
@@ -331,7 +315,7 @@ pub fn run(ctx: &Ctx, args: &SignSshCertArgs) -> Result<SignReport> {
         options.apply(o).map_err(|e| fail(Exit::Usage, e))?;
     }
     let started = std::time::Instant::now();
-    let (inputs, warnings) = dedup_inputs(expand_inputs(&args.keys)?);
+    let (inputs, warnings) = crate::store::input::dedup_paths(expand_inputs(&args.keys)?);
     if args.out.is_some() && inputs.len() > 1 {
         return Err(fail(
             Exit::Usage,
@@ -339,10 +323,15 @@ pub fn run(ctx: &Ctx, args: &SignSshCertArgs) -> Result<SignReport> {
         ));
     }
     // `-o -`, a FIFO or a device: written in place after signing, never staged and renamed.
-    let in_place = match &args.out {
-        Some(o) => crate::store::atomic::destination(o)? != crate::store::atomic::Destination::File,
-        None => false,
-    };
+    let dest = args
+        .out
+        .as_deref()
+        .map(crate::store::atomic::destination)
+        .transpose()?;
+    let in_place = dest
+        .as_ref()
+        .is_some_and(|d| *d != crate::store::atomic::Destination::File);
+    let to_stdout = dest == Some(crate::store::atomic::Destination::Stdout);
     let mut jobs = Vec::with_capacity(inputs.len());
     for (i, input) in inputs.iter().enumerate() {
         let bytes = read_input(input, "public key")?;
@@ -496,5 +485,6 @@ pub fn run(ctx: &Ctx, args: &SignSshCertArgs) -> Result<SignReport> {
         skipped: warnings.len(),
         warnings,
         elapsed: started.elapsed(),
+        to_stdout,
     })
 }

@@ -250,8 +250,35 @@ pub fn validity(
 /// The serial number: --serial-number's hex, else 16 random bytes, positive and of full length.
 pub fn serial(hex: Option<&str>) -> Result<Vec<u8>> {
     let serial = match hex {
-        Some(h) => crate::formats::parse_hex_id(h)
-            .ok_or_else(|| fail(Exit::Usage, format!("--serial-number '{h}' is not hex")))?,
+        Some(h) => {
+            // Any number of hex digits ("1" is one); the value must be positive (RFC 5280), and
+            // a leading 0x00 keeps a high first bit from reading as negative.
+            let t = h.trim().trim_start_matches("0x").trim_start_matches("0X");
+            let digits: String = t.chars().filter(|c| *c != ':').collect();
+            let padded = if digits.len() % 2 == 1 {
+                format!("0{digits}")
+            } else {
+                digits
+            };
+            let bytes = crate::formats::parse_hex_id(&padded).ok_or_else(|| {
+                fail_hint(
+                    Exit::Usage,
+                    format!("--serial-number '{h}' is not a hex number"),
+                    "give hex digits, as --serial-number 1a2b",
+                )
+            })?;
+            let mut value: Vec<u8> = bytes.iter().copied().skip_while(|b| *b == 0).collect();
+            if value.is_empty() {
+                return Err(fail(
+                    Exit::Usage,
+                    "--serial-number 0: a certificate serial number must be positive (RFC 5280)",
+                ));
+            }
+            if value[0] & 0x80 != 0 {
+                value.insert(0, 0);
+            }
+            value
+        }
         None => {
             let mut s = vec![0u8; 16];
             getrandom::getrandom(&mut s).map_err(|e| fail(Exit::Failed, e.to_string()))?;

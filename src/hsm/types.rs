@@ -79,9 +79,12 @@ impl SlotEntry {
     /// One line naming the slot and its token, for messages.
     pub fn describe(&self) -> String {
         match (&self.token, &self.token_error) {
+            // Token data: escaped, since this line goes into messages and hints.
             (Some(t), _) if t.flags.token_initialized => format!(
                 "slot {}: token '{}', serial {}",
-                self.slot_id, t.label, t.serial
+                self.slot_id,
+                crate::formats::text::escaped(&t.label),
+                crate::formats::text::escaped(&t.serial)
             ),
             (Some(_), _) => format!("slot {}: uninitialized token", self.slot_id),
             (None, Some(e)) => format!("slot {}: unreadable token ({e})", self.slot_id),

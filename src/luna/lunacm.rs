@@ -171,7 +171,38 @@ const SECRET_OPTIONS: [&str; 4] = ["password", "userpw", "oldpw", "newpw"];
 /// Whether a line gives a password option (spelled out or abbreviated, `-password x` or
 /// `-password=x`): such a line is kept out of the history file.
 fn carries_secret(line: &str) -> bool {
-    words(line).iter().any(|w| {
+    let w = words(line);
+    // Commands that take passwords (role login/changepw, partition init) are kept only when
+    // every word is accounted for: a command word, a known harmless option, or its value. A
+    // misspelt option (-passwrod) or a bare word may be a password typed in the wrong place.
+    let first = w
+        .first()
+        .map(|x| x.to_ascii_lowercase())
+        .unwrap_or_default();
+    let takes_passwords = (first.len() >= 2 && "role".starts_with(&first))
+        || (first.len() >= 3 && "partition".starts_with(&first));
+    if takes_passwords {
+        const HARMLESS: [&str; 6] = ["name", "label", "slot", "force", "serial", "n"];
+        let mut after_option = false;
+        for word in w.iter().skip(2) {
+            match word.strip_prefix('-') {
+                Some(opt) => {
+                    let opt = opt.trim_start_matches('-').to_ascii_lowercase();
+                    let (name, inline) = match opt.split_once('=') {
+                        Some((n, _)) => (n.to_string(), true),
+                        None => (opt, false),
+                    };
+                    if name.is_empty() || !HARMLESS.iter().any(|h| h.starts_with(name.as_str())) {
+                        return true;
+                    }
+                    after_option = !inline && name != "force";
+                }
+                None if after_option => after_option = false,
+                None => return true,
+            }
+        }
+    }
+    w.iter().any(|w| {
         let Some(body) = w.strip_prefix('-') else {
             return false;
         };
@@ -569,6 +600,12 @@ mod tests {
             "role changepw -name co -oldpw a -newpw b",
             "partition init -label p -password a -userpw b",
             "role login -name co --pass x",
+        ] {
+            assert!(carries_secret(secret), "{secret}");
+        }
+        for secret in [
+            "role login -name cu -passwrod 1234",
+            "role login -name cu 1234",
         ] {
             assert!(carries_secret(secret), "{secret}");
         }

@@ -51,6 +51,16 @@ fn guard_interrupts() {
                 for p in live.iter() {
                     let _ = std::fs::remove_file(p);
                 }
+                let name = match sig {
+                    SIGINT => "SIGINT",
+                    SIGTERM => "SIGTERM",
+                    _ => "SIGHUP",
+                };
+                eprintln!(
+                    "hsmctl: interrupted by {name}: {} unfinished file(s) removed; files already \
+                     in place stay, and a rerun completes the rest",
+                    live.len()
+                );
                 std::process::exit(128 + sig);
             }
         });
@@ -140,9 +150,10 @@ impl Batch {
     pub fn stage(&mut self, path: &Path, bytes: &[u8], mode: u32) -> Result<()> {
         match path.symlink_metadata() {
             Ok(_) if !self.force => return Err(conflict(path)),
-            // --force replaces files, never a device, FIFO or directory put there (as root a
-            // rename over /dev/full would replace the device node).
-            Ok(m) if !(m.is_file() || m.file_type().is_symlink()) => {
+            // --force replaces files, never a device, FIFO, directory or symbolic link put
+            // there (as root a rename over /dev/full, or over the /dev/stdout link, would
+            // replace a system file).
+            Ok(m) if !m.is_file() => {
                 return Err(not_a_file(path));
             }
             _ => {}
@@ -191,7 +202,8 @@ impl Batch {
         })();
         if let Err(e) = result {
             discard(&tmp);
-            return Err(io_fail("write", &tmp, e));
+            // Named by the file asked for: the temp name means nothing to the user.
+            return Err(io_fail("write", path, e));
         }
         self.staged.push((tmp, path.to_path_buf()));
         Ok(())
@@ -298,9 +310,13 @@ impl Drop for Batch {
 }
 
 fn not_a_file(path: &Path) -> anyhow::Error {
+    let what = match path.symlink_metadata() {
+        Ok(m) if m.file_type().is_symlink() => "is a symbolic link",
+        _ => "is not a regular file",
+    };
     fail_hint(
         Exit::Usage,
-        format!("{} exists and is not a regular file", path.display()),
+        format!("{} exists and {what}", path.display()),
         "--force replaces only regular files; give another path",
     )
 }
@@ -320,7 +336,12 @@ pub enum Destination {
 /// Classifies an `-o` path (following a symlink, as a redirect does: `/dev/stdout` is one).
 pub fn destination(path: &Path) -> Result<Destination> {
     use std::os::unix::fs::FileTypeExt;
-    if path.as_os_str() == "-" {
+    // The names of standard output: a write "in place" through the link would be the same,
+    // but a --force must never rename a file over /dev/stdout.
+    if matches!(
+        path.to_str(),
+        Some("-" | "/dev/stdout" | "/dev/fd/1" | "/proc/self/fd/1")
+    ) {
         return Ok(Destination::Stdout);
     }
     Ok(match std::fs::metadata(path) {
@@ -353,7 +374,7 @@ pub fn check_output(out: Option<&Path>, force: bool) -> Result<()> {
     }
     match path.symlink_metadata() {
         Ok(_) if !force => Err(conflict(path)),
-        Ok(m) if !(m.is_file() || m.file_type().is_symlink()) => Err(not_a_file(path)),
+        Ok(m) if !m.is_file() => Err(not_a_file(path)),
         _ => Ok(()),
     }
 }

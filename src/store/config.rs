@@ -98,7 +98,8 @@ pub fn parse(text: &str, path: &Path) -> Result<Config> {
         fail_hint(
             Exit::BadInput,
             format!("{}: {what}", path.display()),
-            "fix the entry (hsmctl deleteserver/addserver rewrite the registry)",
+            "edit hsmctl.toml and fix or remove that entry (hsmctl refuses to work from a registry it \
+             cannot trust, so its own commands cannot rewrite it)",
         )
     };
     if let Some(c) = &config.client {

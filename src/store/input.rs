@@ -70,3 +70,26 @@ fn read_into(path: &Path, what: &str, buf: &mut Vec<u8>) -> Result<()> {
     }
     Ok(())
 }
+
+/// Drops inputs naming a file already given (`r.pub ./r.pub DIR`, a symlink): one input, one
+/// output. `-` (stdin) is kept as given. Returns the kept inputs and a warning for each one dropped.
+pub fn dedup_paths(inputs: Vec<std::path::PathBuf>) -> (Vec<std::path::PathBuf>, Vec<String>) {
+    let mut seen = std::collections::HashMap::new();
+    let (mut kept, mut warnings) = (Vec::with_capacity(inputs.len()), Vec::new());
+    for p in inputs {
+        // A path that cannot be resolved is kept: reading it reports the real problem.
+        let key = std::fs::canonicalize(&p).unwrap_or_else(|_| p.clone());
+        match seen.get(&key) {
+            Some(first) => warnings.push(format!(
+                "{} is the same file as {}: signed once",
+                p.display(),
+                first
+            )),
+            None => {
+                seen.insert(key, p.display().to_string());
+                kept.push(p);
+            }
+        }
+    }
+    (kept, warnings)
+}

@@ -17,6 +17,14 @@ pub fn run(ctx: &Ctx, args: &TokenInitArgs) -> Result<TokenReport> {
     if label.trim().is_empty() {
         return Err(fail(Exit::Usage, "--label must not be empty"));
     }
+    // Token labels are padded with spaces: 'main ' would read back as 'main'.
+    if label != label.trim() {
+        return Err(fail_hint(
+            Exit::Usage,
+            format!("--label '{label}' begins or ends with spaces"),
+            "token labels are space-padded (so trailing spaces vanish): give the label without them",
+        ));
+    }
     if label.len() > MAX_LABEL_BYTES || label.chars().any(char::is_control) {
         return Err(fail(
             Exit::Usage,
