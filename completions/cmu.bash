@@ -34,6 +34,9 @@ _cmu() {
             cmu,help)
                 cmd="cmu__subcmd__help"
                 ;;
+            cmu,import)
+                cmd="cmu__subcmd__import"
+                ;;
             cmu,list)
                 cmd="cmu__subcmd__list"
                 ;;
@@ -53,7 +56,7 @@ _cmu() {
 
     case "${cmd}" in
         cmu)
-            opts="-h -V --help --version generatekeypair list getattribute setattribute delete export requestcertificate selfsigncertificate certify help"
+            opts="-h -V --help --version generatekeypair list getattribute setattribute delete export import requestcertificate selfsigncertificate certify help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -307,6 +310,64 @@ _cmu() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cmu__subcmd__import)
+            opts="--inputFile --label --id --keyalg --pkcs12 --unwrap --sign --verify --encrypt --decrypt --derive --slot --password"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --inputFile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --label)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --keyalg)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sign)
+                    COMPREPLY=($(compgen -W "T F 1 0 true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --verify)
+                    COMPREPLY=($(compgen -W "T F 1 0 true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --encrypt)
+                    COMPREPLY=($(compgen -W "T F 1 0 true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --decrypt)
+                    COMPREPLY=($(compgen -W "T F 1 0 true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --derive)
+                    COMPREPLY=($(compgen -W "T F 1 0 true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --slot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;

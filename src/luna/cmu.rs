@@ -1,7 +1,7 @@
 //! `cmu`: Luna's certificate management utility (generatekeypair, list, getattribute,
-//! setattribute, delete, export, requestcertificate, selfsigncertificate, certify), translated into
-//! hsmctl's commands. Luna's grammar: `-opt=value` or `-opt value`, names ignoring case,
-//! booleans T/F, 1/0, true/false, commands abbreviated to an unambiguous prefix.
+//! setattribute, delete, export, import, requestcertificate, selfsigncertificate, certify),
+//! translated into hsmctl's commands. Luna's grammar: `-opt=value` or `-opt value`, names
+//! ignoring case, booleans T/F, 1/0, true/false, commands abbreviated to an unambiguous prefix.
 
 use super::{
     HeldPin, Kind, LunaError, Opt, Opts, Verb, opt, options_of, parse_opts, pick, print, render,
@@ -139,6 +139,24 @@ pub const COMMANDS: &[Verb] = &[
             COMMON[1],
         ],
     ),
+    (
+        "import",
+        &[
+            opt("inputFile", Kind::Value),
+            opt("label", Kind::Value),
+            opt("id", Kind::Value),
+            opt("keyalg", Kind::Value),
+            opt("pkcs12", Kind::Switch),
+            opt("unwrap", Kind::Switch),
+            opt("sign", Kind::Bool),
+            opt("verify", Kind::Bool),
+            opt("encrypt", Kind::Bool),
+            opt("decrypt", Kind::Bool),
+            opt("derive", Kind::Bool),
+            COMMON[0],
+            COMMON[1],
+        ],
+    ),
     ("requestcertificate", CERTIFICATE_OPTS),
     ("selfsigncertificate", CERTIFICATE_OPTS),
     (
@@ -185,6 +203,9 @@ Usage: cmu <command> [-option=value | -option value ...]
   setattribute           -handle=H -label=L | -id=HEX | -sign=T ...
   delete                 -handle=H [-force]
   export                 -handle=H -outputfile=F [-key] [-binary]
+  import                 -inputFile=F [-label=L] [-id=HEX] [-unwrap] [-sign=T ...]: a private
+                         key (PKCS#8, PKCS#1, SEC1, OpenSSH, PKCS#12 with its certificates) as
+                         a key pair, or a certificate
   requestcertificate     -publichandle=H -privatehandle=H -CN= -O= -OU= -C= -S= -L= -E=
                          -outputfile=F [-binary] [-sha256withrsa | -sha384withrsa | ...]
   selfsigncertificate    -privatehandle=H -publichandle=H -CN= ... -serialNumber=HEX
@@ -402,6 +423,7 @@ fn mechanism_menu() -> Result<Option<&'static str>, LunaError> {
 fn run(cmd: &str, rest: &[String]) -> Result<i32, LunaError> {
     Ok(match cmd {
         "generatekeypair" => return generatekeypair(rest),
+        "import" => return import(rest),
         "list" => {
             let o = parse_opts(rest, options_of(COMMANDS, cmd))?;
             // Everything is listed and numbered (so numbers of deleted objects are dropped),
@@ -577,12 +599,19 @@ fn generatekeypair(rest: &[String]) -> Result<i32, LunaError> {
         Command::Generatekeypair(a) => crate::commands::keygen::run(ctx, &a),
         _ => unreachable!("translated to generatekeypair"),
     });
-    let report = match generated {
-        Ok(r) => r,
-        Err(code) => return Ok(code),
-    };
-    let serial = report
-        .public
+    match generated {
+        Ok(r) => Ok(announce_pair(&r.public, &r.private, "generated")),
+        Err(code) => Ok(code),
+    }
+}
+
+/// Numbers a new key pair's halves as cmu handles and says so, as cmu does; the exit code.
+fn announce_pair(
+    public: &crate::hsm::ObjectInfo,
+    private: &crate::hsm::ObjectInfo,
+    done: &str,
+) -> i32 {
+    let serial = public
         .uri
         .parse::<crate::formats::pkcs11_uri::Pkcs11Uri>()
         .ok()
@@ -592,8 +621,8 @@ fn generatekeypair(rest: &[String]) -> Result<i32, LunaError> {
         let nums = n.number(
             &serial,
             &[
-                ("CKO_PUBLIC_KEY", &report.id, &report.public.label),
-                ("CKO_PRIVATE_KEY", &report.id, &report.private.label),
+                ("CKO_PUBLIC_KEY", &public.id, &public.label),
+                ("CKO_PRIVATE_KEY", &private.id, &private.label),
             ],
             false,
         );
@@ -602,11 +631,69 @@ fn generatekeypair(rest: &[String]) -> Result<i32, LunaError> {
     });
     let (public, private) = match numbered {
         Ok(n) => (n[0], n[1]),
-        Err(e) => return Ok(crate::report_error(&e).code()),
+        Err(e) => return crate::report_error(&e).code(),
     };
-    Ok(print(&format!(
-        "...The key pair was successfully generated -> public handle({public}), private handle({private})\n"
-    )))
+    print(&format!(
+        "...The key pair was successfully {done} -> public handle({public}), private handle({private})\n"
+    ))
+}
+
+/// `cmu import -inputFile=F`: a certificate becomes `import-cert`, a private key (PKCS#8,
+/// PKCS#1, SEC1, OpenSSH, PKCS#12 with `-pkcs12` or without: the format is read from the file;
+/// encrypted ones take their passphrase from HSMCTL_KEY_PASSPHRASE or the prompt) becomes
+/// `import-key`, unwrapped where the module wants that.
+fn import(rest: &[String]) -> Result<i32, LunaError> {
+    let o = parse_opts(rest, options_of(COMMANDS, "import"))?;
+    let file = o.need("inputFile", "import")?;
+    if let Some(alg) = o.get("keyalg")
+        && !matches!(
+            alg.to_ascii_lowercase().as_str(),
+            "rsa" | "ec" | "ecdsa" | "eddsa" | "ed25519"
+        )
+    {
+        return Err(LunaError(format!(
+            "-keyalg '{alg}' is not RSA, EC or EDDSA (the key type is read from the file)"
+        )));
+    }
+    let head = std::fs::read(&file).unwrap_or_default();
+    let is_cert = String::from_utf8_lossy(&head).contains("-----BEGIN CERTIFICATE-----");
+    let label = o.get("label").map(str::to_string).unwrap_or_else(|| {
+        std::path::Path::new(&file)
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "imported".into())
+    });
+    let mut argv = vec![
+        s(if is_cert { "import-cert" } else { "import-key" }),
+        file,
+        s("--label"),
+        label,
+    ];
+    if is_cert {
+        common(&o, &mut argv)?;
+        return Ok(run_translated(&argv));
+    }
+    if let Some(id) = o.get("id") {
+        argv.extend([s("--id"), s(id)]);
+    }
+    for f in ["sign", "verify", "encrypt", "decrypt", "derive"] {
+        if let Some(v) = o.get(f) {
+            argv.push(format!("--{f}={}", v == "1"));
+        }
+    }
+    if o.on("unwrap") {
+        argv.push(s("--unwrap"));
+    }
+    common(&o, &mut argv)?;
+    Ok(
+        match super::with_command(&argv, |ctx, c| match c {
+            Command::ImportKey(a) => crate::commands::import_key::run(ctx, &a),
+            _ => unreachable!("translated to import-key"),
+        }) {
+            Ok(r) => announce_pair(&r.public, &r.private, "imported"),
+            Err(code) => code,
+        },
+    )
 }
 
 fn certificate(cmd: &str, rest: &[String]) -> Result<i32, LunaError> {
