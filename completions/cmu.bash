@@ -56,7 +56,7 @@ _cmu() {
 
     case "${cmd}" in
         cmu)
-            opts="-h -V --help --version generatekeypair list getattribute setattribute delete export requestcertificate selfsigncertificate certify import help"
+            opts="-h -V --help --version generatekeypair list getattribute setattribute delete export import requestcertificate selfsigncertificate certify help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -318,13 +318,13 @@ _cmu() {
             return 0
             ;;
         cmu__subcmd__import)
-            opts="--inputfile --label --id --slot --password"
+            opts="--inputFile --label --id --keyalg --pkcs12 --unwrap --sign --verify --encrypt --decrypt --derive --slot --password"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --inputfile)
+                --inputFile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -334,6 +334,30 @@ _cmu() {
                     ;;
                 --id)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --keyalg)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sign)
+                    COMPREPLY=($(compgen -W "T F 1 0 true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --verify)
+                    COMPREPLY=($(compgen -W "T F 1 0 true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --encrypt)
+                    COMPREPLY=($(compgen -W "T F 1 0 true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --decrypt)
+                    COMPREPLY=($(compgen -W "T F 1 0 true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --derive)
+                    COMPREPLY=($(compgen -W "T F 1 0 true false" -- "${cur}"))
                     return 0
                     ;;
                 --slot)

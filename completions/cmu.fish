@@ -32,10 +32,10 @@ complete -c cmu -n "__fish_cmu_needs_command" -f -a "getattribute"
 complete -c cmu -n "__fish_cmu_needs_command" -f -a "setattribute"
 complete -c cmu -n "__fish_cmu_needs_command" -f -a "delete"
 complete -c cmu -n "__fish_cmu_needs_command" -f -a "export"
+complete -c cmu -n "__fish_cmu_needs_command" -f -a "import"
 complete -c cmu -n "__fish_cmu_needs_command" -f -a "requestcertificate"
 complete -c cmu -n "__fish_cmu_needs_command" -f -a "selfsigncertificate"
 complete -c cmu -n "__fish_cmu_needs_command" -f -a "certify"
-complete -c cmu -n "__fish_cmu_needs_command" -f -a "import"
 complete -c cmu -n "__fish_cmu_needs_command" -f -a "help"
 complete -c cmu -n "__fish_cmu_using_subcommand generatekeypair" -l keyType -r
 complete -c cmu -n "__fish_cmu_using_subcommand generatekeypair" -l modulusBits -r
@@ -166,6 +166,44 @@ complete -c cmu -n "__fish_cmu_using_subcommand export" -l slot -r
 complete -c cmu -n "__fish_cmu_using_subcommand export" -l password -r
 complete -c cmu -n "__fish_cmu_using_subcommand export" -l key
 complete -c cmu -n "__fish_cmu_using_subcommand export" -l binary
+complete -c cmu -n "__fish_cmu_using_subcommand import" -l inputFile -r
+complete -c cmu -n "__fish_cmu_using_subcommand import" -l label -r
+complete -c cmu -n "__fish_cmu_using_subcommand import" -l id -r
+complete -c cmu -n "__fish_cmu_using_subcommand import" -l keyalg -r
+complete -c cmu -n "__fish_cmu_using_subcommand import" -l sign -r -f -a "T\t''
+F\t''
+1\t''
+0\t''
+true\t''
+false\t''"
+complete -c cmu -n "__fish_cmu_using_subcommand import" -l verify -r -f -a "T\t''
+F\t''
+1\t''
+0\t''
+true\t''
+false\t''"
+complete -c cmu -n "__fish_cmu_using_subcommand import" -l encrypt -r -f -a "T\t''
+F\t''
+1\t''
+0\t''
+true\t''
+false\t''"
+complete -c cmu -n "__fish_cmu_using_subcommand import" -l decrypt -r -f -a "T\t''
+F\t''
+1\t''
+0\t''
+true\t''
+false\t''"
+complete -c cmu -n "__fish_cmu_using_subcommand import" -l derive -r -f -a "T\t''
+F\t''
+1\t''
+0\t''
+true\t''
+false\t''"
+complete -c cmu -n "__fish_cmu_using_subcommand import" -l slot -r
+complete -c cmu -n "__fish_cmu_using_subcommand import" -l password -r
+complete -c cmu -n "__fish_cmu_using_subcommand import" -l pkcs12
+complete -c cmu -n "__fish_cmu_using_subcommand import" -l unwrap
 complete -c cmu -n "__fish_cmu_using_subcommand requestcertificate" -l CN -r
 complete -c cmu -n "__fish_cmu_using_subcommand requestcertificate" -l O -r
 complete -c cmu -n "__fish_cmu_using_subcommand requestcertificate" -l OU -r
@@ -230,8 +268,3 @@ complete -c cmu -n "__fish_cmu_using_subcommand certify" -l sha512withrsa
 complete -c cmu -n "__fish_cmu_using_subcommand certify" -l sha256withecdsa
 complete -c cmu -n "__fish_cmu_using_subcommand certify" -l sha384withecdsa
 complete -c cmu -n "__fish_cmu_using_subcommand certify" -l sha512withecdsa
-complete -c cmu -n "__fish_cmu_using_subcommand import" -l inputfile -r
-complete -c cmu -n "__fish_cmu_using_subcommand import" -l label -r
-complete -c cmu -n "__fish_cmu_using_subcommand import" -l id -r
-complete -c cmu -n "__fish_cmu_using_subcommand import" -l slot -r
-complete -c cmu -n "__fish_cmu_using_subcommand import" -l password -r

@@ -2,7 +2,8 @@
 # The whole test suite: installs what is missing, checks formatting and lints, then runs every
 # test against real SoftHSM2 tokens (one private token directory per test), and the
 # module-independent tests once more through p11-kit's proxy (a second PKCS#11 module in front
-# of the same tokens), and the everyday workflow on kryoptic (a third module, built here).
+# of the same tokens), the everyday workflow on kryoptic (a third module, built here), and the
+# Debian package.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/deps.sh
@@ -16,7 +17,7 @@ if [ -e "$proxy" ]; then
   echo "   files; faults and diskfaults, which load their own shim or need no module)" >&2
   HSMCTL_TEST_MODULE="$proxy" cargo test --locked \
     --test keys --test ssh --test x509 --test ca --test calls --test token --test servers \
-    --test luna --test hygiene
+    --test luna --test hygiene --test examples --test tables
 else
   echo "== p11-kit's proxy is not installed ($proxy): the second-module run is skipped" >&2
 fi
@@ -24,3 +25,6 @@ fi
 echo "== the workflow on kryoptic (a third PKCS#11 module, built from crates.io)" >&2
 kryoptic=$(scripts/kryoptic.sh)
 HSMCTL_KRYOPTIC="$kryoptic" cargo test --locked --test kryoptic -- --nocapture
+# The Debian package: built with cargo deb, its contents listed, installed, used, removed.
+echo "== the Debian package (cargo deb, dpkg -i, man -w, dpkg -r)" >&2
+scripts/package-check.sh

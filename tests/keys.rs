@@ -851,3 +851,307 @@ fn delete_needs_yes_and_a_single_match() {
     assert_eq!(count(), 0);
     assert_eq!(del(&["--label", "b", "--yes"]).status.code(), Some(6));
 }
+
+/// hsmctl with the user PIN and extra variables, as a raw output.
+fn hsmctl(env: &TestEnv, args: &[&str], vars: &[(&str, &str)]) -> std::process::Output {
+    let mut c = env.cmd();
+    c.env("HSMCTL_PIN", USER_PIN).args(args);
+    for (k, v) in vars {
+        c.env(k, v);
+    }
+    c.output().unwrap()
+}
+
+fn hsmctl_json(env: &TestEnv, args: &[&str]) -> Value {
+    let out = hsmctl(env, &[args, &["--json"]].concat(), &[]);
+    assert!(out.status.success(), "{args:?}: {}", texts(&out).1);
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+fn generatekey_makes_sensitive_non_extractable_secret_keys() {
+    let env = TestEnv::new();
+    env.init_token("sec");
+    for (kt, bits, usage) in [
+        ("aes:128", 128, vec!["encrypt", "decrypt"]),
+        ("aes:192", 192, vec!["encrypt", "decrypt"]),
+        ("aes:256", 256, vec!["encrypt", "decrypt"]),
+        ("generic:256", 256, vec!["sign", "verify"]),
+    ] {
+        let v = hsmctl_json(&env, &["generatekey", "--key-type", kt, "--label", kt]);
+        assert_eq!(v["key_type"], kt);
+        let k = &v["key"];
+        assert_eq!(k["class"], "CKO_SECRET_KEY");
+        assert_eq!(k["key_size"], bits);
+        assert_eq!(k["usage"], serde_json::json!(usage), "{kt}");
+        for (flag, want) in [
+            ("sensitive", true),
+            ("always_sensitive", true),
+            ("extractable", false),
+            ("never_extractable", true),
+            ("local", true),
+            ("private", true),
+        ] {
+            assert_eq!(k["flags"][flag], want, "{kt} {flag}");
+        }
+    }
+    // pkcs11-tool sees every one sensitive and never extractable.
+    let listing = env.pkcs11_tool(&["--token-label", "sec", "--login", "--pin", USER_PIN, "-O"]);
+    let blocks: Vec<&str> = listing.split("Secret Key Object").skip(1).collect();
+    assert_eq!(blocks.len(), 4, "{listing}");
+    for b in &blocks {
+        assert!(
+            b.contains("Access:     sensitive, always sensitive, never extractable, local"),
+            "{b}"
+        );
+    }
+    // list, show and test-key handle them.
+    let v = list(&env, &["--class", "secret-key"]);
+    let objects = v["objects"].as_array().unwrap();
+    assert_eq!(objects.len(), 4);
+    assert!(
+        objects
+            .iter()
+            .any(|o| o["key_type"] == "aes:192" && o["key_type_constant"] == "CKK_AES")
+    );
+    for (filter, n) in [
+        ("aes", 3),
+        ("aes:192", 1),
+        ("generic", 1),
+        ("generic:256", 1),
+    ] {
+        let v = list(&env, &["--key-type", filter]);
+        assert_eq!(v["objects"].as_array().unwrap().len(), n, "{filter}: {v}");
+    }
+    let shown = hsmctl_json(&env, &["show", "--label", "aes:256"]);
+    assert!(shown.to_string().contains("CKA_VALUE_LEN"), "{shown}");
+    let t = hsmctl_json(&env, &["test-key", "--class", "secret-key"]);
+    let statuses: Vec<&str> = t["keys"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|k| k["status"].as_str().unwrap())
+        .collect();
+    assert_eq!(statuses, ["ok"; 4], "{t}");
+    // Refusals, before the token is touched.
+    for (args, code) in [
+        (vec!["--key-type", "aes:512", "--label", "x"], 2),
+        (
+            vec!["--key-type", "generic:256", "--label", "x", "--encrypt"],
+            2,
+        ),
+        (
+            vec!["--key-type", "aes:256", "--label", "x", "--extractable"],
+            2,
+        ),
+        (vec!["--key-type", "aes:256", "--label", "aes:128"], 7),
+    ] {
+        let out = hsmctl(&env, &[&["generatekey"][..], &args].concat(), &[]);
+        assert_eq!(out.status.code(), Some(code), "{args:?}: {}", texts(&out).1);
+    }
+    assert_eq!(objects_seen_by_pkcs11_tool(&env, "sec").len(), 4);
+    let out = hsmctl(&env, &["delete", "--label", "aes:128", "--yes"], &[]);
+    assert!(out.status.success(), "{}", texts(&out).1);
+    assert_eq!(objects_seen_by_pkcs11_tool(&env, "sec").len(), 3);
+}
+
+#[test]
+fn test_key_finds_a_pair_whose_public_half_belongs_to_another_key() {
+    let env = TestEnv::new();
+    env.init_token("tk");
+    let pt = |args: &[&str]| {
+        env.pkcs11_tool(
+            &[
+                &["--token-label", "tk", "--login", "--pin", USER_PIN][..],
+                args,
+            ]
+            .concat(),
+        )
+    };
+    for (hsm_type, tool_type, a, b) in [
+        ("ec:p256", "EC:prime256v1", "aa", "bb"),
+        ("rsa:2048", "rsa:2048", "cc", "dd"),
+    ] {
+        keygen_ok(&env, &["--key-type", hsm_type, "--label", a, "--id", a]);
+        pt(&[
+            "--keypairgen",
+            "--key-type",
+            tool_type,
+            "--label",
+            b,
+            "--id",
+            b,
+        ]);
+        let der = env.dir.path().join(format!("{b}.der"));
+        pt(&[
+            "--read-object",
+            "--type",
+            "pubkey",
+            "--id",
+            b,
+            "-o",
+            der.to_str().unwrap(),
+        ]);
+        pt(&["--delete-object", "--type", "pubkey", "--id", a]);
+        pt(&[
+            "--write-object",
+            der.to_str().unwrap(),
+            "--type",
+            "pubkey",
+            "--id",
+            a,
+            "--label",
+            a,
+        ]);
+    }
+    let out = hsmctl(&env, &["test-key", "--json"], &[]);
+    assert_eq!(out.status.code(), Some(1), "{}", texts(&out).1);
+    assert!(
+        texts(&out).1.contains("2 key(s) failed"),
+        "{}",
+        texts(&out).1
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let status = |id: &str| {
+        v["keys"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|k| k["id"] == id)
+            .unwrap_or_else(|| panic!("{id} missing: {v}"))["status"]
+            .clone()
+    };
+    assert_eq!(status("aa"), "wrong_pair", "{v}");
+    assert_eq!(status("cc"), "wrong_pair", "{v}");
+    assert_eq!(status("bb"), "ok", "{v}");
+    assert_eq!(status("dd"), "ok", "{v}");
+    // One good key alone passes.
+    let out = hsmctl(&env, &["test-key", "--id", "bb"], &[]);
+    assert!(out.status.success(), "{}", texts(&out).1);
+    assert!(texts(&out).0.contains("ok"), "{}", texts(&out).0);
+    // A module without the signature mechanism: "mechanism not supported", which is not a
+    // failure of the key (exit 0); the RSA pair is still wrong by its moduli.
+    let lib = env.shim();
+    let via_shim = |args: &[&str]| {
+        env.cmd()
+            .env("HSMCTL_MODULE", &lib)
+            .env("HSMCTL_PIN", USER_PIN)
+            .env("SHIM_SIGN_INIT_RV", "0x70")
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let out = via_shim(&["test-key", "--id", "bb", "--json"]);
+    assert!(out.status.success(), "{}", texts(&out).1);
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["keys"][0]["status"], "mechanism_not_supported", "{v}");
+    let out = via_shim(&["test-key", "--id", "cc", "--json"]);
+    assert_eq!(out.status.code(), Some(1));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["keys"][0]["status"], "wrong_pair", "{v}");
+}
+
+#[test]
+fn random_bytes_come_raw_hex_or_base64() {
+    let env = TestEnv::new();
+    env.init_token("rnd");
+    let hex1 = env.run_ok(&["random", "32", "--hex"]);
+    let hex2 = env.run_ok(&["random", "32", "--hex"]);
+    assert_eq!(hex1.trim().len(), 64);
+    assert!(hex1.trim().chars().all(|c| c.is_ascii_hexdigit()), "{hex1}");
+    assert_ne!(hex1, hex2, "two draws differ");
+    let file = env.dir.path().join("r.bin");
+    env.run_ok(&["random", "1000", "-o", file.to_str().unwrap()]);
+    assert_eq!(std::fs::metadata(&file).unwrap().len(), 1000);
+    // No overwrite without --force.
+    let out = env.run(&["random", "10", "-o", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(7));
+    let b64 = env.run_ok(&["random", "48", "--base64"]);
+    let decoded = std::process::Command::new("base64")
+        .arg("-d")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .and_then(|mut c| {
+            use std::io::Write;
+            c.stdin.take().unwrap().write_all(b64.as_bytes())?;
+            c.wait_with_output()
+        })
+        .unwrap();
+    assert_eq!(decoded.stdout.len(), 48);
+    let v = env.json(&["random", "8"]);
+    assert_eq!(v["bytes"], 8);
+    assert_eq!(v["data"].as_str().unwrap().len(), 16);
+    assert_eq!(env.run(&["random", "0"]).status.code(), Some(2));
+}
+
+#[test]
+fn keygen_count_makes_numbered_pairs_and_keeps_them_when_one_fails() {
+    let env = TestEnv::new();
+    env.init_token("bulk");
+    let v = keygen_ok(
+        &env,
+        &["--key-type", "ec:p256", "--label", "node", "--count", "5"],
+    );
+    assert_eq!(v["requested"], 5);
+    assert_eq!(v["generated"], 5);
+    let keys = v["keys"].as_array().unwrap();
+    let labels: Vec<&str> = keys
+        .iter()
+        .map(|k| k["private"]["label"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        labels,
+        [
+            "node-0001",
+            "node-0002",
+            "node-0003",
+            "node-0004",
+            "node-0005"
+        ]
+    );
+    for k in keys {
+        assert_eq!(k["private"]["flags"]["never_extractable"], true);
+        assert_eq!(k["public"]["id"], k["private"]["id"]);
+    }
+    let ids: std::collections::HashSet<&str> =
+        keys.iter().map(|k| k["id"].as_str().unwrap()).collect();
+    assert_eq!(ids.len(), 5, "distinct ids");
+    assert_eq!(objects_seen_by_pkcs11_tool(&env, "bulk").len(), 10);
+    // The same prefix again: refused before anything is made.
+    let out = keygen(
+        &env,
+        &["--key-type", "ec:p256", "--label", "node", "--count", "2"],
+    );
+    assert_eq!(out.status.code(), Some(7), "{}", texts(&out).1);
+    // The third generation fails: two pairs are kept and reported, exit 1.
+    let lib = env.shim();
+    let out = env
+        .cmd()
+        .env("HSMCTL_MODULE", &lib)
+        .env("HSMCTL_PIN", USER_PIN)
+        .env("SHIM_FAIL_KEYGEN", "3")
+        .args([
+            "generatekeypair",
+            "--key-type",
+            "ec:p256",
+            "--label",
+            "f",
+            "--count",
+            "5",
+            "--json",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", texts(&out).1);
+    assert!(
+        texts(&out).1.contains("key pair 3 of 5 failed")
+            && texts(&out).1.contains("CKR_DEVICE_ERROR"),
+        "{}",
+        texts(&out).1
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["generated"], 2);
+    assert_eq!(v["keys"].as_array().unwrap().len(), 2);
+    assert_eq!(objects_seen_by_pkcs11_tool(&env, "bulk").len(), 14);
+}

@@ -1443,3 +1443,110 @@ fn cmu_handles_tell_apart_objects_that_share_an_id() {
     .collect();
     assert_eq!(left, want, "{listing}");
 }
+
+#[test]
+fn cmu_import_puts_a_key_file_and_a_certificate_on_the_token() {
+    let env = TestEnv::new();
+    env.init_token("cmuimp");
+    let dir = env.dir.path();
+    let key = dir.join("web.key");
+    let cert = dir.join("web.pem");
+    openssl(&[
+        "req",
+        "-x509",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-subj",
+        "/CN=web",
+        "-days",
+        "30",
+        "-keyout",
+        key.to_str().unwrap(),
+        "-out",
+        cert.to_str().unwrap(),
+    ]);
+    let out = ok(
+        &env,
+        "cmu",
+        &[
+            "import",
+            &format!("-inputFile={}", key.display()),
+            "-label=web",
+        ],
+    );
+    let re = |text: &str| -> (u64, u64) {
+        let rest = text
+            .split("public handle(")
+            .nth(1)
+            .unwrap_or_else(|| panic!("no handles in {text}"));
+        let (p, rest) = rest.split_once("), private handle(").unwrap();
+        (
+            p.parse().unwrap(),
+            rest.split(')').next().unwrap().parse().unwrap(),
+        )
+    };
+    assert!(out.contains("successfully imported"), "{out}");
+    let (public, private) = re(&out);
+    let list = ok(&env, "cmu", &["list"]);
+    assert!(
+        list.contains(&format!("handle={public}   label=web\n")),
+        "{list}"
+    );
+    assert!(
+        list.contains(&format!("handle={private}   label=web\n")),
+        "{list}"
+    );
+    // The certificate goes beside its key (same CKA_ID), as cmu import does.
+    ok(
+        &env,
+        "cmu",
+        &["import", &format!("-inputFile={}", cert.display())],
+    );
+    let listing = env.pkcs11_tool(&[
+        "--token-label",
+        "cmuimp",
+        "--login",
+        "--pin",
+        USER_PIN,
+        "-O",
+    ]);
+    assert!(listing.contains("Certificate Object"), "{listing}");
+    let access = listing
+        .split("Private Key Object")
+        .nth(1)
+        .and_then(|b| b.lines().find(|l| l.contains("Access:")))
+        .unwrap_or_default();
+    assert_eq!(access.trim(), "Access:     sensitive", "{listing}");
+    // A PKCS#12 file (here with an empty password): the pair and its certificate.
+    let p12 = dir.join("web.p12");
+    openssl(&[
+        "pkcs12",
+        "-export",
+        "-inkey",
+        key.to_str().unwrap(),
+        "-in",
+        cert.to_str().unwrap(),
+        "-passout",
+        "pass:",
+        "-out",
+        p12.to_str().unwrap(),
+    ]);
+    let out = ok(
+        &env,
+        "cmu",
+        &[
+            "import",
+            &format!("-inputFile={}", p12.display()),
+            "-pkcs12",
+            "-label=web2",
+            "-id=0f",
+        ],
+    );
+    assert!(out.contains("successfully imported"), "{out}");
+    assert_eq!(objects_seen_by_pkcs11_tool(&env, "cmuimp").len(), 6);
+    // A file that is not there: exit 3, nothing added.
+    let out = run(&env, "cmu", &["import", "-inputFile=missing.p12"], true);
+    assert_eq!(out.status.code(), Some(3));
+    assert_eq!(objects_seen_by_pkcs11_tool(&env, "cmuimp").len(), 6);
+}

@@ -309,3 +309,39 @@ pub enum Digest {
     /// SHA-512
     Sha512,
 }
+
+/// Usage flags of a new or imported key; each takes an optional true/false.
+#[derive(Debug, Args, Default, Clone)]
+pub struct UsageArgs {
+    /// CKA_SIGN on the private or secret key [default: true; AES keys: false]
+    #[arg(long, value_name = "BOOL", num_args = 0..=1, default_missing_value = "true", value_parser = parse_bool)]
+    pub sign: Option<bool>,
+
+    /// CKA_VERIFY on the public or secret key [default: true; AES keys: false]
+    #[arg(long, value_name = "BOOL", num_args = 0..=1, default_missing_value = "true", value_parser = parse_bool)]
+    pub verify: Option<bool>,
+
+    /// CKA_ENCRYPT on the public key (RSA) or the AES key [default: false; AES keys: true]
+    #[arg(long, value_name = "BOOL", num_args = 0..=1, default_missing_value = "true", value_parser = parse_bool)]
+    pub encrypt: Option<bool>,
+
+    /// CKA_DECRYPT on the private key (RSA) or the AES key [default: false; AES keys: true]
+    #[arg(long, value_name = "BOOL", num_args = 0..=1, default_missing_value = "true", value_parser = parse_bool)]
+    pub decrypt: Option<bool>,
+
+    /// CKA_DERIVE on the private key (EC: ECDH) or the secret key [default: false]
+    #[arg(long, value_name = "BOOL", num_args = 0..=1, default_missing_value = "true", value_parser = parse_bool)]
+    pub derive: Option<bool>,
+}
+
+/// The key-wrapping usage flags of a new key.
+#[derive(Debug, Args, Default, Clone)]
+pub struct WrapUsageArgs {
+    /// CKA_WRAP on the public key (RSA) or the secret key [default: false]
+    #[arg(long, value_name = "BOOL", num_args = 0..=1, default_missing_value = "true", value_parser = parse_bool)]
+    pub wrap: Option<bool>,
+
+    /// CKA_UNWRAP on the private key (RSA) or the secret key [default: false]
+    #[arg(long, value_name = "BOOL", num_args = 0..=1, default_missing_value = "true", value_parser = parse_bool)]
+    pub unwrap: Option<bool>,
+}

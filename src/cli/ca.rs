@@ -57,10 +57,11 @@ pub struct SignCsrArgs {
     #[arg(long, value_name = "DATE", conflicts_with = "days")]
     pub not_after: Option<String>,
 
-    /// Days of validity from --not-before (1-36500)
-    #[arg(long, value_name = "N", default_value_t = 365,
+    /// Days of validity from --not-before (1-36500) [default: 365, or up to the CA
+    /// certificate's end when that comes sooner]
+    #[arg(long, value_name = "N",
           value_parser = clap::value_parser!(u32).range(1..=36500))]
-    pub days: u32,
+    pub days: Option<u32>,
 
     /// Allow a certificate that ends after the CA certificate does
     #[arg(long)]

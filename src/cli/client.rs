@@ -250,17 +250,21 @@ pub struct ClientNameArgs {
     pub name: Option<String>,
 }
 
-/// Where a passphrase (a backup's, a PKCS#12 file's) comes from (else its variable, else a
-/// prompt on a terminal).
+/// Where a passphrase (a backup's, a PKCS#12 file's, a key file's) comes from (else its
+/// variable, else a prompt on a terminal).
 #[derive(Debug, Args)]
 pub struct PassphraseArgs {
     /// Read the passphrase from the first line of FILE (not group/world-readable)
-    #[arg(long, value_name = "FILE", conflicts_with = "passphrase_env")]
+    #[arg(long, value_name = "FILE", group = "passphrase")]
     pub passphrase_file: Option<PathBuf>,
 
     /// Read the passphrase from environment variable VAR
-    #[arg(long, value_name = "VAR")]
+    #[arg(long, value_name = "VAR", group = "passphrase")]
     pub passphrase_env: Option<String>,
+
+    /// Read the passphrase from the open file descriptor N
+    #[arg(long, value_name = "N", group = "passphrase")]
+    pub passphrase_fd: Option<i32>,
 }
 
 /// Arguments of `client-key show`.

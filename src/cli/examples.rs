@@ -108,6 +108,47 @@ pub const EXAMPLES: &[(&str, &str, &str)] = &[
         "hsmctl doctor --token demo",
     ),
     (
+        "generatekey",
+        "An AES-256 key that wraps and unwraps other keys (sensitive, not extractable)",
+        "hsmctl generatekey --token demo --label wrap-key --key-type aes:256 --wrap --unwrap",
+    ),
+    (
+        "generatekeypair",
+        "Three P-256 pairs in one session: node-0001 to node-0003",
+        "hsmctl generatekeypair --token demo --label node --key-type ec:p256 --count 3",
+    ),
+    (
+        "import-key",
+        "A key made by openssl onto the token, then the file overwritten and removed",
+        "openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out tls.key && \
+         hsmctl import-key --token demo --label tls tls.key --shred --yes",
+    ),
+    (
+        "sign",
+        "Sign a file with the CA key (ECDSA with SHA-256, DER, as openssl dgst -sign)",
+        "hsmctl sign --token demo --label ca host1.csr -o host1.csr.sig",
+    ),
+    (
+        "verify-signature",
+        "Check it with the token's public key",
+        "hsmctl verify-signature --token demo --label ca host1.csr --signature host1.csr.sig",
+    ),
+    (
+        "verify-signature",
+        "The same with the public key file (openssl dgst -verify ca.pub.pem checks it too)",
+        "hsmctl verify-signature --token demo --pubkey ca.pub.pem host1.csr --signature host1.csr.sig",
+    ),
+    (
+        "test-key",
+        "Sign and verify (or encrypt and decrypt) with every key inside the token",
+        "hsmctl test-key --token demo",
+    ),
+    (
+        "random",
+        "32 random bytes from the token, as hex",
+        "hsmctl random --token demo 32 --hex",
+    ),
+    (
         "setattribute",
         "Rename both halves of a key pair",
         "hsmctl setattribute --token demo --label ssh-key --pair --set label=ssh-login",
@@ -161,6 +202,11 @@ pub const EXAMPLES: &[(&str, &str, &str)] = &[
         "client-key export",
         "The client identity as PKCS#12 (passphrase from HSMCTL_PKCS12_PASSPHRASE)",
         "hsmctl client-key export --pkcs12 client1.p12",
+    ),
+    (
+        "import-key",
+        "That PKCS#12 file onto the token: the key pair and its certificate (same CKA_ID)",
+        "hsmctl import-key --token demo --label client1 client1.p12 --passphrase-env HSMCTL_PKCS12_PASSPHRASE",
     ),
     (
         "client-key restore",

@@ -4,11 +4,12 @@ pub mod args;
 pub mod ca;
 pub mod client;
 pub mod examples;
+pub mod keys;
 
 use crate::exit::EXIT_CODES_HELP;
 use args::{
     GlobalArgs, JsonArgs, NewPinArgs, ObjectArgs, OutFileArgs, OutputArgs, PinArgs, SoPinArgs,
-    TokenArgs, X509Args, parse_bool,
+    TokenArgs, UsageArgs, WrapUsageArgs, X509Args, parse_bool,
 };
 use clap::{Args, Parser, Subcommand};
 
@@ -22,6 +23,7 @@ Environment:
   HSMCTL_NEW_PIN    new PIN for `token set-pin` when no --new-pin-* option is given
   HSMCTL_BACKUP_PASSPHRASE  passphrase of `client-key backup`/`restore` (no --passphrase-*)
   HSMCTL_PKCS12_PASSPHRASE  passphrase of --pkcs12 files (no --passphrase-*)
+  HSMCTL_KEY_PASSPHRASE     passphrase of an encrypted key file for `import-key` (no --passphrase-*)
   NO_COLOR          plain ASCII tables even on a terminal";
 
 /// Admin toolkit for PKCS#11 hardware security modules
@@ -150,6 +152,24 @@ pub enum Command {
     /// Generate a key pair on the token (RSA, EC, Ed25519), sensitive and non-extractable
     #[command(visible_alias = "keygen")]
     Generatekeypair(KeygenArgs),
+
+    /// Generate a secret key on the token (AES, generic), sensitive and non-extractable
+    Generatekey(keys::GenerateKeyArgs),
+
+    /// Import a private key file (PKCS#8, PKCS#1, SEC1, PKCS#12, OpenSSH) as a token key pair
+    ImportKey(keys::ImportKeyArgs),
+
+    /// Sign a file with a token key (RSA PKCS#1 v1.5 or PSS, ECDSA, Ed25519), as openssl dgst -sign
+    Sign(keys::SignArgs),
+
+    /// Verify a signature with a token key or a public key file (exit 0 good, 1 bad)
+    VerifySignature(keys::VerifySignatureArgs),
+
+    /// Self-check keys inside the token: sign and verify (or encrypt and decrypt), pair match
+    TestKey(keys::TestKeyArgs),
+
+    /// Random bytes from the token's generator (C_GenerateRandom)
+    Random(keys::RandomArgs),
 
     /// List objects: class, key type and size, label, id, usage, pairing, pkcs11: URI
     #[command(visible_alias = "objects")]
@@ -413,33 +433,13 @@ pub struct KeygenArgs {
     #[arg(long, value_name = "HEX")]
     pub id: Option<String>,
 
-    /// CKA_SIGN on the private key [default: true]
-    #[arg(long, value_name = "BOOL", num_args = 0..=1, default_missing_value = "true", value_parser = parse_bool)]
-    pub sign: Option<bool>,
+    /// Usage flags
+    #[command(flatten)]
+    pub usage: UsageArgs,
 
-    /// CKA_VERIFY on the public key [default: true]
-    #[arg(long, value_name = "BOOL", num_args = 0..=1, default_missing_value = "true", value_parser = parse_bool)]
-    pub verify: Option<bool>,
-
-    /// CKA_ENCRYPT on the public key (RSA only) [default: false]
-    #[arg(long, value_name = "BOOL", num_args = 0..=1, default_missing_value = "true", value_parser = parse_bool)]
-    pub encrypt: Option<bool>,
-
-    /// CKA_DECRYPT on the private key (RSA only) [default: false]
-    #[arg(long, value_name = "BOOL", num_args = 0..=1, default_missing_value = "true", value_parser = parse_bool)]
-    pub decrypt: Option<bool>,
-
-    /// CKA_WRAP on the public key (RSA only) [default: false]
-    #[arg(long, value_name = "BOOL", num_args = 0..=1, default_missing_value = "true", value_parser = parse_bool)]
-    pub wrap: Option<bool>,
-
-    /// CKA_UNWRAP on the private key (RSA only) [default: false]
-    #[arg(long, value_name = "BOOL", num_args = 0..=1, default_missing_value = "true", value_parser = parse_bool)]
-    pub unwrap: Option<bool>,
-
-    /// CKA_DERIVE on the private key (EC only: ECDH) [default: false]
-    #[arg(long, value_name = "BOOL", num_args = 0..=1, default_missing_value = "true", value_parser = parse_bool)]
-    pub derive: Option<bool>,
+    /// Key-wrapping usage flags (RSA only)
+    #[command(flatten)]
+    pub wrapping: WrapUsageArgs,
 
     /// CKA_MODIFIABLE of both halves (false: not even the label can change later)
     #[arg(long, value_name = "BOOL", num_args = 0..=1, default_missing_value = "true", value_parser = parse_bool, default_value = "true")]
@@ -460,6 +460,11 @@ pub struct KeygenArgs {
     /// Allow a CKA_ID or label that objects on the token already use
     #[arg(long)]
     pub allow_duplicate: bool,
+
+    /// Generate N pairs in one session, labelled LABEL-0001 ... (with random ids; needs --label)
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=1_000_000),
+          conflicts_with_all = ["label_public", "id"])]
+    pub count: Option<u32>,
 
     /// Token selection
     #[command(flatten)]
@@ -486,7 +491,7 @@ pub struct ListArgs {
     pub object: ObjectArgs,
 
     /// Only keys of this type, in keygen's words: rsa, rsa:2048, ec, ec:p256, ec:p384, ec:p521,
-    /// ed25519
+    /// ed25519, and generatekey's: aes, aes:256, generic, generic:256
     #[arg(long, value_name = "TYPE")]
     pub key_type: Option<String>,
 
@@ -1017,6 +1022,7 @@ impl Command {
             Command::ImportCert(a) => (Some(&mut a.pin), None, None),
             Command::ExportCert(a) => (Some(&mut a.pin), None, None),
             Command::Doctor(a) => (Some(&mut a.pin), None, None),
+            Command::ImportKey(a) => (Some(&mut a.pin), None, None),
             _ => (None, None, None),
         }
     }

@@ -43,18 +43,19 @@ impl Report for CertReport {
 }
 
 /// What a certificate object records about its certificate.
-struct CertNames {
+pub struct CertNames {
     /// The subject, for people.
-    subject: String,
+    pub subject: String,
     /// CKA_SUBJECT: the subject's DER.
-    subject_der: Vec<u8>,
+    pub subject_der: Vec<u8>,
     /// CKA_ISSUER: the issuer's DER.
-    issuer_der: Vec<u8>,
+    pub issuer_der: Vec<u8>,
     /// CKA_SERIAL_NUMBER: the serial as a DER INTEGER.
-    serial_der: Vec<u8>,
+    pub serial_der: Vec<u8>,
 }
 
-fn names_of(der: &[u8]) -> Result<CertNames> {
+/// The subject, issuer and serial of a certificate, as its token object records them.
+pub fn names_of(der: &[u8]) -> Result<CertNames> {
     let bad = |e: String| fail(Exit::BadInput, e);
     let (_, c) = x509_parser::parse_x509_certificate(der).map_err(|e| bad(e.to_string()))?;
     let t = &c.tbs_certificate;

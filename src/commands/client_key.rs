@@ -201,7 +201,7 @@ fn passphrase_spec(a: &PassphraseArgs, confirm: bool) -> PinSpec<'_> {
         flag: "--passphrase",
         file: a.passphrase_file.as_deref(),
         env: a.passphrase_env.as_deref(),
-        fd: None,
+        fd: a.passphrase_fd,
         default_env: "HSMCTL_BACKUP_PASSPHRASE",
         uri_source: None,
         uri_value: None,

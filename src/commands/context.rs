@@ -46,6 +46,9 @@ pub enum Login {
     Required,
     /// When asked (`--login`) or when a PIN source is at hand; else public objects only.
     IfAvailable(bool),
+    /// Only when a PIN source is at hand, and no note otherwise (the command reads no
+    /// objects: `random`).
+    Quietly,
 }
 
 impl<'a> Selected<'a> {
@@ -71,6 +74,7 @@ impl<'a> Selected<'a> {
         let wanted = match mode {
             Login::Required => true,
             Login::IfAvailable(asked) => asked || spec.available(),
+            Login::Quietly => spec.available(),
         };
         // Read the PIN before touching the token, so a missing source fails fast.
         let pin = if wanted {
@@ -81,7 +85,7 @@ impl<'a> Selected<'a> {
         let session = self.hsm.session(self.slot.slot_id, rw)?;
         if let Some(pin) = pin {
             login(&session, Role::User, &pin, &token)?;
-        } else if token.flags.login_required {
+        } else if token.flags.login_required && mode != Login::Quietly {
             eprintln!(
                 "note: not logged in, so private objects are not included (use --login or a PIN source)"
             );

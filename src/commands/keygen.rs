@@ -1,13 +1,15 @@
 //! `hsmctl generatekeypair`: validate everything, then generate under the token lock.
 
 use super::Ctx;
-use super::context::{Login, parse_id};
+use super::context::{Login, Selected, parse_id};
+use crate::cli::args::UsageArgs;
 use crate::cli::{KeygenArgs, RsaMechanism};
 use crate::exit::{Exit, fail, fail_hint};
-use crate::hsm::{KeySpec, KeygenRequest, ObjectInfo, Usage, Want, hex};
-use crate::output::Report;
+use crate::hsm::{HsmSession, KeySpec, KeygenRequest, ObjectInfo, Usage, Want, hex};
+use crate::output::{Report, table};
 use anyhow::Result;
 use serde::Serialize;
+use std::io::IsTerminal;
 
 /// What was generated.
 #[derive(Serialize)]
@@ -24,6 +26,60 @@ pub struct KeygenReport {
     pub public: ObjectInfo,
     /// The private key as read back.
     pub private: ObjectInfo,
+}
+
+/// What `--count` generated.
+#[derive(Serialize)]
+pub struct BatchReport {
+    /// rsa:2048, ec:p256, ed25519.
+    pub key_type: String,
+    /// The generation mechanism.
+    pub mechanism: &'static str,
+    /// How many pairs were asked for.
+    pub requested: u32,
+    /// How many were made (and kept).
+    pub generated: u32,
+    /// Each pair, as read back.
+    pub keys: Vec<KeygenReport>,
+    /// Why the run stopped early.
+    pub error: Option<String>,
+}
+
+impl Report for BatchReport {
+    fn human(&self) -> String {
+        let mut t = table(&["Label", "Id", "Type", "Private key URI"]);
+        for k in &self.keys {
+            t.add_row([
+                k.private.label.clone(),
+                k.id.clone(),
+                k.key_type.clone(),
+                k.private.uri.clone(),
+            ]);
+        }
+        format!(
+            "{t}
+Generated {} of {} {} key pairs with {}\n",
+            self.generated, self.requested, self.key_type, self.mechanism
+        )
+    }
+}
+
+impl BatchReport {
+    /// Exit 1 when the run stopped early, after the report is printed.
+    pub fn outcome(&self) -> Result<()> {
+        match &self.error {
+            None => Ok(()),
+            Some(e) => Err(fail(
+                Exit::Failed,
+                format!(
+                    "key pair {} of {} failed ({e}); the {} made before it are kept",
+                    self.generated + 1,
+                    self.requested,
+                    self.generated
+                ),
+            )),
+        }
+    }
 }
 
 impl Report for KeygenReport {
@@ -94,24 +150,32 @@ fn parse_exponent(text: &str) -> Result<Vec<u8>> {
     Ok(bytes[bytes.iter().take_while(|b| **b == 0).count()..].to_vec())
 }
 
-/// Usage flags with per-type defaults; nonsense for the key type is refused.
-fn usage(args: &KeygenArgs, spec: KeySpec) -> Result<Usage> {
+/// Usage flags with the key-pair defaults (sign and verify); nonsense for the key type is
+/// refused. Shared by generatekeypair and import-key.
+/// `wrap_flags` names the options that set CKA_WRAP and CKA_UNWRAP in this command, for
+/// messages (generatekeypair: --wrap, --unwrap; import-key: --wrapping for both).
+pub fn pair_usage(
+    args: &UsageArgs,
+    (wrap, unwrap): (Option<bool>, Option<bool>),
+    wrap_flags: [&str; 2],
+    spec: KeySpec,
+) -> Result<Usage> {
     let u = Usage {
         sign: args.sign.unwrap_or(true),
         verify: args.verify.unwrap_or(true),
         encrypt: args.encrypt.unwrap_or(false),
         decrypt: args.decrypt.unwrap_or(false),
-        wrap: args.wrap.unwrap_or(false),
-        unwrap: args.unwrap.unwrap_or(false),
+        wrap: wrap.unwrap_or(false),
+        unwrap: unwrap.unwrap_or(false),
         derive: args.derive.unwrap_or(false),
     };
     let rsa_only = [
         ("--encrypt", u.encrypt),
         ("--decrypt", u.decrypt),
-        ("--wrap", u.wrap),
-        ("--unwrap", u.unwrap),
+        (wrap_flags[0], u.wrap),
+        (wrap_flags[1], u.unwrap),
     ];
-    let refused: Vec<&str> = match spec {
+    let mut refused: Vec<&str> = match spec {
         KeySpec::Rsa(_) => [("--derive", u.derive)]
             .iter()
             .filter(|f| f.1)
@@ -125,6 +189,7 @@ fn usage(args: &KeygenArgs, spec: KeySpec) -> Result<Usage> {
             .map(|f| f.0)
             .collect(),
     };
+    refused.dedup();
     if !refused.is_empty() {
         return Err(fail_hint(
             Exit::Usage,
@@ -144,20 +209,40 @@ fn usage(args: &KeygenArgs, spec: KeySpec) -> Result<Usage> {
         return Err(fail_hint(
             Exit::Usage,
             "the private key would have no usage (sign, decrypt, unwrap and derive all false)",
-            "leave --sign on, or give the private key another usage (--decrypt, --unwrap, --derive)",
+            format!(
+                "leave --sign on, or give the private key another usage (--decrypt, {}, --derive)",
+                wrap_flags[1]
+            ),
         ));
     }
     if !(u.verify || u.encrypt || u.wrap || u.derive) {
         return Err(fail_hint(
             Exit::Usage,
             "the public key would have no usage (verify, encrypt, wrap and derive all false)",
-            "leave --verify on, or give the public key another usage (--encrypt, --wrap, --derive)",
+            format!(
+                "leave --verify on, or give the public key another usage (--encrypt, {}, --derive)",
+                wrap_flags[0]
+            ),
         ));
     }
     Ok(u)
 }
 
-fn check_label(label: &str, flag: &str) -> Result<()> {
+/// `--extractable`, which only counts with `--allow-extractable` beside it (exit 2 without).
+pub fn extractable(asked: Option<bool>, confirmed: bool, what: &str) -> Result<bool> {
+    let extractable = asked.unwrap_or(false);
+    if extractable && !confirmed {
+        return Err(fail_hint(
+            Exit::Usage,
+            format!("--extractable lets the {what} leave the token"),
+            "add --allow-extractable to confirm that this is intended",
+        ));
+    }
+    Ok(extractable)
+}
+
+/// Refuses an empty label, one over 255 bytes, or one with control characters (exit 2).
+pub fn check_label(label: &str, flag: &str) -> Result<()> {
     if label.is_empty() || label.chars().any(char::is_control) || label.len() > 255 {
         return Err(fail(
             Exit::Usage,
@@ -167,8 +252,55 @@ fn check_label(label: &str, flag: &str) -> Result<()> {
     Ok(())
 }
 
-/// Validates, then generates under the token lock; refuses duplicates unless allowed.
-pub fn run(ctx: &Ctx, args: &KeygenArgs) -> Result<KeygenReport> {
+/// Refuses a CKA_ID any object already has, or a label any key already has (exit 7).
+pub fn refuse_duplicates(
+    session: &HsmSession,
+    sel: &Selected,
+    id: &[u8],
+    labels: &[&str],
+) -> Result<()> {
+    let used = session.with_id(id)?.len();
+    if used > 0 {
+        return Err(fail_hint(
+            Exit::Conflict,
+            format!(
+                "CKA_ID {} is already used by {used} object(s) on {}",
+                hex(id),
+                sel.name()
+            ),
+            "choose another --id, or pass --allow-duplicate",
+        ));
+    }
+    let mut seen = Vec::new();
+    for l in labels {
+        if seen.contains(l) {
+            continue;
+        }
+        seen.push(*l);
+        let used = session.keys_with_label(l)?.len();
+        if used > 0 {
+            return Err(fail_hint(
+                Exit::Conflict,
+                format!(
+                    "label '{l}' is already used by {used} key(s) on {}",
+                    sel.name()
+                ),
+                "choose another label, or pass --allow-duplicate",
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Everything a generation needs that the arguments decide, validated before the token is
+/// touched: the request (its id still empty), the mechanism's name, the given id.
+struct Plan {
+    req: KeygenRequest,
+    mech_name: &'static str,
+    id: Option<Vec<u8>>,
+}
+
+fn plan(args: &KeygenArgs) -> Result<Plan> {
     let spec = KeySpec::parse(&args.key_type).map_err(|e| fail(Exit::Usage, e))?;
     let (mechanism, mech_name) = match (spec, args.mechanism) {
         (KeySpec::Rsa(bits), m) => {
@@ -191,15 +323,13 @@ pub fn run(ctx: &Ctx, args: &KeygenArgs) -> Result<KeygenReport> {
         }
         (_, None) => vec![],
     };
-    let usage = usage(args, spec)?;
-    let extractable = args.extractable.unwrap_or(false);
-    if extractable && !args.allow_extractable {
-        return Err(fail_hint(
-            Exit::Usage,
-            "--extractable lets the private key leave the token",
-            "add --allow-extractable to confirm that this is intended",
-        ));
-    }
+    let usage = pair_usage(
+        &args.usage,
+        (args.wrapping.wrap, args.wrapping.unwrap),
+        ["--wrap", "--unwrap"],
+        spec,
+    )?;
+    let extractable = extractable(args.extractable, args.allow_extractable, "private key")?;
     let (label_public, label_private) = match (&args.label, &args.label_public, &args.label_private)
     {
         (Some(l), _, _) => (l.clone(), l.clone()),
@@ -214,73 +344,135 @@ pub fn run(ctx: &Ctx, args: &KeygenArgs) -> Result<KeygenReport> {
     check_label(&label_public, "the public key's label")?;
     check_label(&label_private, "the private key's label")?;
     let id = args.id.as_deref().map(parse_id).transpose()?;
+    Ok(Plan {
+        req: KeygenRequest {
+            spec,
+            mechanism,
+            public_exponent,
+            label_public,
+            label_private,
+            id: Vec::new(),
+            usage,
+            extractable,
+            modifiable: args.modifiable,
+        },
+        mech_name,
+        id,
+    })
+}
 
+/// Checks the token offers the mechanism and opens the logged-in session, under the lock.
+fn open<'a>(ctx: &'a Ctx, args: &KeygenArgs, p: &Plan) -> Result<(Selected<'a>, HsmSession<'a>)> {
     let sel = ctx.select(&args.token, Want::Initialized)?;
-    if !sel.hsm.has_mechanism(sel.slot.slot_id, mechanism)? {
+    if !sel.hsm.has_mechanism(sel.slot.slot_id, p.req.mechanism)? {
         return Err(fail_hint(
             Exit::Unsupported,
-            format!("{} does not offer {mech_name}", sel.name()),
+            format!("{} does not offer {}", sel.name(), p.mech_name),
             "`hsmctl slot show --mechanisms` lists what it offers",
         ));
     }
-    let token = sel.initialized()?.clone();
     let session = sel.session(true, Login::Required, &args.pin)?;
     ctx.lock(&sel)?;
-    let id = match id {
+    Ok((sel, session))
+}
+
+fn report(p: &Plan, result: crate::hsm::KeygenResult) -> KeygenReport {
+    KeygenReport {
+        key_type: p.req.spec.name(),
+        key_size: result.private.key_size.unwrap_or(p.req.spec.bits()),
+        mechanism: p.mech_name,
+        id: hex(&result.private.id_bytes),
+        public: result.public,
+        private: result.private,
+    }
+}
+
+/// Validates, then generates under the token lock; refuses duplicates unless allowed.
+pub fn run(ctx: &Ctx, args: &KeygenArgs) -> Result<KeygenReport> {
+    let mut p = plan(args)?;
+    let (sel, session) = open(ctx, args, &p)?;
+    let token = sel.initialized()?.clone();
+    let id = match p.id.take() {
         Some(id) => id,
         None => session.random(16)?,
     };
     if !args.allow_duplicate {
-        let used = session.with_id(&id)?.len();
-        if used > 0 {
+        refuse_duplicates(
+            &session,
+            &sel,
+            &id,
+            &[&p.req.label_public, &p.req.label_private],
+        )?;
+    }
+    p.req.id = id;
+    ctx.verbose(|| format!("C_GenerateKeyPair {} {}", p.mech_name, p.req.spec.name()));
+    let result = session.generate(&p.req, &token)?;
+    Ok(report(&p, result))
+}
+
+/// `--count N`: N pairs in one session and one login, labelled PREFIX-0001 ..., each read
+/// back as a single generation is. A failure stops the run; the pairs made so far are kept
+/// and reported.
+pub fn run_batch(ctx: &Ctx, args: &KeygenArgs, count: u32) -> Result<BatchReport> {
+    let mut p = plan(args)?;
+    let (sel, session) = open(ctx, args, &p)?;
+    let token = sel.initialized()?.clone();
+    let prefix = p.req.label_public.clone();
+    let width = count.to_string().len().max(4);
+    let labels: Vec<String> = (1..=count)
+        .map(|i| format!("{prefix}-{i:0width$}"))
+        .collect();
+    if !args.allow_duplicate {
+        // One scan of the token's labels: a search per label costs a pass over every object
+        // on SoftHSM2, which made a 1,000-key run quadratic.
+        let used = session.key_labels()?;
+        if let Some(l) = labels.iter().find(|l| used.contains(*l)) {
             return Err(fail_hint(
                 Exit::Conflict,
-                format!(
-                    "CKA_ID {} is already used by {used} object(s) on {}",
-                    hex(&id),
-                    sel.name()
-                ),
-                "choose another --id, or pass --allow-duplicate",
+                format!("label '{l}' is already used on {}", sel.name()),
+                "choose another --label prefix, or pass --allow-duplicate",
             ));
         }
-        let labels = if label_public == label_private {
-            vec![&label_public]
-        } else {
-            vec![&label_public, &label_private]
-        };
-        for l in labels {
-            let used = session.keys_with_label(l)?.len();
-            if used > 0 {
-                return Err(fail_hint(
-                    Exit::Conflict,
-                    format!(
-                        "label '{l}' is already used by {used} key(s) on {}",
-                        sel.name()
-                    ),
-                    "choose another label, or pass --allow-duplicate",
-                ));
+    }
+    let progress = if std::io::stderr().is_terminal() && count > 1 {
+        indicatif::ProgressBar::new(count as u64)
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
+    ctx.verbose(|| {
+        format!(
+            "C_GenerateKeyPair {} {} x{count}",
+            p.mech_name,
+            p.req.spec.name()
+        )
+    });
+    let mut keys = Vec::with_capacity(count as usize);
+    let mut ids = Vec::new();
+    let mut failed = None;
+    for label in labels {
+        // Random 16-byte ids (no search per key: a collision of 128 random bits is not a
+        // practical event), drawn 256 at a time.
+        if ids.is_empty() {
+            ids = session.random(16 * 256)?;
+        }
+        p.req.id = ids.split_off(ids.len() - 16);
+        (p.req.label_public, p.req.label_private) = (label.clone(), label);
+        match session.generate(&p.req, &token) {
+            Ok(r) => keys.push(report(&p, r)),
+            Err(e) => {
+                failed = Some(e.to_string());
+                break;
             }
         }
+        progress.inc(1);
     }
-    let req = KeygenRequest {
-        spec,
-        mechanism,
-        public_exponent,
-        label_public,
-        label_private,
-        id: id.clone(),
-        usage,
-        extractable,
-        modifiable: args.modifiable,
-    };
-    ctx.verbose(|| format!("C_GenerateKeyPair {mech_name} {}", spec.name()));
-    let result = session.generate(&req, &token)?;
-    Ok(KeygenReport {
-        key_type: spec.name(),
-        key_size: result.private.key_size.unwrap_or(spec.bits()),
-        mechanism: mech_name,
-        id: hex(&id),
-        public: result.public,
-        private: result.private,
+    progress.finish_and_clear();
+    Ok(BatchReport {
+        key_type: p.req.spec.name(),
+        mechanism: p.mech_name,
+        requested: count,
+        generated: keys.len() as u32,
+        keys,
+        error: failed,
     })
 }

@@ -3,8 +3,8 @@
 use super::Ctx;
 use super::context::{Login, object_filter};
 use crate::cli::ListArgs;
-use crate::exit::{Exit, fail_hint};
-use crate::hsm::{KeyFamily, KeySpec, ObjectInfo, Want, class_rank};
+use crate::exit::{Exit, fail, fail_hint};
+use crate::hsm::{KeyFamily, KeySpec, ObjectInfo, SecretSpec, Want, class_rank};
 use crate::output::{Report, table};
 use anyhow::Result;
 use serde::Serialize;
@@ -38,11 +38,23 @@ fn key_type_filter(text: &str) -> Result<(KeyFamily, Option<String>)> {
         "rsa" => return Ok((KeyFamily::Rsa, None)),
         "ec" | "ecdsa" => return Ok((KeyFamily::Ec, None)),
         "ed25519" | "edwards" | "eddsa" => return Ok((KeyFamily::Edwards, None)),
+        "aes" => return Ok((KeyFamily::Aes, None)),
+        "generic" | "hmac" => return Ok((KeyFamily::Generic, None)),
+        t if t.starts_with("aes:") || t.starts_with("generic:") => {
+            let spec = SecretSpec::parse(t).map_err(|e| fail(Exit::Usage, e))?;
+            let f = if spec.is_aes() {
+                KeyFamily::Aes
+            } else {
+                KeyFamily::Generic
+            };
+            return Ok((f, Some(spec.name())));
+        }
         _ => KeySpec::parse(&lower).map_err(|e| {
             fail_hint(
                 Exit::Usage,
                 e,
-                "--key-type takes rsa, rsa:BITS, ec, ec:p256, ec:p384, ec:p521 or ed25519",
+                "--key-type takes rsa, rsa:BITS, ec, ec:p256, ec:p384, ec:p521, ed25519, aes, \
+                 aes:BITS, generic or generic:BITS",
             )
         })?,
     };

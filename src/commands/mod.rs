@@ -10,17 +10,22 @@ pub mod delete;
 mod doctor;
 pub mod export_pubkey;
 mod export_ssh;
+mod generatekey;
 pub mod htl;
+pub mod import_key;
 pub mod info;
 pub mod keygen;
 pub mod list;
+mod random;
 mod servers;
 pub mod setattribute;
 pub mod show;
 mod sign_csr;
 mod sign_ssh_cert;
+mod signature;
 pub mod slot_show;
 pub mod slots;
+mod test_key;
 pub mod token;
 pub mod verify;
 pub mod x509;
@@ -47,7 +52,28 @@ pub fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
         Command::Token(TokenCommand::InitPin(a)) => {
             emit(&token::init_pin::run(ctx, &a)?, a.output.format())
         }
-        Command::Generatekeypair(a) => emit(&keygen::run(ctx, &a)?, a.output.format()),
+        Command::Generatekeypair(a) => match a.count {
+            Some(n) => {
+                let report = keygen::run_batch(ctx, &a, n)?;
+                emit(&report, a.output.format()).context("cannot write to standard output")?;
+                return report.outcome();
+            }
+            None => emit(&keygen::run(ctx, &a)?, a.output.format()),
+        },
+        Command::Generatekey(a) => emit(&generatekey::run(ctx, &a)?, a.output.format()),
+        Command::ImportKey(a) => emit(&import_key::run(ctx, &a)?, a.output.format()),
+        Command::Sign(a) => emit(&signature::run_sign(ctx, &a)?, a.output.format()),
+        Command::VerifySignature(a) => {
+            let report = signature::run_verify(ctx, &a)?;
+            emit(&report, a.output.format()).context("cannot write to standard output")?;
+            return report.outcome();
+        }
+        Command::TestKey(a) => {
+            let report = test_key::run(ctx, &a)?;
+            emit(&report, a.output.format()).context("cannot write to standard output")?;
+            return report.outcome();
+        }
+        Command::Random(a) => emit(&random::run(ctx, &a)?, a.output.format()),
         Command::List(a) => emit(&list::run(ctx, &a)?, a.output.format()),
         Command::Show(a) => emit(&show::run(ctx, &a)?, a.output.format()),
         Command::Setattribute(a) => emit(&setattribute::run(ctx, &a)?, a.output.format()),

@@ -388,7 +388,17 @@ fn ca_on_token(
 }
 
 /// Refuses certificates that would outlive their CA's, unless --allow-beyond-ca.
-fn within_ca(ca: &Ca, not_after: time::OffsetDateTime, allow: bool) -> Result<()> {
+/// The end of validity checked against the CA certificate's; with `clamp` (the default
+/// validity) an end past the CA's is moved to the CA's end instead of refused.
+fn within_ca(
+    ca: &Ca,
+    not_after: time::OffsetDateTime,
+    allow: bool,
+    clamp: bool,
+) -> Result<time::OffsetDateTime> {
+    if not_after > ca.not_after && clamp {
+        return Ok(ca.not_after);
+    }
     if not_after > ca.not_after && !allow {
         return Err(fail_hint(
             Exit::Usage,
@@ -400,7 +410,7 @@ fn within_ca(ca: &Ca, not_after: time::OffsetDateTime, allow: bool) -> Result<()
             "give a shorter --days or an earlier --not-after, or pass --allow-beyond-ca",
         ));
     }
-    Ok(())
+    Ok(not_after)
 }
 
 /// `sign-csr`.
@@ -415,12 +425,15 @@ pub fn run(ctx: &Ctx, a: &SignCsrArgs) -> Result<SignCsrReport> {
             .map(|s| general_name(s).map_err(usage))
             .collect::<Result<Vec<_>>>()?,
     };
-    let (not_before, not_after) =
-        validity(a.not_before.as_deref(), a.not_after.as_deref(), a.days)?;
-    let validity = Validity {
-        not_before: x509_time(not_before).map_err(usage)?,
-        not_after: x509_time(not_after).map_err(usage)?,
-    };
+    let (not_before, mut not_after) = validity(
+        a.not_before.as_deref(),
+        a.not_after.as_deref(),
+        a.days.unwrap_or(365),
+    )?;
+    // With no --days or --not-after, the default year ends with the CA certificate if that
+    // comes sooner (an intermediate made today with its own default year would otherwise
+    // refuse every default leaf a second later).
+    let clamp = a.days.is_none() && a.not_after.is_none() && !a.allow_beyond_ca;
     if let Some(id) = &a.ca_id {
         parse_id(id)?;
     }
@@ -431,7 +444,7 @@ pub fn run(ctx: &Ctx, a: &SignCsrArgs) -> Result<SignCsrReport> {
             let der = parse_one_certificate(&read_input(p, "CA certificate")?)
                 .map_err(|e| bad_input(p, e))?;
             let ca = ca_parts(&der, a.profile)?;
-            within_ca(&ca, not_after, a.allow_beyond_ca)?;
+            not_after = within_ca(&ca, not_after, a.allow_beyond_ca, clamp)?;
             Some(ca)
         }
         None => None,
@@ -472,9 +485,19 @@ pub fn run(ctx: &Ctx, a: &SignCsrArgs) -> Result<SignCsrReport> {
         Some(ca) => ca,
         None => {
             let ca = ca_on_token(&session, &token, &public.id_bytes, signer.spki(), a.profile)?;
-            within_ca(&ca, not_after, a.allow_beyond_ca)?;
+            not_after = within_ca(&ca, not_after, a.allow_beyond_ca, clamp)?;
             ca
         }
+    };
+    if not_after <= not_before {
+        return Err(fail(
+            Exit::Usage,
+            "the CA certificate ends before the certificate would start",
+        ));
+    }
+    let validity = Validity {
+        not_before: x509_time(not_before).map_err(usage)?,
+        not_after: x509_time(not_after).map_err(usage)?,
     };
     let alg = signer.algorithm_identifier()?;
     let json = a.output.format() == crate::output::Format::Json;

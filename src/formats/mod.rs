@@ -8,6 +8,7 @@ pub mod ec;
 pub mod host;
 pub mod pkcs11_uri;
 pub mod pkcs12;
+pub mod private_key;
 pub mod pubkey;
 pub mod resign;
 pub mod ssh_cert;

@@ -74,7 +74,7 @@ impl KeySpec {
         }
     }
 
-    fn key_type(self) -> CK_KEY_TYPE {
+    pub(crate) fn key_type(self) -> CK_KEY_TYPE {
         match self {
             KeySpec::Rsa(_) => CKK_RSA,
             KeySpec::Ec(_) => CKK_EC,
@@ -190,7 +190,7 @@ fn templates(req: &KeygenRequest, ec_params: Option<&[u8]>) -> (Template, Templa
 }
 
 /// (attribute, its name, the value it must have) for one half.
-type Expected = Vec<(CK_ATTRIBUTE_TYPE, &'static str, bool)>;
+pub(crate) type Expected = Vec<(CK_ATTRIBUTE_TYPE, &'static str, bool)>;
 
 /// Expected values after generation, checked on the token's own copy.
 fn expectations(req: &KeygenRequest) -> (Expected, Expected) {
@@ -202,25 +202,29 @@ fn expectations(req: &KeygenRequest) -> (Expected, Expected) {
         (CKA_ENCRYPT, "CKA_ENCRYPT", u.encrypt),
         (CKA_WRAP, "CKA_WRAP", u.wrap),
     ];
-    let private = vec![
-        (CKA_TOKEN, "CKA_TOKEN", true),
-        (CKA_PRIVATE, "CKA_PRIVATE", true),
-        (CKA_SENSITIVE, "CKA_SENSITIVE", true),
-        (CKA_ALWAYS_SENSITIVE, "CKA_ALWAYS_SENSITIVE", true),
-        (CKA_EXTRACTABLE, "CKA_EXTRACTABLE", req.extractable),
-        (
-            CKA_NEVER_EXTRACTABLE,
-            "CKA_NEVER_EXTRACTABLE",
-            !req.extractable,
-        ),
-        (CKA_LOCAL, "CKA_LOCAL", true),
-        (CKA_MODIFIABLE, "CKA_MODIFIABLE", req.modifiable),
+    let mut private = generated_flags(req.extractable, req.modifiable);
+    private.extend([
         (CKA_SIGN, "CKA_SIGN", u.sign),
         (CKA_DECRYPT, "CKA_DECRYPT", u.decrypt),
         (CKA_UNWRAP, "CKA_UNWRAP", u.unwrap),
         (CKA_DERIVE, "CKA_DERIVE", u.derive),
-    ];
+    ]);
     (public, private)
+}
+
+/// What a key made on the token (private or secret) must say about where it has been: on
+/// the token, private, always sensitive, extractable only if asked, made here (CKA_LOCAL).
+pub(crate) fn generated_flags(extractable: bool, modifiable: bool) -> Expected {
+    vec![
+        (CKA_TOKEN, "CKA_TOKEN", true),
+        (CKA_PRIVATE, "CKA_PRIVATE", true),
+        (CKA_SENSITIVE, "CKA_SENSITIVE", true),
+        (CKA_ALWAYS_SENSITIVE, "CKA_ALWAYS_SENSITIVE", true),
+        (CKA_EXTRACTABLE, "CKA_EXTRACTABLE", extractable),
+        (CKA_NEVER_EXTRACTABLE, "CKA_NEVER_EXTRACTABLE", !extractable),
+        (CKA_LOCAL, "CKA_LOCAL", true),
+        (CKA_MODIFIABLE, "CKA_MODIFIABLE", modifiable),
+    ]
 }
 
 /// Errors of C_GenerateKeyPair that are about the request, so nothing can have been stored.
@@ -245,16 +249,65 @@ fn rejected_up_front(code: Option<CK_RV>) -> bool {
 }
 
 impl HsmSession<'_> {
+    /// Reads back the boolean attributes each new object must have; if any differs, every
+    /// object of `checks` is destroyed and the error names what the token did not honour.
+    pub(crate) fn confirm_template(&self, checks: &[(u64, &Expected, &str)]) -> HsmResult<()> {
+        let mut wrong = Vec::new();
+        for (handle, want, what) in checks {
+            let mut attrs: Vec<AttrBuf> =
+                want.iter().map(|(k, _, _)| AttrBuf::new(*k, 1)).collect();
+            self.raw
+                .read_attributes(self.handle(), *handle, &mut attrs)?;
+            for ((_, name, expected), got) in want.iter().zip(&attrs) {
+                match got.value().and_then(super::attributes::boolean) {
+                    Some(v) if v == *expected => {}
+                    Some(v) => wrong.push(format!("{what} {name} is {v} (asked {expected})")),
+                    None => wrong.push(format!("{what} {name} cannot be read back")),
+                }
+            }
+        }
+        if wrong.is_empty() {
+            return Ok(());
+        }
+        let cleanup = checks
+            .iter()
+            .map(|(h, _, _)| self.destroy(*h))
+            .find_map(Result::err);
+        Err(HsmError::Other(format!(
+            "the token did not honour the key template ({}); {}",
+            wrong.join(", "),
+            match cleanup {
+                None => "the new objects were destroyed".to_string(),
+                Some(e) => format!("destroying the new objects failed too: {e}"),
+            }
+        )))
+    }
+
     /// Objects carrying this CKA_ID (any class).
     pub fn with_id(&self, id: &[u8]) -> HsmResult<Vec<u64>> {
         self.raw
             .find_objects(self.handle(), &mut Template::default().bytes(CKA_ID, id))
     }
 
-    /// Key objects (public or private) carrying this label.
+    /// The labels of every key object (public, private, secret): one search per class.
+    pub fn key_labels(&self) -> HsmResult<std::collections::HashSet<String>> {
+        let mut handles = Vec::new();
+        for class in [CKO_PRIVATE_KEY, CKO_PUBLIC_KEY, CKO_SECRET_KEY] {
+            let mut t = Template::default().ulong(CKA_CLASS, class);
+            handles.extend(self.raw.find_objects(self.handle(), &mut t)?);
+        }
+        let mut labels = std::collections::HashSet::new();
+        self.read_each(&handles, &[(CKA_LABEL, 128)], |_, a| {
+            labels.insert(String::from_utf8_lossy(a[0].value().unwrap_or_default()).into_owned());
+            Ok(())
+        })?;
+        Ok(labels)
+    }
+
+    /// Key objects (public, private or secret) carrying this label.
     pub fn keys_with_label(&self, label: &str) -> HsmResult<Vec<u64>> {
         let mut found = Vec::new();
-        for class in [CKO_PRIVATE_KEY, CKO_PUBLIC_KEY] {
+        for class in [CKO_PRIVATE_KEY, CKO_PUBLIC_KEY, CKO_SECRET_KEY] {
             let mut t = Template::default()
                 .ulong(CKA_CLASS, class)
                 .bytes(CKA_LABEL, label.as_bytes());
@@ -324,37 +377,10 @@ impl HsmSession<'_> {
         priv_h: u64,
     ) -> HsmResult<KeygenResult> {
         let (want_pub, want_priv) = expectations(req);
-        let mut wrong = Vec::new();
-        for (handle, want, half) in [
+        self.confirm_template(&[
             (pub_h, &want_pub, "public"),
             (priv_h, &want_priv, "private"),
-        ] {
-            let mut attrs: Vec<AttrBuf> =
-                want.iter().map(|(k, _, _)| AttrBuf::new(*k, 1)).collect();
-            self.raw
-                .read_attributes(self.handle(), handle, &mut attrs)?;
-            for ((_, name, expected), got) in want.iter().zip(&attrs) {
-                match got.value().and_then(super::attributes::boolean) {
-                    Some(v) if v == *expected => {}
-                    Some(v) => wrong.push(format!("{half} {name} is {v} (asked {expected})")),
-                    None => wrong.push(format!("{half} {name} cannot be read back")),
-                }
-            }
-        }
-        if !wrong.is_empty() {
-            let cleanup = [priv_h, pub_h]
-                .iter()
-                .map(|h| self.destroy(*h))
-                .find_map(Result::err);
-            return Err(HsmError::Other(format!(
-                "the token did not honour the key template ({}); {}",
-                wrong.join(", "),
-                match cleanup {
-                    None => "both halves were destroyed".to_string(),
-                    Some(e) => format!("destroying the halves failed too: {e}"),
-                }
-            )));
-        }
+        ])?;
         let (mut public, mut private) = (self.object(pub_h, token)?, self.object(priv_h, token)?);
         (public.paired, private.paired) = (Some(true), Some(true));
         Ok(KeygenResult { public, private })

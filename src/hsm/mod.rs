@@ -4,20 +4,26 @@
 mod attributes;
 mod calls;
 mod error;
+mod import;
 mod keygen;
 mod module;
 mod objects;
 mod pubkeys;
 mod raw;
+mod raw_keys;
+mod secret;
 mod select;
+mod selftest;
 mod session;
 mod setattr;
+mod signing;
 mod types;
 mod vet;
 mod x509;
 
 pub use attributes::hex;
 pub use error::{HsmError, HsmResult, ckr_name};
+pub use import::{ImportMethod, ImportRequest, ImportResult, UNWRAP_MECHANISMS, spec_of};
 pub use keygen::{KeySpec, KeygenRequest, KeygenResult, RSA_X9_31, Usage};
 pub use module::{ModuleChoice, ModuleSource, resolve_module};
 pub use objects::{
@@ -25,9 +31,12 @@ pub use objects::{
     object_uri,
 };
 pub use pubkeys::{SignScheme, TokenPublicKey};
+pub use secret::{SecretKeyRequest, SecretSpec};
 pub use select::{TokenSelector, Want, select_token};
+pub use selftest::RoundTrip;
 pub use session::{HsmSession, Role};
 pub use setattr::{AttrChange, ChangeError, applicable, parse_change};
+pub use signing::{Hash, SigScheme, ecdsa_raw};
 pub use types::{LibraryInfo, MechanismEntry, SlotEntry, TokenEntry, TokenFlags};
 pub use x509::{RsaDigest, TokenSigner, ecdsa_der};
 

@@ -62,6 +62,10 @@ pub enum KeyFamily {
     /// CKK_EC_EDWARDS (Ed25519, Ed448).
     #[value(alias = "ed25519", alias = "eddsa")]
     Edwards,
+    /// CKK_AES.
+    Aes,
+    /// CKK_GENERIC_SECRET (HMAC keys).
+    Generic,
 }
 
 impl KeyFamily {
@@ -70,6 +74,8 @@ impl KeyFamily {
             KeyFamily::Rsa => CKK_RSA,
             KeyFamily::Ec => CKK_EC,
             KeyFamily::Edwards => CKK_EC_EDWARDS,
+            KeyFamily::Aes => CKK_AES,
+            KeyFamily::Generic => CKK_GENERIC_SECRET,
         }
     }
 }
@@ -233,6 +239,7 @@ const LIST_ATTRS: &[(CK_ATTRIBUTE_TYPE, usize)] = &[
     (CKA_ALWAYS_SENSITIVE, 1),
     (CKA_NEVER_EXTRACTABLE, 1),
     (CKA_LOCAL, 1),
+    (CKA_VALUE_LEN, 8),
 ];
 
 const USAGE: [(usize, &str); 7] = [
@@ -277,6 +284,7 @@ fn decode_object(
             .and_then(ulong)
             .map(|b| b as u32)
             .or_else(|| a[5].value().map(modulus_bits)),
+        Some(CKK_AES | CKK_GENERIC_SECRET) => a[22].value().and_then(ulong).map(|n| n as u32 * 8),
         _ => curve.map(Curve::bits),
     };
     let flag = |i: usize| a[i].value().and_then(boolean);
@@ -322,6 +330,8 @@ fn key_word(code: CK_KEY_TYPE, curve: Option<Curve>, bits: Option<u32>) -> Strin
         (CKK_EC, Some(c), _) => format!("ec:{}", c.word()),
         (CKK_EC, None, _) => "ec".into(),
         (CKK_EC_EDWARDS | CKK_EC_MONTGOMERY, Some(c), _) => c.word().into(),
+        (CKK_AES, _, Some(bits)) => format!("aes:{bits}"),
+        (CKK_GENERIC_SECRET, _, Some(bits)) => format!("generic:{bits}"),
         _ => attributes::key_type_name(code)
             .trim_start_matches("CKK_")
             .to_ascii_lowercase(),

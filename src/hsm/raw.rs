@@ -300,10 +300,20 @@ impl FunctionList {
     }
 }
 
-/// An attribute template that owns its values; `ck()` gives the C view for one call.
+/// An attribute template that owns its values; `ck()` gives the C view for one call. Values
+/// are wiped when it is dropped: an import's template carries private key material.
 #[derive(Default, Clone)]
 pub(crate) struct Template {
     items: Vec<(CK_ATTRIBUTE_TYPE, Vec<u8>)>,
+}
+
+impl Drop for Template {
+    fn drop(&mut self) {
+        use zeroize::Zeroize;
+        for (_, v) in &mut self.items {
+            v.zeroize();
+        }
+    }
 }
 
 impl Template {
@@ -442,7 +452,7 @@ impl FunctionList {
 }
 
 impl FunctionList {
-    /// C_SignInit + one C_Sign into a buffer large enough for any supported key (RSA-16384).
+    /// C_SignInit + one C_Sign with a mechanism that takes no parameters.
     pub(crate) fn sign(
         &self,
         session: CK_SESSION_HANDLE,
@@ -450,7 +460,7 @@ impl FunctionList {
         mechanism: CK_MECHANISM_TYPE,
         data: &[u8],
     ) -> HsmResult<Vec<u8>> {
-        self.sign_with(session, key, mechanism, None, data)
+        self.sign_mech(session, key, super::raw_keys::plain(mechanism), data)
     }
 
     /// RSASSA-PSS with SHA-2 `hash` (CKM_SHA256 ...), MGF1 of the same hash and a salt as long
@@ -462,59 +472,7 @@ impl FunctionList {
         hash: CK_MECHANISM_TYPE,
         data: &[u8],
     ) -> HsmResult<Vec<u8>> {
-        let (mechanism, mgf, salt) = match hash {
-            CKM_SHA384 => (CKM_SHA384_RSA_PKCS_PSS, CKG_MGF1_SHA384, 48),
-            CKM_SHA512 => (CKM_SHA512_RSA_PKCS_PSS, CKG_MGF1_SHA512, 64),
-            _ => (CKM_SHA256_RSA_PKCS_PSS, CKG_MGF1_SHA256, 32),
-        };
-        let mut params = CK_RSA_PKCS_PSS_PARAMS {
-            hashAlg: hash,
-            mgf,
-            sLen: salt,
-        };
-        self.sign_with(session, key, mechanism, Some(&mut params), data)
-    }
-
-    fn sign_with(
-        &self,
-        session: CK_SESSION_HANDLE,
-        key: CK_OBJECT_HANDLE,
-        mechanism: CK_MECHANISM_TYPE,
-        params: Option<&mut CK_RSA_PKCS_PSS_PARAMS>,
-        data: &[u8],
-    ) -> HsmResult<Vec<u8>> {
-        let init = self.list.C_SignInit.ok_or_else(|| missing("C_SignInit"))?;
-        let sign = self.list.C_Sign.ok_or_else(|| missing("C_Sign"))?;
-        let (parameter, parameter_len) = match params {
-            Some(p) => (
-                p as *mut CK_RSA_PKCS_PSS_PARAMS as *mut std::ffi::c_void,
-                std::mem::size_of::<CK_RSA_PKCS_PSS_PARAMS>() as CK_ULONG,
-            ),
-            None => (std::ptr::null_mut(), 0),
-        };
-        let mut mech = CK_MECHANISM {
-            mechanism,
-            pParameter: parameter,
-            ulParameterLen: parameter_len,
-        };
-        let mut out = vec![0u8; 2048];
-        let mut len = out.len() as CK_ULONG;
-        // SAFETY: `data` is only read; `out` has room for `len` bytes.
-        unsafe {
-            check("C_SignInit", init(session, &mut mech, key))?;
-            check(
-                "C_Sign",
-                sign(
-                    session,
-                    data.as_ptr() as *mut u8,
-                    data.len() as CK_ULONG,
-                    out.as_mut_ptr(),
-                    &mut len,
-                ),
-            )?;
-        }
-        out.truncate(len as usize);
-        Ok(out)
+        self.sign_mech(session, key, super::raw_keys::pss(hash), data)
     }
 }
 

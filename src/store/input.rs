@@ -12,13 +12,26 @@ pub const MAX_INPUT: u64 = 1 << 20;
 /// Reads a whole input file (`-` for stdin) of at most `MAX_INPUT` bytes. Refusals (missing,
 /// a directory, a FIFO or device, too large) are bad input: exit 3.
 pub fn read_input(path: &Path, what: &str) -> Result<Vec<u8>> {
-    let shown = path.display();
     let mut buf = Vec::new();
+    read_into(path, what, &mut buf)?;
+    Ok(buf)
+}
+
+/// [`read_input`] for a file holding secrets (a private key): the buffer is allocated whole
+/// up front, so no copy is left behind by a reallocation, and it is wiped when dropped.
+pub fn read_secret_input(path: &Path, what: &str) -> Result<zeroize::Zeroizing<Vec<u8>>> {
+    let mut buf = zeroize::Zeroizing::new(Vec::with_capacity(MAX_INPUT as usize + 1));
+    read_into(path, what, &mut buf)?;
+    Ok(buf)
+}
+
+fn read_into(path: &Path, what: &str, buf: &mut Vec<u8>) -> Result<()> {
+    let shown = path.display();
     if path.as_os_str() == "-" {
         std::io::stdin()
             .lock()
             .take(MAX_INPUT + 1)
-            .read_to_end(&mut buf)?;
+            .read_to_end(buf)?;
     } else {
         let mut f = std::fs::OpenOptions::new()
             .read(true)
@@ -45,7 +58,7 @@ pub fn read_input(path: &Path, what: &str) -> Result<Vec<u8>> {
         }
         f.by_ref()
             .take(MAX_INPUT + 1)
-            .read_to_end(&mut buf)
+            .read_to_end(buf)
             .map_err(|e| fail(Exit::Io, format!("cannot read {what} {shown}: {e}")))?;
     }
     if buf.len() as u64 > MAX_INPUT {
@@ -55,7 +68,7 @@ pub fn read_input(path: &Path, what: &str) -> Result<Vec<u8>> {
             "give the key file itself",
         ));
     }
-    Ok(buf)
+    Ok(())
 }
 
 /// Drops inputs naming a file already given (`r.pub ./r.pub DIR`, a symlink): one input, one

@@ -7,3 +7,4 @@ pub mod config;
 pub mod input;
 pub mod lock;
 pub mod luna_handles;
+pub mod shred;

@@ -11,6 +11,11 @@
  *   SHIM_BAD_LENGTH=1         CKA_LABEL reads report more bytes than the buffer holds, with CKR_OK
  *   SHIM_FAIL_CALL=N          the Nth counted call returns SHIM_FAIL_RV (default CKR_DEVICE_REMOVED)
  *   SHIM_ENV_CHECK=A,B        at C_Login, write to SHIM_ENV_REPORT whether each variable is set
+ *   SHIM_REFUSE_PRIVATE_CREATE=1  C_CreateObject of a CKO_PRIVATE_KEY returns CKR_TEMPLATE_INCONSISTENT
+ *                             (as Luna in FIPS mode and CloudHSM do: private keys only by unwrapping)
+ *   SHIM_UNWRAP_LOG=FILE      appends a line to FILE per C_UnwrapKey call
+ *   SHIM_FAIL_KEYGEN=N        the Nth C_GenerateKeyPair returns CKR_DEVICE_ERROR without generating
+ *   SHIM_SIGN_INIT_RV=0x70    C_SignInit returns this (CKR_MECHANISM_INVALID: a module without it)
  */
 #include <dlfcn.h>
 #include <stdio.h>
@@ -33,9 +38,11 @@ typedef CK_RV (*fn)();
 /* The function list: a version, then 68 function pointers (PKCS#11 2.40 order). */
 typedef struct { CK_VERSION version; fn f[68]; } LIST;
 enum { F_INITIALIZE = 0, F_GET_SLOT_LIST = 4, F_GET_TOKEN_INFO = 6, F_OPEN_SESSION = 12,
-       F_LOGIN = 18, F_GET_ATTRIBUTE_VALUE = 24, F_FIND_OBJECTS_INIT = 26, F_FIND_OBJECTS = 27,
-       F_SIGN_INIT = 42, F_SIGN = 43, F_GENERATE_KEY_PAIR = 59 };
+       F_LOGIN = 18, F_CREATE_OBJECT = 20, F_GET_ATTRIBUTE_VALUE = 24, F_FIND_OBJECTS_INIT = 26, F_FIND_OBJECTS = 27,
+       F_SIGN_INIT = 42, F_SIGN = 43, F_GENERATE_KEY_PAIR = 59, F_UNWRAP_KEY = 61 };
 
+#define CKA_CLASS 0x0UL
+#define CKO_PRIVATE_KEY 0x3UL
 #define CKA_LABEL 0x3UL
 #define CKA_PUBLIC_EXPONENT 0x122UL
 #define CKA_EC_POINT 0x181UL
@@ -127,6 +134,7 @@ static CK_RV find_objects(CK_SESSION_HANDLE h, CK_OBJECT_HANDLE *o, CK_ULONG m, 
   CK_RV rv = counted(); return rv ? rv : real->f[F_FIND_OBJECTS](h, o, m, n);
 }
 static CK_RV sign_init(CK_SESSION_HANDLE h, void *m, CK_OBJECT_HANDLE k) {
+  if (num("SHIM_SIGN_INIT_RV", 0)) return num("SHIM_SIGN_INIT_RV", 0);
   CK_RV rv = counted(); return rv ? rv : real->f[F_SIGN_INIT](h, m, k);
 }
 static CK_RV sign(CK_SESSION_HANDLE h, CK_BYTE *d, CK_ULONG l, CK_BYTE *s, CK_ULONG *sl) {
@@ -134,7 +142,24 @@ static CK_RV sign(CK_SESSION_HANDLE h, CK_BYTE *d, CK_ULONG l, CK_BYTE *s, CK_UL
 }
 static CK_RV generate_key_pair(CK_SESSION_HANDLE h, void *m, CK_ATTRIBUTE *pt, CK_ULONG pn,
                                CK_ATTRIBUTE *vt, CK_ULONG vn, CK_OBJECT_HANDLE *pk, CK_OBJECT_HANDLE *vk) {
+  static long keygens;
+  if (num("SHIM_FAIL_KEYGEN", 0) && ++keygens == (long)num("SHIM_FAIL_KEYGEN", 0)) return 0x30;
   CK_RV rv = counted(); return rv ? rv : real->f[F_GENERATE_KEY_PAIR](h, m, pt, pn, vt, vn, pk, vk);
+}
+static CK_RV create_object(CK_SESSION_HANDLE h, CK_ATTRIBUTE *t, CK_ULONG n, CK_OBJECT_HANDLE *o) {
+  CK_RV rv = counted(); if (rv) return rv;
+  if (on("SHIM_REFUSE_PRIVATE_CREATE"))
+    for (CK_ULONG i = 0; i < n; i++)
+      if (t[i].type == CKA_CLASS && t[i].pValue && t[i].ulValueLen == sizeof(CK_ULONG) &&
+          *(CK_ULONG *)t[i].pValue == CKO_PRIVATE_KEY)
+        return 0xd1; /* CKR_TEMPLATE_INCONSISTENT */
+  return real->f[F_CREATE_OBJECT](h, t, n, o);
+}
+static CK_RV unwrap_key(CK_SESSION_HANDLE h, void *m, CK_OBJECT_HANDLE k, CK_BYTE *w, CK_ULONG wl,
+                        CK_ATTRIBUTE *t, CK_ULONG n, CK_OBJECT_HANDLE *o) {
+  const char *log = getenv("SHIM_UNWRAP_LOG");
+  if (log) { FILE *f = fopen(log, "a"); if (f) { fputs("C_UnwrapKey\n", f); fclose(f); } }
+  CK_RV rv = counted(); return rv ? rv : real->f[F_UNWRAP_KEY](h, m, k, w, wl, t, n, o);
 }
 
 CK_RV C_GetFunctionList(LIST **out) {
@@ -156,6 +181,8 @@ CK_RV C_GetFunctionList(LIST **out) {
     shim.f[F_SIGN_INIT] = (fn)sign_init;
     shim.f[F_SIGN] = (fn)sign;
     shim.f[F_GENERATE_KEY_PAIR] = (fn)generate_key_pair;
+    shim.f[F_CREATE_OBJECT] = (fn)create_object;
+    shim.f[F_UNWRAP_KEY] = (fn)unwrap_key;
   }
   *out = &shim;
   return 0;

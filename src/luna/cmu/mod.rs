@@ -75,6 +75,14 @@ impl Facts for Live {
         })?;
         Ok(handles.resolve(n).cloned())
     }
+
+    fn is_certificate(&self, path: &str) -> bool {
+        // Unreadable: import-key reports it (exit 3), with the file named.
+        std::fs::read(path)
+            .ok()
+            .and_then(|b| crate::formats::cert::parse_certificates(&b).ok())
+            .is_some_and(|c| !c.is_empty())
+    }
 }
 
 /// Translates, asks what is missing (the password, then the mechanism), runs, renders.
@@ -160,27 +168,33 @@ fn execute(plan: Plan) -> i32 {
             }),
             _ => unreachable!("translated to delete"),
         }),
-        Render::KeyPair => render_with(&argv, |ctx, c| match c {
-            Command::Generatekeypair(a) => {
-                let report = crate::commands::keygen::run(ctx, &a)?;
-                let serial = serial_of(&report.public.uri);
-                let mut n = numbers()?;
-                let nums = n.number(
-                    &serial,
-                    &[
-                        ("CKO_PUBLIC_KEY", &report.id, &report.public.label),
-                        ("CKO_PRIVATE_KEY", &report.id, &report.private.label),
-                    ],
-                    false,
-                );
-                n.save()?;
-                Ok(format!(
-                    "...The key pair was successfully generated -> public handle({}), private \
-                     handle({})\n",
-                    nums[0], nums[1]
-                ))
-            }
-            _ => unreachable!("translated to generatekeypair"),
+        Render::KeyPair(done) => render_with(&argv, |ctx, c| {
+            let (public, private) = match c {
+                Command::Generatekeypair(a) => {
+                    let r = crate::commands::keygen::run(ctx, &a)?;
+                    (r.public, r.private)
+                }
+                Command::ImportKey(a) => {
+                    let r = crate::commands::import_key::run(ctx, &a)?;
+                    (r.public, r.private)
+                }
+                _ => unreachable!("translated to generatekeypair or import-key"),
+            };
+            let mut n = numbers()?;
+            let nums = n.number(
+                &serial_of(&public.uri),
+                &[
+                    ("CKO_PUBLIC_KEY", &public.id, &public.label),
+                    ("CKO_PRIVATE_KEY", &private.id, &private.label),
+                ],
+                false,
+            );
+            n.save()?;
+            Ok(format!(
+                "...The key pair was successfully {done} -> public handle({}), private \
+                 handle({})\n",
+                nums[0], nums[1]
+            ))
         }),
         Render::Imported => render_with(&argv, |ctx, c| match c {
             Command::ImportCert(a) => {

@@ -129,6 +129,24 @@ pub const COMMANDS: &[Verb] = &[
             COMMON[1],
         ],
     ),
+    (
+        "import",
+        &[
+            opt("inputFile", Kind::Value),
+            opt("label", Kind::Value),
+            opt("id", Kind::Value),
+            opt("keyalg", Kind::Value),
+            opt("pkcs12", Kind::Switch),
+            opt("unwrap", Kind::Switch),
+            opt("sign", Kind::Bool),
+            opt("verify", Kind::Bool),
+            opt("encrypt", Kind::Bool),
+            opt("decrypt", Kind::Bool),
+            opt("derive", Kind::Bool),
+            COMMON[0],
+            COMMON[1],
+        ],
+    ),
     ("requestcertificate", CERTIFICATE_OPTS),
     ("selfsigncertificate", CERTIFICATE_OPTS),
     (
@@ -154,16 +172,6 @@ pub const COMMANDS: &[Verb] = &[
             COMMON[1],
         ],
     ),
-    (
-        "import",
-        &[
-            opt("inputfile", Kind::Value),
-            opt("label", Kind::Value),
-            opt("id", Kind::Value),
-            COMMON[0],
-            COMMON[1],
-        ],
-    ),
     ("help", &[]),
 ];
 
@@ -185,6 +193,10 @@ Usage: cmu <command> [-option=value | -option value ...]
   setattribute           -handle=H -label=L | -id=HEX | -sign=T ...
   delete                 -handle=H [-force]
   export                 -handle=H -outputfile=F [-key] [-binary]
+  import                 -inputFile=F [-label=L] [-id=HEX] [-unwrap] [-sign=T ...]: a private
+                         key (PKCS#8, PKCS#1, SEC1, OpenSSH, PKCS#12 with its certificates) as
+                         a key pair, or a certificate (stored whether or not its key is on the
+                         token); Luna's other spellings could not be confirmed
   requestcertificate     -publichandle=H -privatehandle=H -CN= -O= -OU= -C= -S= -L= -E=
                          -outputfile=F [-binary] [-sha256withrsa | -sha384withrsa | ...]
   selfsigncertificate    -privatehandle=H -publichandle=H -CN= ... -serialNumber=HEX
@@ -194,10 +206,6 @@ Usage: cmu <command> [-option=value | -option value ...]
                          [-startDate=YYYYMMDD] [-endDate=YYYYMMDD] [-serialNum=HEX |
                          -serialNumber=HEX] [-binary] [-sha256withrsa ...]
                          [-profile=server|client|ca|none (hsmctl's; default server)]
-  import                 -inputFile=CERT [-label=L] [-id=HEX]: a certificate (PEM or DER) onto
-                         the token, with the matching key's id where its key is there
-                         (keys by unwrapping are not translated; Luna's other spellings of
-                         these options could not be confirmed)
   help                   this text
 
 Option names ignore case (-inputFile, -INPUTFILE and -inputfile are one option).

@@ -15,6 +15,8 @@ pub trait Facts {
     fn slot_id(&self, text: &str) -> Result<u64, Refusal>;
     /// What cmu's handle `n` stands for.
     fn object(&self, n: u64) -> Result<Option<Numbered>, Refusal>;
+    /// Whether the file `path` holds a certificate (else it is taken as a key file).
+    fn is_certificate(&self, path: &str) -> bool;
 }
 
 /// Why a command line has no plan.
@@ -56,8 +58,8 @@ pub enum Render {
     Set(u64),
     /// `Object handle <h> deleted.`
     Deleted(u64),
-    /// `...The key pair was successfully generated -> public handle(..), private handle(..)`.
-    KeyPair,
+    /// `...The key pair was successfully <done> -> public handle(..), private handle(..)`.
+    KeyPair(&'static str),
     /// `Certificate imported -> handle(<h>)`.
     Imported,
 }
@@ -174,22 +176,7 @@ pub fn translate(cmd: &str, rest: &[String], facts: &dyn Facts) -> Result<Plan, 
         }
         "requestcertificate" | "selfsigncertificate" => certificate(cmd, &o, facts)?,
         "certify" => certify(&o, facts)?,
-        "import" => {
-            // A certificate, stored whether or not its key is on the token (Luna's import);
-            // with the matching key's CKA_ID where there is one.
-            let mut argv = vec![
-                s("import-cert"),
-                o.need("inputfile", cmd)?,
-                s("--allow-orphan"),
-            ];
-            for (luna, ours) in [("label", "--label"), ("id", "--id")] {
-                if let Some(v) = o.get(luna) {
-                    argv.extend([s(ours), s(v)]);
-                }
-            }
-            plan.render = Render::Imported;
-            argv
-        }
+        "import" => import(&o, facts, &mut plan)?,
         other => return Err(LunaError(format!("unknown command '{other}'")).into()),
     };
     // Luna's slot numbers (0, 1, 2, ...) become the module's slot ids.
@@ -287,6 +274,59 @@ pub fn mechanism(text: &str) -> Result<&'static str, Refuse> {
     })
 }
 
+/// `import -inputFile=F`: a certificate becomes `import-cert` (stored whether or not its key
+/// is on the token, as Luna stores it), a private key (PKCS#8, PKCS#1, SEC1, OpenSSH, PKCS#12
+/// with `-pkcs12` or without: the format is read from the file; encrypted ones take their
+/// passphrase from HSMCTL_KEY_PASSPHRASE or the prompt) becomes `import-key`.
+fn import(o: &Opts, facts: &dyn Facts, plan: &mut Plan) -> Result<Vec<String>, Refuse> {
+    let file = o.need("inputFile", "import")?;
+    if let Some(alg) = o.get("keyalg")
+        && !matches!(
+            alg.to_ascii_lowercase().as_str(),
+            "rsa" | "ec" | "ecdsa" | "eddsa" | "ed25519"
+        )
+    {
+        return Err(LunaError(format!(
+            "-keyalg '{alg}' is not RSA, EC or EDDSA (the key type is read from the file)"
+        ))
+        .into());
+    }
+    let label = o.get("label").map(str::to_string).unwrap_or_else(|| {
+        std::path::Path::new(&file)
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "imported".into())
+    });
+    if facts.is_certificate(&file) {
+        let mut argv = vec![
+            s("import-cert"),
+            file,
+            s("--label"),
+            label,
+            s("--allow-orphan"),
+        ];
+        if let Some(id) = o.get("id") {
+            argv.extend([s("--id"), s(id)]);
+        }
+        plan.render = Render::Imported;
+        return Ok(argv);
+    }
+    let mut argv = vec![s("import-key"), file, s("--label"), label];
+    if let Some(id) = o.get("id") {
+        argv.extend([s("--id"), s(id)]);
+    }
+    for f in ["sign", "verify", "encrypt", "decrypt", "derive"] {
+        if let Some(v) = o.get(f) {
+            argv.push(format!("--{f}={}", v == "1"));
+        }
+    }
+    if o.on("unwrap") {
+        argv.push(s("--unwrap"));
+    }
+    plan.render = Render::KeyPair("imported");
+    Ok(argv)
+}
+
 fn generatekeypair(o: &Opts, plan: &mut Plan) -> Result<Vec<String>, Refuse> {
     let key_type = match o
         .get("keyType")
@@ -339,7 +379,7 @@ fn generatekeypair(o: &Opts, plan: &mut Plan) -> Result<Vec<String>, Refuse> {
         // Luna's own flag is the confirmation: the user asked for it by name.
         argv.extend([s("--extractable=true"), s("--allow-extractable")]);
     }
-    plan.render = Render::KeyPair;
+    plan.render = Render::KeyPair("generated");
     Ok(argv)
 }
 
@@ -476,6 +516,10 @@ mod tests {
                 shared_id: n == 2,
             }))
         }
+
+        fn is_certificate(&self, path: &str) -> bool {
+            path.ends_with(".pem")
+        }
     }
 
     fn plan(line: &str) -> Result<Plan, Refuse> {
@@ -508,7 +552,9 @@ mod tests {
              --decrypt=true --wrap=true --unwrap=true"
         );
         // No -mech: the menu asks (after the password), and the PIN is not in argv.
-        assert!(p.ask_mechanism && p.password.is_none() && p.render == Render::KeyPair);
+        assert!(
+            p.ask_mechanism && p.password.is_none() && p.render == Render::KeyPair("generated")
+        );
         let p = plan(
             "generatekeypair -labelpublic sshpub -labelprivate sshpriv -keytype rsa -sign T \
              -verify T -wrap T -unwrap T -encrypt T -decrypt T -publicExponent 65537 \
@@ -599,8 +645,20 @@ mod tests {
         );
         assert_eq!(
             argv("import -inputFile=c.pem -label=srv"),
-            "import-cert c.pem --allow-orphan --label srv"
+            "import-cert c.pem --label srv --allow-orphan"
         );
+        assert_eq!(
+            argv("import -inputFile=web.key -sign=T -unwrap"),
+            "import-key web.key --label web --sign=true --unwrap"
+        );
+        assert_eq!(
+            plan("import -inputFile=web.key").unwrap().render,
+            Render::KeyPair("imported")
+        );
+        assert!(matches!(
+            plan("import -inputFile=k.key -keyalg=DSA"),
+            Err(Refuse::Usage(_))
+        ));
     }
 
     #[test]
