@@ -85,6 +85,21 @@ fn pin_states_are_reported_and_a_login_is_never_retried() {
         "{}",
         stderr(&out)
     );
+    // slot show says so too, before anyone logs in (and in its JSON warnings).
+    let out = via_shim(
+        &env,
+        &lib,
+        &[("SHIM_TOKEN_FLAGS", "0x20000")],
+        &["slot", "show", "--json"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(
+        report["warnings"][0]
+            .as_str()
+            .is_some_and(|w| w.contains("one more wrong user PIN")),
+        "{report}"
+    );
     // A token whose flags say the PIN is locked is not even tried.
     std::fs::remove_file(&count).unwrap();
     let out = via_shim(

@@ -17,6 +17,8 @@ pub struct SlotShowReport {
     /// The mechanisms, when `--mechanisms` was given.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub mechanisms: Option<Vec<MechanismEntry>>,
+    /// PIN states worth knowing before a login (count low, final try, locked).
+    pub warnings: Vec<String>,
 }
 
 /// Selects the token and reads its details (and mechanisms when asked).
@@ -27,14 +29,57 @@ pub fn run(ctx: &Ctx, args: &SlotShowArgs) -> Result<SlotShowReport> {
     } else {
         None
     };
+    let warnings = sel
+        .slot
+        .token
+        .as_ref()
+        .map(pin_warnings)
+        .unwrap_or_default();
     Ok(SlotShowReport {
         module: sel.hsm.path().display().to_string(),
         slot: sel.slot,
         mechanisms,
+        warnings,
     })
 }
 
+/// What the token's PIN flags say before anyone logs in: a wrong PIN now may lock it.
+fn pin_warnings(t: &crate::hsm::TokenEntry) -> Vec<String> {
+    let f = &t.flags;
+    let label = crate::formats::text::escaped(&t.label).into_owned();
+    let mut out = Vec::new();
+    for (locked, final_try, low, who) in [
+        (
+            f.user_pin_locked,
+            f.user_pin_final_try,
+            f.user_pin_count_low,
+            "user",
+        ),
+        (
+            f.so_pin_locked,
+            f.so_pin_final_try,
+            f.so_pin_count_low,
+            "SO",
+        ),
+    ] {
+        if locked {
+            out.push(format!("the {who} PIN of token '{label}' is locked"));
+        } else if final_try {
+            out.push(format!("one more wrong {who} PIN locks token '{label}'"));
+        } else if low {
+            out.push(format!(
+                "a wrong {who} PIN was entered on token '{label}' since the last login"
+            ));
+        }
+    }
+    out
+}
+
 impl Report for SlotShowReport {
+    fn warnings(&self) -> &[String] {
+        &self.warnings
+    }
+
     fn human(&self) -> String {
         let s = &self.slot;
         let mut rows = vec![
