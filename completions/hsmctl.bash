@@ -3730,7 +3730,7 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__slot__subcmd__show)
-            opts="-v -h --token --serial --slot --uri --mechanisms --json --format --module --insecure-module --home --verbose --lock-timeout --help"
+            opts="-v -h --token --serial --slot --uri --mechanisms --wide --json --format --module --insecure-module --home --verbose --lock-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3776,7 +3776,7 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__slots)
-            opts="-v -h --json --format --module --insecure-module --home --verbose --lock-timeout --help"
+            opts="-v -h --wide --json --format --module --insecure-module --home --verbose --lock-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -82,6 +82,7 @@ json\t'One JSON document (snake_case keys; the shape is API)'"
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand slots" -l module -d 'PKCS#11 module to load (else HSMCTL_MODULE, the config file, p11-kit\'s proxy, SoftHSM2)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand slots" -l home -d 'hsmctl\'s home directory (else HSMCTL_HOME, else $XDG_CONFIG_HOME/hsmctl)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand slots" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token, 0-86400 (exit 10 after that)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand slots" -l wide -d 'Show every value whole (URIs, flags), even on a narrow terminal'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand slots" -l json -d 'Print one JSON document instead of a table (same as --format json)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand slots" -l insecure-module -d 'Load a module file that its group or everyone may write (never needed for a packaged one)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand slots" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
@@ -91,6 +92,7 @@ json\t'One JSON document (snake_case keys; the shape is API)'"
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand partitions" -l module -d 'PKCS#11 module to load (else HSMCTL_MODULE, the config file, p11-kit\'s proxy, SoftHSM2)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand partitions" -l home -d 'hsmctl\'s home directory (else HSMCTL_HOME, else $XDG_CONFIG_HOME/hsmctl)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand partitions" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token, 0-86400 (exit 10 after that)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand partitions" -l wide -d 'Show every value whole (URIs, flags), even on a narrow terminal'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand partitions" -l json -d 'Print one JSON document instead of a table (same as --format json)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand partitions" -l insecure-module -d 'Load a module file that its group or everyone may write (never needed for a packaged one)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand partitions" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
@@ -113,6 +115,7 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand slot; and __fish_seen_subc
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand slot; and __fish_seen_subcommand_from show" -l home -d 'hsmctl\'s home directory (else HSMCTL_HOME, else $XDG_CONFIG_HOME/hsmctl)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand slot; and __fish_seen_subcommand_from show" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token, 0-86400 (exit 10 after that)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand slot; and __fish_seen_subcommand_from show" -l mechanisms -d 'Also list every mechanism with its key-size range and flags'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand slot; and __fish_seen_subcommand_from show" -l wide -d 'Show every value whole (the URI), even on a narrow terminal'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand slot; and __fish_seen_subcommand_from show" -l json -d 'Print one JSON document instead of a table (same as --format json)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand slot; and __fish_seen_subcommand_from show" -l insecure-module -d 'Load a module file that its group or everyone may write (never needed for a packaged one)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand slot; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
@@ -137,6 +140,7 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand partition; and __fish_seen
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand partition; and __fish_seen_subcommand_from show" -l home -d 'hsmctl\'s home directory (else HSMCTL_HOME, else $XDG_CONFIG_HOME/hsmctl)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand partition; and __fish_seen_subcommand_from show" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token, 0-86400 (exit 10 after that)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand partition; and __fish_seen_subcommand_from show" -l mechanisms -d 'Also list every mechanism with its key-size range and flags'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand partition; and __fish_seen_subcommand_from show" -l wide -d 'Show every value whole (the URI), even on a narrow terminal'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand partition; and __fish_seen_subcommand_from show" -l json -d 'Print one JSON document instead of a table (same as --format json)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand partition; and __fish_seen_subcommand_from show" -l insecure-module -d 'Load a module file that its group or everyone may write (never needed for a packaged one)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand partition; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'

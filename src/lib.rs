@@ -131,11 +131,23 @@ fn habit_hint(e: &clap::Error) -> Option<String> {
     };
     match name {
         "--pin" | "-p" | "--user-pin" => Some(pin_hint("PIN", "--pin", "HSMCTL_PIN")),
-        "--so-pin" => Some(pin_hint("SO PIN", "--so-pin", "HSMCTL_SO_PIN")),
-        "-l" | "--login" => Some(
-            "error: this command takes no login flag: hsmctl logs in by itself when the \
-             command needs it (list and show take --login to include private objects)\n\
-             hint: give the PIN with --pin-file, --pin-env or --pin-fd, or let hsmctl ask"
+        "--so-pin" => Some(
+            "error: hsmctl takes no SO PIN in its arguments: other users could read it in the \
+             process list, and it would stay in the shell's history\n\
+             hint: the commands that need the SO PIN (token init, token init-pin) take \
+             --so-pin-file FILE, --so-pin-env VAR or --so-pin-fd N; HSMCTL_SO_PIN works too"
+                .to_string(),
+        ),
+        "-l" => Some(
+            "error: hsmctl has no -l: it logs in by itself when a command needs the PIN\n\
+             hint: list, show and the export commands take --login to include objects that \
+             only a login shows; see the command's --help"
+                .to_string(),
+        ),
+        "--login" => Some(
+            "error: this command takes no --login: it logs in by itself when it needs the PIN\n\
+             hint: give the PIN with --pin-file, --pin-env or --pin-fd (or HSMCTL_PIN), or let \
+             hsmctl ask on the terminal"
                 .to_string(),
         ),
         _ => None,

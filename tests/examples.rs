@@ -107,7 +107,8 @@ fn docs_json_md_describes_every_json_document() {
     let (env, work, path) = session();
     let mut doc = String::from(
         "# JSON documents\n\n\
-         Every hsmctl command that reports something takes `--json` (or `--format json`): one JSON\n\
+         Every hsmctl command that reports something takes `--json` (or `--format json`, except\n\
+         in export-pubkey and convert-pubkey, whose --format names the key's format): one JSON\n\
          document on stdout, snake_case keys, bytes as lowercase hex, PKCS#11 constants by name,\n\
          key types as `--key-type` spells them (`rsa:2048`, `ec:p256`, `ed25519`), and a `warnings`\n\
          array where the command collects warnings. The shapes below are API; they come from one\n\

@@ -112,6 +112,10 @@ fn tables_fit_80_and_120_columns_without_splitting_labels() {
             }
         }
     }
+    // A serial is what people select by: never cut, even at 80 columns.
+    let serial = env.serial_of("production-signing-token-east-01");
+    let slots = on_terminal(&env, &["slots"], 80);
+    assert!(slots.contains(&serial), "{serial} cut in:\n{slots}");
     // --wide shows the URIs, whole.
     let wide = on_terminal(&env, &["list", "--login", "--wide"], 120);
     assert!(wide.contains("pkcs11:model="), "{wide}");

@@ -261,6 +261,10 @@ pub enum Command {
 /// Arguments of `slots`.
 #[derive(Debug, Args)]
 pub struct SlotsArgs {
+    /// Show every value whole (URIs, flags), even on a narrow terminal
+    #[arg(long)]
+    pub wide: bool,
+
     /// Output format
     #[command(flatten)]
     pub output: OutputArgs,
@@ -283,6 +287,10 @@ pub struct SlotShowArgs {
     /// Also list every mechanism with its key-size range and flags
     #[arg(long)]
     pub mechanisms: bool,
+
+    /// Show every value whole (the URI), even on a narrow terminal
+    #[arg(long)]
+    pub wide: bool,
 
     /// Output format
     #[command(flatten)]

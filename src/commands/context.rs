@@ -499,8 +499,8 @@ pub fn one_public_key(
                 token.label
             ),
             format!(
-                "`hsmctl list --token {} --class public` shows them; --login finds keys whose \
-                 public half is private",
+                "`hsmctl list --token {} --class public` shows them (with --login, also keys \
+                 whose public half is private)",
                 shell_word(&token.label)
             ),
         )),

@@ -47,7 +47,7 @@ pub struct BatchReport {
 
 impl Report for BatchReport {
     fn human(&self) -> String {
-        let mut t = table(&["Label", "Id", "Type", "Private key URI"]);
+        let mut t = table(&["Label", "ID", "Key type", "Private key URI"]);
         for k in &self.keys {
             t.add_row([
                 k.private.label.clone(),

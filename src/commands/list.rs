@@ -122,8 +122,9 @@ pub fn run(ctx: &Ctx, args: &ListArgs) -> Result<ListReport> {
 
 impl Report for ListReport {
     fn human(&self) -> String {
+        // Nothing matched: stdout stays empty (the count line on stderr says so).
         if self.objects.is_empty() {
-            return format!("No objects on token '{}'.\n", self.token);
+            return String::new();
         }
         let mut header = vec!["Label", "Class", "Key type", "ID", "Usage", "Paired"];
         if self.wide {
@@ -132,11 +133,8 @@ impl Report for ListReport {
         let mut t = table(&header);
         t.wide(self.wide);
         for o in &self.objects {
-            let class = o
-                .class
-                .trim_start_matches("CKO_")
-                .to_lowercase()
-                .replace("_key", "");
+            // The class as --class spells it (private, public, cert, secret-key, data).
+            let class = crate::hsm::class_word(o.class_code).to_string();
             let paired = match o.paired {
                 Some(true) => "yes",
                 Some(false) => "no",
@@ -160,6 +158,10 @@ impl Report for ListReport {
 
     fn summary(&self) -> Option<String> {
         Some(match self.count {
+            0 => format!(
+                "no objects on token '{}' (or none that match)",
+                crate::formats::text::escaped(&self.token)
+            ),
             1 => "1 object".to_string(),
             n => format!("{n} objects"),
         })

@@ -40,8 +40,16 @@ use anyhow::{Context as _, Result};
 /// Runs one parsed command to completion, printing its report.
 pub fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
     let written = match command {
-        Command::Slots(a) => emit(&slots::run(ctx)?, a.output.format()),
-        Command::Slot(SlotCommand::Show(a)) => emit(&slot_show::run(ctx, &a)?, a.output.format()),
+        Command::Slots(a) => {
+            let mut r = slots::run(ctx)?;
+            r.wide = a.wide;
+            emit(&r, a.output.format())
+        }
+        Command::Slot(SlotCommand::Show(a)) => {
+            let mut r = slot_show::run(ctx, &a)?;
+            r.wide = a.wide;
+            emit(&r, a.output.format())
+        }
         Command::Info(a) => emit(&info::run(ctx)?, a.output.format()),
         Command::Token(TokenCommand::Init(a)) => {
             emit(&token::init::run(ctx, &a)?, a.output.format())

@@ -19,6 +19,9 @@ pub struct SlotShowReport {
     pub mechanisms: Option<Vec<MechanismEntry>>,
     /// PIN states worth knowing before a login (count low, final try, locked).
     pub warnings: Vec<String>,
+    /// Every value whole (`--wide`); not part of the JSON.
+    #[serde(skip)]
+    pub wide: bool,
 }
 
 /// Selects the token and reads its details (and mechanisms when asked).
@@ -40,6 +43,7 @@ pub fn run(ctx: &Ctx, args: &SlotShowArgs) -> Result<SlotShowReport> {
         slot: sel.slot,
         mechanisms,
         warnings,
+        wide: false,
     })
 }
 
@@ -181,7 +185,9 @@ impl Report for SlotShowReport {
                 ("URI", t.uri.clone()),
             ]);
         }
-        let mut out = format!("{}\n", details(&rows));
+        let mut fields = details(&rows);
+        fields.wide(self.wide);
+        let mut out = format!("{fields}\n");
         if let Some(mechs) = &self.mechanisms {
             let mut t = table(&["Mechanism", "Min key", "Max key", "Flags"]);
             for m in mechs {

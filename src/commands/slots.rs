@@ -13,6 +13,9 @@ pub struct SlotsReport {
     pub module: String,
     /// Every slot, in the module's order.
     pub slots: Vec<SlotEntry>,
+    /// Every value whole (`--wide`); not part of the JSON.
+    #[serde(skip)]
+    pub wide: bool,
 }
 
 /// Lists every slot: one C_GetSlotList, then C_GetSlotInfo and C_GetTokenInfo per slot.
@@ -20,6 +23,7 @@ pub fn run(ctx: &Ctx) -> Result<SlotsReport> {
     let hsm = ctx.hsm(None)?;
     Ok(SlotsReport {
         module: hsm.path().display().to_string(),
+        wide: false,
         slots: hsm.slots()?,
     })
 }
@@ -39,6 +43,7 @@ impl Report for SlotsReport {
             "Flags",
             "URI",
         ]);
+        t.wide(self.wide).keep_whole(&["Serial"]);
         for s in &self.slots {
             let row = match (&s.token, &s.token_error) {
                 (Some(tok), _) => [

@@ -47,7 +47,7 @@ pub struct TestKeyReport {
 
 impl Report for TestKeyReport {
     fn human(&self) -> String {
-        let mut t = table(&["Label", "Id", "Type", "Result", "Operation", "Detail"]);
+        let mut t = table(&["Label", "ID", "Key type", "Result", "Operation", "Detail"]);
         for k in &self.keys {
             t.add_row([
                 k.label.clone(),

@@ -102,8 +102,9 @@ impl HsmError {
         match self {
             HsmError::Load { .. } | HsmError::NoModule { .. } => {
                 return Some(
-                    "pass the path of a PKCS#11 module with --module or HSMCTL_MODULE \
-                     (for SoftHSM2: /usr/lib/softhsm/libsofthsm2.so)"
+                    "pass a PKCS#11 module with --module or HSMCTL_MODULE: a path (for SoftHSM2 \
+                     /usr/lib/softhsm/libsofthsm2.so) or a p11-kit module name (softhsm2, \
+                     opensc-pkcs11: the files in /usr/share/p11-kit/modules)"
                         .into(),
                 );
             }

@@ -21,7 +21,7 @@ mod types;
 mod vet;
 mod x509;
 
-pub use attributes::hex;
+pub use attributes::{class_word, hex};
 pub use error::{HsmError, HsmResult, ckr_name};
 pub use import::{ImportMethod, ImportRequest, ImportResult, UNWRAP_MECHANISMS, spec_of};
 pub use keygen::{KeySpec, KeygenRequest, KeygenResult, RSA_X9_31, Usage};

@@ -109,8 +109,8 @@ pub fn artifact(
         Some(path) if !to_stdout => crate::store::atomic::write_output(path, bytes, 0o644, force),
         _ if binary && io::stdout().is_terminal() => Err(crate::exit::fail_hint(
             crate::exit::Exit::Usage,
-            "DER is binary and stdout is a terminal",
-            "write it with -o FILE, or redirect stdout",
+            "the output is binary and stdout is a terminal",
+            "write it with -o FILE, or redirect stdout (random takes --hex or --base64)",
         )),
         _ => Ok(write_stdout(bytes)?),
     }

@@ -12,6 +12,8 @@ pub struct Table {
     header: Vec<String>,
     rows: Vec<Vec<String>>,
     wide: bool,
+    // Columns never cut (a serial is what people select by).
+    whole: Vec<String>,
 }
 
 /// A new table with these column headers.
@@ -20,6 +22,7 @@ pub fn table(header: &[&str]) -> Table {
         header: header.iter().map(|h| h.to_string()).collect(),
         rows: Vec::new(),
         wide: false,
+        whole: Vec::new(),
     }
 }
 
@@ -60,9 +63,16 @@ impl Table {
         self
     }
 
-    /// Shows every value whole on a terminal too (rows may then be wider than the terminal).
+    /// Shows every value whole on a terminal too, in the plain layout (rows may then be wider
+    /// than the terminal; borders would only add to that).
     pub fn wide(&mut self, wide: bool) -> &mut Self {
         self.wide = wide;
+        self
+    }
+
+    /// Columns (by header) that are never cut to fit the terminal.
+    pub fn keep_whole(&mut self, headers: &[&str]) -> &mut Self {
+        self.whole.extend(headers.iter().map(|h| h.to_string()));
         self
     }
 
@@ -78,12 +88,25 @@ impl Table {
     }
 
     /// Column widths that fit `total` characters of terminal, borders included: the widest
-    /// column gives up a character at a time, never below its header (or 4).
+    /// column gives up a character at a time, never below 4 characters (columns kept whole
+    /// keep their width).
     pub(crate) fn fitted(&self, total: usize) -> Vec<usize> {
         let mut widths = self.widths();
         // comfy-table's UTF8 borders: one per column and one more, plus a space each side.
         let chrome = 3 * widths.len() + 1;
-        let floor: Vec<usize> = self.header.iter().map(|h| width_of(h).max(4)).collect();
+        let floor: Vec<usize> = self
+            .header
+            .iter()
+            .zip(&widths)
+            .map(|(h, w)| {
+                if self.whole.contains(h) {
+                    *w
+                } else {
+                    // Headers may be cut too ("Manufa…"): never below 4 characters.
+                    4.min(*w)
+                }
+            })
+            .collect();
         while widths.iter().sum::<usize>() + chrome > total {
             let Some((i, _)) = widths
                 .iter()
@@ -152,7 +175,7 @@ fn terminal_columns() -> Option<usize> {
 
 impl fmt::Display for Table {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none() {
+        if io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none() && !self.wide {
             return f.write_str(&self.boxed(terminal_columns()));
         }
         f.write_str(&self.plain())
@@ -200,5 +223,8 @@ mod tests {
             wide.contains("web-frontend-prod-tls-2026-rotation-a"),
             "{wide}"
         );
+        let mut kept = sample();
+        kept.keep_whole(&["ID"]);
+        assert!(kept.boxed(Some(40)).contains("0a1b2c3d4e5f"));
     }
 }
