@@ -22,7 +22,7 @@ pub struct SignReport {
     pub key_type: String,
     /// rsa-pkcs1-sha256, rsa-pss-sha256, ecdsa-sha384, ecdsa-sha256-raw, ed25519.
     pub scheme: String,
-    /// The key's URI.
+    /// The URI of the private key that signed.
     pub uri: String,
     /// The signature's length in bytes.
     pub signature_len: usize,
@@ -115,16 +115,7 @@ pub fn run_sign(ctx: &Ctx, args: &SignArgs) -> Result<SignReport> {
     let sel = ctx.select(&args.token, Want::Initialized)?;
     let filter = object_filter(&args.object, sel.uri.as_ref())?;
     let data = read_data(&args.input)?;
-    if let Some(out) = &args.file.out
-        && !args.file.force
-        && out.symlink_metadata().is_ok_and(|m| m.is_file())
-    {
-        return Err(fail_hint(
-            Exit::Conflict,
-            format!("{} already exists", out.display()),
-            "pass --force to replace it",
-        ));
-    }
+    crate::store::atomic::check_output(args.file.out.as_deref(), args.file.force)?;
     let token = sel.initialized()?.clone();
     let session = sel.session(false, Login::Required, &args.pin)?;
     let (public, key) = signing_pair(&session, &filter, &token)?;
@@ -137,7 +128,8 @@ pub fn run_sign(ctx: &Ctx, args: &SignArgs) -> Result<SignReport> {
     Ok(SignReport {
         key_type: crate::formats::private_key::key_type_name(&material),
         scheme: scheme.name(),
-        uri: public.uri,
+        // The key that signed: the private half (same CKA_ID as the public key found).
+        uri: public.uri.replace(";type=public", ";type=private"),
         signature_len: sig.len(),
         written_to,
         signature: hex,
