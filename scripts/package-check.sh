@@ -10,9 +10,10 @@ if ! cargo deb --version >/dev/null 2>&1; then
   echo "package: installing cargo-deb" >&2
   cargo install --locked cargo-deb
 fi
-# The deb-ci profile is the release profile without fat LTO (see Cargo.toml): same code, a
-# build that fits CI's time.
-cargo deb --locked --profile deb-ci >/dev/null
+# The package is built from the binaries the tests just built (the dev profile): it checks the
+# packaging in seconds instead of a fat-LTO release build of minutes. `cargo deb` alone makes
+# the release package.
+cargo deb --locked --profile dev >/dev/null
 deb=$(ls -t target/debian/hsmctl_*.deb | head -n 1)
 contents=$(dpkg-deb -c "$deb")
 for want in ./usr/bin/hsmctl ./usr/bin/vtl ./usr/bin/cmu ./usr/bin/lunacm \
