@@ -65,14 +65,7 @@ fn warn_about_name(name: &str, host: &Host) {
         ),
         Host::Ip(_) => {}
         Host::Dns(_) => {
-            let mut buf = [0u8; 256];
-            // SAFETY: gethostname writes at most buf.len() bytes.
-            let hostname = (unsafe { libc::gethostname(buf.as_mut_ptr().cast(), buf.len()) } == 0)
-                .then(|| {
-                    let end = buf.iter().position(|b| *b == 0).unwrap_or(buf.len());
-                    String::from_utf8_lossy(&buf[..end]).into_owned()
-                });
-            if let Some(h) = hostname.filter(|h| h != name) {
+            if let Some(h) = crate::sys::hostname().filter(|h| h != name) {
                 eprintln!(
                     "warning: '{name}' is not this machine's host name ('{h}'); Luna requires the \
                      client certificate's name to match it exactly, letter case included"
