@@ -88,6 +88,10 @@ impl Report for SignReport {
         &self.warnings
     }
 
+    fn warnings_mut(&mut self) -> Option<&mut Vec<String>> {
+        Some(&mut self.warnings)
+    }
+
     fn summary(&self) -> Option<String> {
         let mut dirs: Vec<&str> = self
             .certificates
