@@ -6,7 +6,6 @@
 use crate::exit::{Exit, Failure, fail, fail_hint};
 use anyhow::Result;
 use secrecy::{ExposeSecret, SecretString};
-use std::fs::File;
 use std::io::{IsTerminal, Read};
 use std::os::unix::fs::{MetadataExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
@@ -235,8 +234,7 @@ fn from_env(var: &str, what: &str) -> Result<Option<SecretString>> {
 }
 
 fn from_fd(fd: i32, what: &str) -> Result<SecretString> {
-    use std::os::fd::FromRawFd;
-    if fd < 0 || unsafe { libc::fcntl(fd, libc::F_GETFD) } == -1 {
+    if !crate::sys::fd_is_open(fd) {
         return Err(fail(
             Exit::Auth,
             format!("file descriptor {fd} for the {what} is not open"),
@@ -249,7 +247,7 @@ fn from_fd(fd: i32, what: &str) -> Result<SecretString> {
         ));
     }
     // The descriptor is ours to consume: the caller opened it for this purpose.
-    let mut file = unsafe { File::from_raw_fd(fd) };
+    let mut file = crate::sys::adopt_fd(fd);
     read_bounded(&mut file, what, &format!("file descriptor {fd}"))
 }
 

@@ -104,3 +104,96 @@ pub fn guard_std_fds() {
 pub fn stdout_closed() -> bool {
     STDOUT_CLOSED.load(std::sync::atomic::Ordering::Relaxed)
 }
+
+/// Whether descriptor `fd` is open in this process.
+pub fn fd_is_open(fd: i32) -> bool {
+    // SAFETY: F_GETFD only queries the descriptor table; any integer is a valid argument.
+    fd >= 0 && unsafe { libc::fcntl(fd, libc::F_GETFD) } != -1
+}
+
+/// Takes ownership of descriptor `fd`, which the user handed to hsmctl for it to read and close
+/// (`--pin-fd N`): nothing else in the process holds it, so closing it on drop harms no one.
+/// Callers check [`fd_is_open`] first and refuse 0..=2.
+pub fn adopt_fd(fd: i32) -> std::fs::File {
+    use std::os::fd::FromRawFd;
+    // SAFETY: the descriptor is open (the caller checked) and owned by no other object in this
+    // process: it was opened by our parent for this one use.
+    unsafe { std::fs::File::from_raw_fd(fd) }
+}
+
+/// Whether process `pid` no longer exists (kill(pid, 0) fails with ESRCH); a process of another
+/// user (EPERM) counts as alive.
+pub fn process_gone(pid: i32) -> bool {
+    // SAFETY: signal 0 only asks whether the process exists; no signal is sent.
+    (unsafe { libc::kill(pid, 0) }) != 0
+        && std::io::Error::last_os_error().raw_os_error() == Some(libc::ESRCH)
+}
+
+/// syncfs(2): flushes the whole file system holding `file`, one call for a batch of files.
+pub fn syncfs(file: &std::fs::File) -> std::io::Result<()> {
+    use std::os::fd::AsRawFd;
+    // SAFETY: a valid descriptor for the duration of the call.
+    if unsafe { libc::syncfs(file.as_raw_fd()) } != 0 {
+        return Err(std::io::Error::last_os_error());
+    }
+    Ok(())
+}
+
+/// This machine's host name, as gethostname(2) gives it.
+pub fn hostname() -> Option<String> {
+    let mut buf = [0u8; 256];
+    // SAFETY: gethostname writes at most buf.len() bytes into buf.
+    let ok = unsafe { libc::gethostname(buf.as_mut_ptr().cast(), buf.len()) } == 0;
+    ok.then(|| {
+        let end = buf.iter().position(|b| *b == 0).unwrap_or(buf.len());
+        String::from_utf8_lossy(&buf[..end]).into_owned()
+    })
+}
+
+/// Calendar fields of a time: year, month (1-12), day, hour, minute, second.
+pub type Calendar = (i32, u32, u32, u32, u32, u32);
+
+/// Unix seconds to UTC calendar fields (gmtime_r), or None when libc cannot represent them.
+/// libc rather than the `time` crate: years past 9999 (certificates valid "nearly forever")
+/// must print as they always have.
+pub fn utc_calendar(secs: u64) -> Option<Calendar> {
+    let secs = libc::time_t::try_from(secs).unwrap_or(libc::time_t::MAX);
+    // SAFETY: a zeroed tm is valid; gmtime_r writes only into `tm`.
+    let mut tm: libc::tm = unsafe { std::mem::zeroed() };
+    // SAFETY: both pointers are valid for the call.
+    if unsafe { libc::gmtime_r(&secs, &mut tm) }.is_null() {
+        return None;
+    }
+    Some((
+        tm.tm_year + 1900,
+        (tm.tm_mon + 1) as u32,
+        tm.tm_mday as u32,
+        tm.tm_hour as u32,
+        tm.tm_min as u32,
+        tm.tm_sec as u32,
+    ))
+}
+
+/// Calendar time to Unix seconds, in UTC (timegm) or in the local time zone (mktime), as
+/// ssh-keygen reads -V dates. Out-of-range fields are normalized as libc does (the `time` crate
+/// has no local zone it can trust in a threaded program, and would refuse them).
+pub fn calendar_to_unix((y, mo, d, h, mi, s): Calendar, utc: bool) -> Option<u64> {
+    // SAFETY: a zeroed tm is valid.
+    let mut tm: libc::tm = unsafe { std::mem::zeroed() };
+    tm.tm_year = y - 1900;
+    tm.tm_mon = mo as i32 - 1;
+    tm.tm_mday = d as i32;
+    tm.tm_hour = h as i32;
+    tm.tm_min = mi as i32;
+    tm.tm_sec = s as i32;
+    tm.tm_isdst = -1;
+    // SAFETY: mktime/timegm only read and normalize `tm`.
+    let t = unsafe {
+        if utc {
+            libc::timegm(&mut tm)
+        } else {
+            libc::mktime(&mut tm)
+        }
+    };
+    u64::try_from(t).ok()
+}

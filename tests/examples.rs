@@ -111,10 +111,11 @@ fn docs_json_md_describes_every_json_document() {
          in export-pubkey and convert-pubkey, whose --format names the key's format): one JSON\n\
          document on stdout, snake_case keys, bytes as lowercase hex, PKCS#11 constants by name,\n\
          key types as `--key-type` spells them (`rsa:2048`, `ec:p256`, `ed25519`), and a `warnings`\n\
-         array where the command collects warnings. The shapes below are API; they come from one\n\
-         session of the man pages' examples (each run with `--json`), and a test keeps this file\n\
-         in step (`HSMCTL_REGENERATE_DOCS=1 cargo test --test examples` rewrites it). `null` marks\n\
-         a value that is absent in that session; arrays show their first element.\n",
+         array where the command collects warnings (any other document gains one, last, when the\n\
+         run warned: of a PIN about to lock, of a weak key). The shapes below are API; they come\n\
+         from one session of the man pages' examples (each run with `--json`), and a test keeps\n\
+         this file in step (`HSMCTL_REGENERATE_DOCS=1 cargo test --test examples` rewrites it).\n\
+         `null` marks a value that is absent in that session; arrays show their first element.\n",
     );
     let mut seen = std::collections::BTreeSet::new();
     for (page, _, line) in hsmctl::cli::examples::EXAMPLES {

@@ -49,6 +49,9 @@ pub struct ClientKeyReport {
     /// The PKCS#12 file written (export).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pkcs12_file: Option<String>,
+    /// A closing line for people (roll: where the old pair is kept).
+    #[serde(skip)]
+    pub note: Option<String>,
 }
 
 impl Report for ClientKeyReport {
@@ -83,6 +86,10 @@ impl Report for ClientKeyReport {
             self.public_key
         ));
         s
+    }
+
+    fn summary(&self) -> Option<String> {
+        self.note.clone()
     }
 }
 
@@ -166,6 +173,7 @@ fn describe(
         cert_matches_key,
         backup_file: None,
         pkcs12_file: None,
+        note: None,
     })
 }
 
@@ -185,14 +193,16 @@ pub fn run_roll(ctx: &Ctx, a: &ClientKeyRollArgs) -> Result<ClientKeyReport> {
     let kind = a.key_type.unwrap_or(client_identity::key_type(&old));
     let id = client_identity::generate(kind, &name, a.days).map_err(|e| fail(Exit::Failed, e))?;
     write_identity(&dir, &name, &id, true)?;
-    eprintln!(
+    let note = format!(
         "The old key and certificate are kept as {}.old and {}.old; the appliance must be given \
          the new certificate before this client can connect again.",
         dir.client_key(&name).display(),
         dir.client_cert(&name).display()
     );
     let key = load_key(&dir, &name)?;
-    describe(&dir, &name, &key, "rolled")
+    let mut r = describe(&dir, &name, &key, "rolled")?;
+    r.note = Some(note);
+    Ok(r)
 }
 
 fn passphrase_spec(a: &PassphraseArgs, confirm: bool) -> PinSpec<'_> {

@@ -14,7 +14,7 @@ use crate::store::config;
 use crate::store::lock::StoreLock;
 use anyhow::Result;
 use secrecy::{ExposeSecret, SecretString};
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
@@ -25,6 +25,8 @@ pub struct Ctx {
     // Declared before `lock`: the module is finalized before the store lock is released.
     hsm: OnceCell<Hsm>,
     lock: OnceCell<StoreLock>,
+    // Warnings from shared steps (login, name checks) for the command's report.
+    warnings: RefCell<Vec<String>>,
 }
 
 /// A token picked by the user's selector, with the parsed URI (for its PIN attributes).
@@ -84,10 +86,10 @@ impl<'a> Selected<'a> {
         };
         let session = self.hsm.session(self.slot.slot_id, rw)?;
         if let Some(pin) = pin {
-            login(&session, Role::User, &pin, &token)?;
+            login(self.ctx, &session, Role::User, &pin, &token)?;
         } else if token.flags.login_required && mode != Login::Quietly {
-            eprintln!(
-                "note: not logged in, so private objects are not included (use --login or a PIN source)"
+            crate::output::note(
+                "note: not logged in, so private objects are not included (use --login or a PIN source)",
             );
         }
         Ok(session)
@@ -102,6 +104,14 @@ impl<'a> Selected<'a> {
     }
 }
 
+impl Drop for Ctx {
+    // A run that failed (or whose report did not take them) still shows its warnings, before
+    // the error message: the callers drop the context before they report the error.
+    fn drop(&mut self) {
+        crate::output::print_warnings(&self.take_warnings());
+    }
+}
+
 impl Ctx {
     /// A context for one run.
     pub fn new(global: GlobalArgs) -> Self {
@@ -109,7 +119,18 @@ impl Ctx {
             global,
             hsm: OnceCell::new(),
             lock: OnceCell::new(),
+            warnings: RefCell::new(Vec::new()),
         }
+    }
+
+    /// Records a warning (without the `warning: ` prefix) for the run's report.
+    pub fn warn(&self, warning: String) {
+        self.warnings.borrow_mut().push(warning);
+    }
+
+    /// The warnings recorded so far, for a report; they are not printed again.
+    pub fn take_warnings(&self) -> Vec<String> {
+        std::mem::take(&mut self.warnings.borrow_mut())
     }
 
     /// The client directory for reading (no lock, nothing created).
@@ -128,7 +149,7 @@ impl Ctx {
     /// Prints a progress or diagnostic line on stderr when `-v` was given.
     pub fn verbose(&self, msg: impl FnOnce() -> String) {
         if self.global.verbose > 0 {
-            eprintln!("hsmctl: {}", msg());
+            crate::output::note(&format!("hsmctl: {}", msg()));
         }
     }
 
@@ -534,6 +555,7 @@ pub fn usable(k: &TokenPublicKey) -> Result<PublicKeyMaterial> {
 
 /// Logs in once, after refusing a locked PIN and warning when the next failure may lock it.
 pub fn login(
+    ctx: &Ctx,
     session: &HsmSession,
     role: Role,
     pin: &SecretString,
@@ -569,15 +591,15 @@ pub fn login(
         ));
     }
     if final_try {
-        eprintln!(
-            "warning: one more wrong {who} PIN locks token '{}'",
+        ctx.warn(format!(
+            "one more wrong {who} PIN locks token '{}'",
             token.label
-        );
+        ));
     } else if low {
-        eprintln!(
-            "warning: a wrong {who} PIN was entered on token '{}' since the last login",
+        ctx.warn(format!(
+            "a wrong {who} PIN was entered on token '{}' since the last login",
             token.label
-        );
+        ));
     }
     // A PIN the token's length range excludes cannot be right: refused here, it costs no retry.
     let len = pin.expose_secret().len();

@@ -56,27 +56,20 @@ pub fn checked_client_name(name: &str) -> Result<Host> {
         })
 }
 
-fn warn_about_name(name: &str, host: &Host) {
+fn warn_about_name(ctx: &Ctx, name: &str, host: &Host) {
     match host {
-        Host::Ip(std::net::IpAddr::V6(_)) if host.canonical() != name => eprintln!(
-            "warning: Luna compares IPv6 addresses as text; hsmctl writes server names as {} \
+        Host::Ip(std::net::IpAddr::V6(_)) if host.canonical() != name => ctx.warn(format!(
+            "Luna compares IPv6 addresses as text; hsmctl writes server names as {} \
              (RFC 5952), so register this client on the appliance with exactly '{name}'",
             host.canonical()
-        ),
+        )),
         Host::Ip(_) => {}
         Host::Dns(_) => {
-            let mut buf = [0u8; 256];
-            // SAFETY: gethostname writes at most buf.len() bytes.
-            let hostname = (unsafe { libc::gethostname(buf.as_mut_ptr().cast(), buf.len()) } == 0)
-                .then(|| {
-                    let end = buf.iter().position(|b| *b == 0).unwrap_or(buf.len());
-                    String::from_utf8_lossy(&buf[..end]).into_owned()
-                });
-            if let Some(h) = hostname.filter(|h| h != name) {
-                eprintln!(
-                    "warning: '{name}' is not this machine's host name ('{h}'); Luna requires the \
+            if let Some(h) = crate::sys::hostname().filter(|h| h != name) {
+                ctx.warn(format!(
+                    "'{name}' is not this machine's host name ('{h}'); Luna requires the \
                      client certificate's name to match it exactly, letter case included"
-                );
+                ));
             }
         }
     }
@@ -123,7 +116,7 @@ pub fn write_identity_with(
 /// `createcert`.
 pub fn run(ctx: &Ctx, a: &CreateCertArgs) -> Result<CreateCertReport> {
     let host = checked_client_name(&a.name)?;
-    warn_about_name(&a.name, &host);
+    warn_about_name(ctx, &a.name, &host);
     let dir = ctx.client_dir_locked()?;
     let (key_path, cert_path) = (dir.client_key(&a.name), dir.client_cert(&a.name));
     if !a.force {

@@ -98,7 +98,7 @@ pub fn run(ctx: &Ctx, args: &DeleteArgs) -> Result<DeleteReport> {
     }
     if !args.yes && std::io::stdin().is_terminal() {
         for o in &targets {
-            eprintln!("  {}", describe_object(o));
+            crate::output::note(&format!("  {}", describe_object(o)));
         }
     }
     ctx.confirm(

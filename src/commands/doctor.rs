@@ -220,11 +220,11 @@ pub fn run(ctx: &Ctx, args: &DoctorArgs) -> Result<DoctorReport> {
     if args.fix && !fixes.is_empty() {
         if !args.yes && std::io::stdin().is_terminal() {
             for f in &fixes {
-                eprintln!(
+                crate::output::note(&format!(
                     "  {} -> CKA_ID {}",
                     f.message,
                     f.fix_id.as_deref().unwrap_or_default()
-                );
+                ));
             }
         }
         ctx.confirm(

@@ -41,6 +41,11 @@ impl Report for ExportSshReport {
     fn human(&self) -> String {
         self.text.clone()
     }
+
+    fn summary(&self) -> Option<String> {
+        let to = self.written_to.as_ref()?;
+        Some(format!("Wrote {} key(s) to {to}", self.keys.len()))
+    }
 }
 
 /// `ssh-keygen -l` style: "256 SHA256:... comment (ECDSA)".
@@ -72,7 +77,7 @@ pub fn run(ctx: &Ctx, args: &ExportSshArgs) -> Result<ExportSshReport> {
             .filter_map(|k| match k.material.clone() {
                 Ok(m) => Some((k, m)),
                 Err(e) => {
-                    eprintln!("warning: skipping key '{}' (id {}): {e}", k.label, k.id);
+                    ctx.warn(format!("skipping key '{}' (id {}): {e}", k.label, k.id));
                     None
                 }
             })
@@ -109,7 +114,6 @@ pub fn run(ctx: &Ctx, args: &ExportSshArgs) -> Result<ExportSshReport> {
     let written_to = match args.file.out.as_ref().filter(|p| p.as_os_str() != "-") {
         Some(path) => {
             artifact(Some(path), text.as_bytes(), args.file.force, false)?;
-            eprintln!("Wrote {} key(s) to {}", keys.len(), path.display());
             text.clear();
             Some(path.display().to_string())
         }

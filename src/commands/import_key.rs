@@ -99,6 +99,10 @@ impl Report for ImportReport {
     fn warnings(&self) -> &[String] {
         &self.warnings
     }
+
+    fn warnings_mut(&mut self) -> Option<&mut Vec<String>> {
+        Some(&mut self.warnings)
+    }
 }
 
 fn passphrase_spec(a: &crate::cli::client::PassphraseArgs) -> PinSpec<'_> {

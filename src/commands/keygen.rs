@@ -105,7 +105,7 @@ impl Report for KeygenReport {
 }
 
 /// RSA policy: at least 2048 bits unless --allow-weak (then 512), a multiple of 8, at most 16384.
-fn check_rsa_size(bits: u32, allow_weak: bool) -> Result<()> {
+fn check_rsa_size(ctx: &Ctx, bits: u32, allow_weak: bool) -> Result<()> {
     let min = if allow_weak { 512 } else { 2048 };
     if !bits.is_multiple_of(8) || bits > 16384 || bits < min {
         let why = if bits < 2048 && !allow_weak {
@@ -116,13 +116,15 @@ fn check_rsa_size(bits: u32, allow_weak: bool) -> Result<()> {
         return Err(fail(Exit::BadInput, format!("rsa:{bits}: {why}")));
     }
     if bits < 2048 {
-        eprintln!("warning: generating a weak {bits}-bit RSA key (--allow-weak)");
+        ctx.warn(format!(
+            "generating a weak {bits}-bit RSA key (--allow-weak)"
+        ));
     }
     Ok(())
 }
 
 /// The RSA public exponent: odd, at least 3, as minimal big-endian bytes.
-fn parse_exponent(text: &str) -> Result<Vec<u8>> {
+fn parse_exponent(ctx: &Ctx, text: &str) -> Result<Vec<u8>> {
     let t = text.trim();
     let parsed = match t.strip_prefix("0x").or_else(|| t.strip_prefix("0X")) {
         Some(h) => u64::from_str_radix(h, 16),
@@ -144,7 +146,9 @@ fn parse_exponent(text: &str) -> Result<Vec<u8>> {
         ));
     }
     if e < 65537 {
-        eprintln!("warning: public exponent {e} is below 65537, which most policies require");
+        ctx.warn(format!(
+            "public exponent {e} is below 65537, which most policies require"
+        ));
     }
     let bytes = e.to_be_bytes();
     Ok(bytes[bytes.iter().take_while(|b| **b == 0).count()..].to_vec())
@@ -300,11 +304,11 @@ struct Plan {
     id: Option<Vec<u8>>,
 }
 
-fn plan(args: &KeygenArgs) -> Result<Plan> {
+fn plan(ctx: &Ctx, args: &KeygenArgs) -> Result<Plan> {
     let spec = KeySpec::parse(&args.key_type).map_err(|e| fail(Exit::Usage, e))?;
     let (mechanism, mech_name) = match (spec, args.mechanism) {
         (KeySpec::Rsa(bits), m) => {
-            check_rsa_size(bits, args.allow_weak)?;
+            check_rsa_size(ctx, bits, args.allow_weak)?;
             match m {
                 Some(RsaMechanism::X931) => crate::hsm::RSA_X9_31,
                 _ => spec.default_mechanism(),
@@ -314,7 +318,7 @@ fn plan(args: &KeygenArgs) -> Result<Plan> {
         (_, None) => spec.default_mechanism(),
     };
     let public_exponent = match (spec, &args.public_exponent) {
-        (KeySpec::Rsa(_), e) => parse_exponent(e.as_deref().unwrap_or("65537"))?,
+        (KeySpec::Rsa(_), e) => parse_exponent(ctx, e.as_deref().unwrap_or("65537"))?,
         (_, Some(_)) => {
             return Err(fail(
                 Exit::Usage,
@@ -389,7 +393,7 @@ fn report(p: &Plan, result: crate::hsm::KeygenResult) -> KeygenReport {
 
 /// Validates, then generates under the token lock; refuses duplicates unless allowed.
 pub fn run(ctx: &Ctx, args: &KeygenArgs) -> Result<KeygenReport> {
-    let mut p = plan(args)?;
+    let mut p = plan(ctx, args)?;
     let (sel, session) = open(ctx, args, &p)?;
     let token = sel.initialized()?.clone();
     let id = match p.id.take() {
@@ -414,7 +418,7 @@ pub fn run(ctx: &Ctx, args: &KeygenArgs) -> Result<KeygenReport> {
 /// back as a single generation is. A failure stops the run; the pairs made so far are kept
 /// and reported.
 pub fn run_batch(ctx: &Ctx, args: &KeygenArgs, count: u32) -> Result<BatchReport> {
-    let mut p = plan(args)?;
+    let mut p = plan(ctx, args)?;
     let (sel, session) = open(ctx, args, &p)?;
     let token = sel.initialized()?.clone();
     let prefix = p.req.label_public.clone();

@@ -34,8 +34,16 @@ pub use context::Ctx;
 
 use crate::cli::client::{ClientKeyCommand, HtlCommand};
 use crate::cli::{Command, SlotCommand, TokenCommand};
-use crate::output::emit;
 use anyhow::{Context as _, Result};
+
+/// Prints a report with the warnings the run collected on the way (login, name checks).
+fn emit<R: crate::output::Report>(
+    ctx: &Ctx,
+    report: &mut R,
+    format: crate::output::Format,
+) -> std::io::Result<()> {
+    crate::output::emit_with(report, ctx.take_warnings(), format)
+}
 
 /// Runs one parsed command to completion, printing its report.
 pub fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
@@ -43,87 +51,104 @@ pub fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
         Command::Slots(a) => {
             let mut r = slots::run(ctx)?;
             r.wide = a.wide;
-            emit(&r, a.output.format())
+            emit(ctx, &mut r, a.output.format())
         }
         Command::Slot(SlotCommand::Show(a)) => {
             let mut r = slot_show::run(ctx, &a)?;
             r.wide = a.wide;
-            emit(&r, a.output.format())
+            emit(ctx, &mut r, a.output.format())
         }
-        Command::Info(a) => emit(&info::run(ctx)?, a.output.format()),
+        Command::Info(a) => emit(ctx, &mut info::run(ctx)?, a.output.format()),
         Command::Token(TokenCommand::Init(a)) => {
-            emit(&token::init::run(ctx, &a)?, a.output.format())
+            emit(ctx, &mut token::init::run(ctx, &a)?, a.output.format())
         }
         Command::Token(TokenCommand::SetPin(a)) => {
-            emit(&token::set_pin::run(ctx, &a)?, a.output.format())
+            emit(ctx, &mut token::set_pin::run(ctx, &a)?, a.output.format())
         }
         Command::Token(TokenCommand::InitPin(a)) => {
-            emit(&token::init_pin::run(ctx, &a)?, a.output.format())
+            emit(ctx, &mut token::init_pin::run(ctx, &a)?, a.output.format())
         }
         Command::Generatekeypair(a) => match a.count {
             Some(n) => {
-                let report = keygen::run_batch(ctx, &a, n)?;
-                emit(&report, a.output.format()).context("cannot write to standard output")?;
+                let mut report = keygen::run_batch(ctx, &a, n)?;
+                emit(ctx, &mut report, a.output.format())
+                    .context("cannot write to standard output")?;
                 return report.outcome();
             }
-            None => emit(&keygen::run(ctx, &a)?, a.output.format()),
+            None => emit(ctx, &mut keygen::run(ctx, &a)?, a.output.format()),
         },
-        Command::Generatekey(a) => emit(&generatekey::run(ctx, &a)?, a.output.format()),
-        Command::ImportKey(a) => emit(&import_key::run(ctx, &a)?, a.output.format()),
-        Command::Sign(a) => emit(&signature::run_sign(ctx, &a)?, a.output.format()),
+        Command::Generatekey(a) => emit(ctx, &mut generatekey::run(ctx, &a)?, a.output.format()),
+        Command::ImportKey(a) => emit(ctx, &mut import_key::run(ctx, &a)?, a.output.format()),
+        Command::Sign(a) => emit(ctx, &mut signature::run_sign(ctx, &a)?, a.output.format()),
         Command::VerifySignature(a) => {
-            let report = signature::run_verify(ctx, &a)?;
-            emit(&report, a.output.format()).context("cannot write to standard output")?;
+            let mut report = signature::run_verify(ctx, &a)?;
+            emit(ctx, &mut report, a.output.format()).context("cannot write to standard output")?;
             return report.outcome();
         }
         Command::TestKey(a) => {
-            let report = test_key::run(ctx, &a)?;
-            emit(&report, a.output.format()).context("cannot write to standard output")?;
+            let mut report = test_key::run(ctx, &a)?;
+            emit(ctx, &mut report, a.output.format()).context("cannot write to standard output")?;
             return report.outcome();
         }
-        Command::Random(a) => emit(&random::run(ctx, &a)?, a.output.format()),
-        Command::List(a) => emit(&list::run(ctx, &a)?, a.output.format()),
-        Command::Show(a) => emit(&show::run(ctx, &a)?, a.output.format()),
-        Command::Setattribute(a) => emit(&setattribute::run(ctx, &a)?, a.output.format()),
-        Command::Delete(a) => emit(&delete::run(ctx, &a)?, a.output.format()),
-        Command::ExportSshPubkey(a) => emit(&export_ssh::run(ctx, &a)?, a.output.format()),
-        Command::ExportPubkey(a) => emit(&export_pubkey::run_export(ctx, &a)?, a.output.format()),
-        Command::ConvertPubkey(a) => emit(&export_pubkey::run_convert(&a)?, a.output.format()),
-        Command::SignSshCert(a) => emit(&sign_ssh_cert::run(ctx, &a)?, a.output.format()),
-        Command::RequestCert(a) => emit(&x509::run_request(ctx, &a)?, a.output.format()),
-        Command::SelfsignCert(a) => emit(&x509::run_selfsign(ctx, &a)?, a.output.format()),
-        Command::SignCsr(a) => emit(&sign_csr::run(ctx, &a)?, a.output.format()),
-        Command::ImportCert(a) => emit(&certs::run_import(ctx, &a)?, a.output.format()),
-        Command::ExportCert(a) => emit(&certs::run_export(ctx, &a)?, a.output.format()),
-        Command::Doctor(a) => emit(&doctor::run(ctx, &a)?, a.output.format()),
-        Command::Addserver(a) => emit(&servers::run_add(ctx, &a)?, a.output.format()),
-        Command::Deleteserver(a) => emit(&servers::run_delete(ctx, &a)?, a.output.format()),
-        Command::Listservers(a) => emit(&servers::run_list(ctx, &a)?, a.output.format()),
-        Command::Createcert(a) => emit(&createcert::run(ctx, &a)?, a.output.format()),
+        Command::Random(a) => emit(ctx, &mut random::run(ctx, &a)?, a.output.format()),
+        Command::List(a) => emit(ctx, &mut list::run(ctx, &a)?, a.output.format()),
+        Command::Show(a) => emit(ctx, &mut show::run(ctx, &a)?, a.output.format()),
+        Command::Setattribute(a) => emit(ctx, &mut setattribute::run(ctx, &a)?, a.output.format()),
+        Command::Delete(a) => emit(ctx, &mut delete::run(ctx, &a)?, a.output.format()),
+        Command::ExportSshPubkey(a) => emit(ctx, &mut export_ssh::run(ctx, &a)?, a.output.format()),
+        Command::ExportPubkey(a) => emit(
+            ctx,
+            &mut export_pubkey::run_export(ctx, &a)?,
+            a.output.format(),
+        ),
+        Command::ConvertPubkey(a) => {
+            emit(ctx, &mut export_pubkey::run_convert(&a)?, a.output.format())
+        }
+        Command::SignSshCert(a) => emit(ctx, &mut sign_ssh_cert::run(ctx, &a)?, a.output.format()),
+        Command::RequestCert(a) => emit(ctx, &mut x509::run_request(ctx, &a)?, a.output.format()),
+        Command::SelfsignCert(a) => emit(ctx, &mut x509::run_selfsign(ctx, &a)?, a.output.format()),
+        Command::SignCsr(a) => emit(ctx, &mut sign_csr::run(ctx, &a)?, a.output.format()),
+        Command::ImportCert(a) => emit(ctx, &mut certs::run_import(ctx, &a)?, a.output.format()),
+        Command::ExportCert(a) => emit(ctx, &mut certs::run_export(ctx, &a)?, a.output.format()),
+        Command::Doctor(a) => emit(ctx, &mut doctor::run(ctx, &a)?, a.output.format()),
+        Command::Addserver(a) => emit(ctx, &mut servers::run_add(ctx, &a)?, a.output.format()),
+        Command::Deleteserver(a) => {
+            emit(ctx, &mut servers::run_delete(ctx, &a)?, a.output.format())
+        }
+        Command::Listservers(a) => emit(ctx, &mut servers::run_list(ctx, &a)?, a.output.format()),
+        Command::Createcert(a) => emit(ctx, &mut createcert::run(ctx, &a)?, a.output.format()),
         Command::Verify(a) => {
-            let report = verify::run(ctx, &a)?;
-            emit(&report, a.output.format()).context("cannot write to standard output")?;
+            let mut report = verify::run(ctx, &a)?;
+            emit(ctx, &mut report, a.output.format()).context("cannot write to standard output")?;
             return report.outcome();
         }
         Command::Htl(HtlCommand::Install(a)) => {
-            emit(&htl::run_install(ctx, &a)?, a.output.format())
+            emit(ctx, &mut htl::run_install(ctx, &a)?, a.output.format())
         }
-        Command::Htl(HtlCommand::Show(a)) => emit(&htl::run_show(ctx, &a)?, a.output.format()),
+        Command::Htl(HtlCommand::Show(a)) => {
+            emit(ctx, &mut htl::run_show(ctx, &a)?, a.output.format())
+        }
         Command::ClientKey(ClientKeyCommand::Show(a)) => {
-            emit(&client_key::run_show(ctx, &a)?, a.output.format())
+            emit(ctx, &mut client_key::run_show(ctx, &a)?, a.output.format())
         }
         Command::ClientKey(ClientKeyCommand::Roll(a)) => {
-            emit(&client_key::run_roll(ctx, &a)?, a.output.format())
+            emit(ctx, &mut client_key::run_roll(ctx, &a)?, a.output.format())
         }
-        Command::ClientKey(ClientKeyCommand::Backup(a)) => {
-            emit(&client_key::run_backup(ctx, &a)?, a.output.format())
-        }
-        Command::ClientKey(ClientKeyCommand::Export(a)) => {
-            emit(&client_key::run_export(ctx, &a)?, a.output.format())
-        }
-        Command::ClientKey(ClientKeyCommand::Restore(a)) => {
-            emit(&client_key::run_restore(ctx, &a)?, a.output.format())
-        }
+        Command::ClientKey(ClientKeyCommand::Backup(a)) => emit(
+            ctx,
+            &mut client_key::run_backup(ctx, &a)?,
+            a.output.format(),
+        ),
+        Command::ClientKey(ClientKeyCommand::Export(a)) => emit(
+            ctx,
+            &mut client_key::run_export(ctx, &a)?,
+            a.output.format(),
+        ),
+        Command::ClientKey(ClientKeyCommand::Restore(a)) => emit(
+            ctx,
+            &mut client_key::run_restore(ctx, &a)?,
+            a.output.format(),
+        ),
         Command::Completions(a) => completions::run(&a),
     };
     written.context("cannot write to standard output")

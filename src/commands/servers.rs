@@ -61,6 +61,10 @@ impl Report for ServerChange {
         &self.warnings
     }
 
+    fn warnings_mut(&mut self) -> Option<&mut Vec<String>> {
+        Some(&mut self.warnings)
+    }
+
     fn human(&self) -> String {
         match self.action {
             "removed" => format!(
@@ -214,13 +218,14 @@ fn input_certificates(ctx: &Ctx, a: &AddServerArgs) -> Result<Vec<Vec<u8>>> {
                 crate::formats::host::parse_host_port(hp).map_err(|e| fail(Exit::BadInput, e))?;
             let chain = crate::tls::fetch_chain(&host, port, std::time::Duration::from_secs(10))?;
             let leaf = CertSummary::of(&chain[0]).map_err(|e| fail(Exit::BadInput, e))?;
-            eprintln!(
+            // Shown before the question, and with --yes too: what was fetched, for the record.
+            crate::output::note(&format!(
                 "The server at {hp} presented:\n  Subject: {}\n  Issuer:  {}\n  Valid until: {}\n  SHA-256 fingerprint: {}",
                 leaf.subject,
                 leaf.issuer,
                 rfc3339(leaf.not_after),
                 leaf.fingerprint()
-            );
+            ));
             ctx.confirm(
                 a.yes,
                 "registering a fetched certificate",
@@ -247,6 +252,7 @@ fn input_certificates(ctx: &Ctx, a: &AddServerArgs) -> Result<Vec<Vec<u8>>> {
 /// bundle from every registered server's certificate file (those whose certificates still match
 /// the registry's fingerprints), so that no registered server drops out of it.
 fn sound_bundle(
+    ctx: &Ctx,
     dir: &ClientDir,
     cfg: &Config,
     repair: bool,
@@ -266,7 +272,7 @@ fn sound_bundle(
             ));
         }
         for p in &bundle.problems {
-            eprintln!("warning: dropping from CAFile.pem: {p}");
+            ctx.warn(format!("dropping from CAFile.pem: {p}"));
         }
         for server in &cfg.server {
             let registered: Vec<&String> = std::iter::once(&server.fingerprint)
@@ -278,11 +284,11 @@ fn sound_bundle(
                 match from_file.iter().find(|c| sha256_hex(c) == *fp) {
                     Some(der) => bundle.add(der),
                     None if bundle.certs.iter().any(|c| sha256_hex(c) == *fp) => {}
-                    None => eprintln!(
-                        "warning: a certificate of server {} (SHA-256 {fp}) is in neither its \
-                         file nor the bundle; register it again with addserver --force",
+                    None => ctx.warn(format!(
+                        "a certificate of server {} (SHA-256 {fp}) is in neither its file nor \
+                         the bundle; register it again with addserver --force",
                         server.name
-                    ),
+                    )),
                 }
             }
         }
@@ -394,7 +400,7 @@ pub fn run_add(ctx: &Ctx, a: &AddServerArgs) -> Result<ServerChange> {
     let dir = ctx.client_dir_locked()?;
     // Everything below re-reads under the lock: another run may have changed any of it.
     let mut cfg = dir.config()?;
-    let mut bundle = sound_bundle(&dir, &cfg, a.repair)?;
+    let mut bundle = sound_bundle(ctx, &dir, &cfg, a.repair)?;
     let entry = ServerEntry {
         name: name.clone(),
         port: a.port,
@@ -509,7 +515,7 @@ pub fn run_delete(ctx: &Ctx, a: &DeleteServerArgs) -> Result<ServerChange> {
     checked_host(&a.name)?;
     let dir = ctx.client_dir_locked()?;
     let mut cfg = dir.config()?;
-    let mut bundle = sound_bundle(&dir, &cfg, false)?;
+    let mut bundle = sound_bundle(ctx, &dir, &cfg, false)?;
     let existing = cfg
         .server
         .iter()
@@ -578,16 +584,16 @@ pub fn run_list(ctx: &Ctx, a: &ListServersArgs) -> Result<ServerList> {
             .map(|(_, n)| n.as_str())
             .ne(registered.iter().copied())
         {
-            eprintln!(
-                "warning: {} lists other servers ({}); the next addserver or deleteserver \
-                     rewrites its list",
+            ctx.warn(format!(
+                "{} lists other servers ({}); the next addserver or deleteserver rewrites its \
+                 list",
                 path.display(),
                 listed
                     .iter()
                     .map(|(_, n)| n.as_str())
                     .collect::<Vec<_>>()
                     .join(", ")
-            );
+            ));
         }
     }
     Ok(ServerList {

@@ -78,6 +78,10 @@ impl Report for SignCsrReport {
         &self.warnings
     }
 
+    fn warnings_mut(&mut self) -> Option<&mut Vec<String>> {
+        Some(&mut self.warnings)
+    }
+
     fn human(&self) -> String {
         let mut s = String::new();
         for c in &self.certificates {

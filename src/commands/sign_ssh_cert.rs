@@ -75,21 +75,10 @@ fn when(t: u64) -> String {
         0 => "always".into(),
         FOREVER => "forever".into(),
         t => {
-            // SAFETY: gmtime_r writes only into `tm`.
-            let mut tm: libc::tm = unsafe { std::mem::zeroed() };
-            let secs = libc::time_t::try_from(t).unwrap_or(libc::time_t::MAX);
-            if unsafe { libc::gmtime_r(&secs, &mut tm) }.is_null() {
+            let Some((y, mo, d, h, mi, s)) = crate::sys::utc_calendar(t) else {
                 return format!("@{t}");
-            }
-            format!(
-                "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
-                tm.tm_year + 1900,
-                tm.tm_mon + 1,
-                tm.tm_mday,
-                tm.tm_hour,
-                tm.tm_min,
-                tm.tm_sec
-            )
+            };
+            format!("{y:04}-{mo:02}-{d:02}T{h:02}:{mi:02}:{s:02}Z")
         }
     }
 }
@@ -97,6 +86,10 @@ fn when(t: u64) -> String {
 impl Report for SignReport {
     fn warnings(&self) -> &[String] {
         &self.warnings
+    }
+
+    fn warnings_mut(&mut self) -> Option<&mut Vec<String>> {
+        Some(&mut self.warnings)
     }
 
     fn summary(&self) -> Option<String> {
@@ -153,23 +146,7 @@ impl Report for SignReport {
 
 /// Local or UTC calendar time to Unix seconds, as ssh-keygen reads -V dates.
 fn to_unix(y: i32, mo: u32, d: u32, h: u32, mi: u32, s: u32, utc: bool) -> Option<u64> {
-    // SAFETY: a zeroed tm is valid; mktime/timegm only read and normalize it.
-    let mut tm: libc::tm = unsafe { std::mem::zeroed() };
-    tm.tm_year = y - 1900;
-    tm.tm_mon = mo as i32 - 1;
-    tm.tm_mday = d as i32;
-    tm.tm_hour = h as i32;
-    tm.tm_min = mi as i32;
-    tm.tm_sec = s as i32;
-    tm.tm_isdst = -1;
-    let t = unsafe {
-        if utc {
-            libc::timegm(&mut tm)
-        } else {
-            libc::mktime(&mut tm)
-        }
-    };
-    u64::try_from(t).ok()
+    crate::sys::calendar_to_unix((y, mo, d, h, mi, s), utc)
 }
 
 /// Expands KEY arguments: files, directories (*.pub but not -cert.pub), `-` (paths on stdin).

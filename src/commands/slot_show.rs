@@ -84,6 +84,10 @@ impl Report for SlotShowReport {
         &self.warnings
     }
 
+    fn warnings_mut(&mut self) -> Option<&mut Vec<String>> {
+        Some(&mut self.warnings)
+    }
+
     fn human(&self) -> String {
         let s = &self.slot;
         let mut rows = vec![

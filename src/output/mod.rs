@@ -22,6 +22,66 @@ pub trait Report: Serialize {
     fn summary(&self) -> Option<String> {
         None
     }
+
+    /// The report's own `warnings` field, for reports that have one: the run's other warnings
+    /// (collected in the context) are put in front of its own. None: [`emit_with`] adds the
+    /// field.
+    fn warnings_mut(&mut self) -> Option<&mut Vec<String>> {
+        None
+    }
+}
+
+/// A report without a `warnings` field of its own, given one: `--json` gains `warnings` after
+/// the report's fields, and people see them on stderr.
+#[derive(Serialize)]
+struct WithWarnings<'a, R: Report> {
+    #[serde(flatten)]
+    report: &'a R,
+    warnings: Vec<String>,
+}
+
+impl<R: Report> Report for WithWarnings<'_, R> {
+    fn human(&self) -> String {
+        self.report.human()
+    }
+
+    fn warnings(&self) -> &[String] {
+        &self.warnings
+    }
+
+    fn summary(&self) -> Option<String> {
+        self.report.summary()
+    }
+}
+
+/// Prints a report with the run's collected warnings (`extra`) in front of its own.
+pub fn emit_with<R: Report>(report: &mut R, extra: Vec<String>, format: Format) -> io::Result<()> {
+    if extra.is_empty() {
+        return emit(report, format);
+    }
+    if let Some(own) = report.warnings_mut() {
+        own.splice(0..0, extra);
+        return emit(report, format);
+    }
+    let wrapped = WithWarnings {
+        report: &*report,
+        warnings: extra,
+    };
+    emit(&wrapped, format)
+}
+
+/// Writes warnings on stderr as [`emit`] renders a report's: for those a run collected that no
+/// report carried (the command failed, or a Luna tool printed its own form).
+pub fn print_warnings(warnings: &[String]) {
+    for w in warnings {
+        eprintln!("warning: {w}");
+    }
+}
+
+/// A line for the person at the terminal as the run goes, in no report: a `-v` trace, what a
+/// confirmation prompt is about to ask, a note on what the run leaves out.
+pub fn note(line: &str) {
+    eprintln!("{line}");
 }
 
 /// How a report is printed.
@@ -55,9 +115,7 @@ pub fn emit<R: Report>(report: &R, format: Format) -> io::Result<()> {
         // The last line of defence for values interpolated into text: no control sequence of a
         // label or subject reaches the terminal (JSON keeps the exact value, escaped as JSON).
         Format::Human => {
-            for w in report.warnings() {
-                eprintln!("warning: {w}");
-            }
+            print_warnings(report.warnings());
             let text = crate::formats::text::terminal_safe(&report.human()).into_owned();
             if let Some(line) = report.summary() {
                 write_stdout(text.as_bytes())?;
@@ -154,4 +212,35 @@ pub fn pem(label: &str, der: &[u8]) -> anyhow::Result<String> {
 pub fn rfc3339(t: time::OffsetDateTime) -> String {
     t.format(&time::format_description::well_known::Rfc3339)
         .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Serialize)]
+    struct Plain {
+        b: u8,
+        a: u8,
+    }
+
+    impl Report for Plain {
+        fn human(&self) -> String {
+            String::new()
+        }
+    }
+
+    // The run's warnings come last, after the report's own fields in their own order.
+    #[test]
+    fn a_report_without_warnings_gains_them_last() {
+        let wrapped = WithWarnings {
+            report: &Plain { b: 1, a: 2 },
+            warnings: vec!["w".into()],
+        };
+        assert_eq!(
+            serde_json::to_string(&wrapped).unwrap(),
+            r#"{"b":1,"a":2,"warnings":["w"]}"#
+        );
+        assert_eq!(wrapped.warnings(), ["w"]);
+    }
 }

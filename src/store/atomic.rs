@@ -93,9 +93,7 @@ fn dead_temps(dir: &Path) -> Vec<(String, PathBuf)> {
             let file = e.file_name();
             let (name, rest) = file.to_str()?.strip_prefix('.')?.rsplit_once(".tmp-")?;
             let pid = rest.split('-').next()?.parse::<i32>().ok()?;
-            // SAFETY: signal 0 only asks whether the process exists.
-            let gone = unsafe { libc::kill(pid, 0) } != 0
-                && std::io::Error::last_os_error().raw_os_error() == Some(libc::ESRCH);
+            let gone = crate::sys::process_gone(pid);
             gone.then(|| (name.to_string(), e.path()))
         })
         .collect()
@@ -220,15 +218,7 @@ impl Batch {
             if self.staged.len() == 1 {
                 f.sync_all().map_err(|e| io_fail("sync", first, e))?;
             } else {
-                use std::os::fd::AsRawFd;
-                // SAFETY: a valid descriptor for the duration of the call.
-                if unsafe { libc::syncfs(f.as_raw_fd()) } != 0 {
-                    return Err(io_fail(
-                        "sync the file system of",
-                        first,
-                        std::io::Error::last_os_error(),
-                    ));
-                }
+                crate::sys::syncfs(&f).map_err(|e| io_fail("sync the file system of", first, e))?;
             }
         }
         let staged = std::mem::take(&mut self.staged);

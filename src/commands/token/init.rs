@@ -92,7 +92,7 @@ pub fn run(ctx: &Ctx, args: &TokenInitArgs) -> Result<TokenReport> {
         .clone()
         .expect("find_initialized returns a slot with a token");
     let session = sel.hsm.session(slot.slot_id, true)?;
-    login(&session, Role::So, &so_pin, &token)?;
+    login(ctx, &session, Role::So, &so_pin, &token)?;
     session.init_pin(&user_pin)?;
     Ok(TokenReport::new("initialized", &token))
 }

@@ -19,7 +19,7 @@ pub fn run(ctx: &Ctx, args: &TokenInitPinArgs) -> Result<TokenReport> {
     let user_pin = ctx.pin(&user_pin_spec(&args.pin, None, true), &context)?;
     check_pin_length(&user_pin, &token, "user PIN")?;
     let session = sel.hsm.session(sel.slot.slot_id, true)?;
-    login(&session, Role::So, &so_pin, &token)?;
+    login(ctx, &session, Role::So, &so_pin, &token)?;
     ctx.lock(&sel)?;
     session.init_pin(&user_pin)?;
     Ok(TokenReport::new("user_pin_set", &token))

@@ -36,7 +36,7 @@ pub fn run(ctx: &Ctx, args: &TokenSetPinArgs) -> Result<TokenReport> {
         ));
     }
     let session = sel.hsm.session(sel.slot.slot_id, true)?;
-    login(&session, role, &current, &token)?;
+    login(ctx, &session, role, &current, &token)?;
     ctx.lock(&sel)?;
     session.set_pin(&current, &new)?;
     Ok(TokenReport::new(action, &token))
