@@ -298,20 +298,7 @@ fn keys_openssh_would_refuse_are_not_signed() {
     let big = d.join("big.pub");
     std::fs::write(&big, format!("ssh-rsa {} big\n", b64(&blob))).unwrap();
     for key in [&off, &big] {
-        let o = env.run(&[
-            "sign-ssh-cert",
-            "--token",
-            "t",
-            "--ca-label",
-            "K",
-            "-I",
-            "i",
-            "-n",
-            "u",
-            "-V",
-            "+1d",
-            key.to_str().unwrap(),
-        ]);
+        let o = sign_user(&env, "+1d", key);
         assert_eq!(o.status.code(), Some(3), "{}: {}", key.display(), err(&o));
         let cert = key.with_file_name(format!(
             "{}-cert.pub",
@@ -319,6 +306,26 @@ fn keys_openssh_would_refuse_are_not_signed() {
         ));
         assert!(!cert.exists(), "{}", cert.display());
     }
+}
+
+/// sign-ssh-cert for principal u with the token CA K, before the validity and keys.
+const SIGN_USER: [&str; 9] = [
+    "sign-ssh-cert",
+    "--token",
+    "t",
+    "--ca-label",
+    "K",
+    "-I",
+    "i",
+    "-n",
+    "u",
+];
+
+/// A user certificate for `key` with validity `v`, signed by the token CA K.
+fn sign_user(env: &TestEnv, v: &str, key: &Path) -> Output {
+    let mut args = SIGN_USER.to_vec();
+    args.extend(["-V", v, key.to_str().unwrap()]);
+    env.run(&args)
 }
 
 fn ssh_blob(parts: &[&[u8]]) -> Vec<u8> {
@@ -358,17 +365,7 @@ fn the_same_key_given_twice_is_signed_once() {
         .cmd()
         .env("HSMCTL_PIN", USER_PIN)
         .current_dir(&keys)
-        .args([
-            "sign-ssh-cert",
-            "--token",
-            "t",
-            "--ca-label",
-            "K",
-            "-I",
-            "i",
-            "-n",
-            "u",
-        ])
+        .args(SIGN_USER)
         .args(["-V", "+1d", "--json", "r.pub", "./r.pub", "."])
         .output()
         .unwrap();
@@ -640,29 +637,13 @@ fn lunacm_scripts_report_unreadable_lines_and_keep_failures() {
 }
 
 fn server_cert(env: &TestEnv, name: &str) -> std::path::PathBuf {
-    let dir = env.dir.path();
-    let cert = dir.join(format!("{name}.pem"));
-    let o = std::process::Command::new("openssl")
-        .args([
-            "req",
-            "-x509",
-            "-newkey",
-            "ec",
-            "-pkeyopt",
-            "ec_paramgen_curve:P-256",
-            "-nodes",
-        ])
-        .arg("-keyout")
-        .arg(dir.join(format!("{name}.key")))
-        .arg("-out")
-        .arg(&cert)
-        .args(["-subj", &format!("/CN={name}"), "-days", "60"])
-        .args(["-addext", &format!("subjectAltName=DNS:{name}")])
-        .args(["-addext", "basicConstraints=critical,CA:FALSE"])
-        .output()
-        .unwrap();
-    assert!(o.status.success(), "{}", err(&o));
-    cert
+    common::server_cert(
+        env.dir.path(),
+        name,
+        name,
+        &["-addext", "basicConstraints=critical,CA:FALSE"],
+    )
+    .0
 }
 
 fn bundle_count(env: &TestEnv) -> usize {
@@ -910,20 +891,7 @@ fn validation_gaps_are_closed() {
     );
     // -V far past the calendar is forever.
     let key = user_key(env.dir.path(), "u");
-    let o = env.run(&[
-        "sign-ssh-cert",
-        "--token",
-        "t",
-        "--ca-label",
-        "K",
-        "-I",
-        "i",
-        "-n",
-        "u",
-        "-V",
-        "+99999999w",
-        key.to_str().unwrap(),
-    ]);
+    let o = sign_user(&env, "+99999999w", &key);
     assert_eq!(o.status.code(), Some(2), "{}", err(&o));
     assert!(err(&o).contains("--allow-forever"), "{}", err(&o));
     // rsa: with no size, and a key half with no usage.

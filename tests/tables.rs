@@ -41,38 +41,13 @@ fn width(line: &str) -> usize {
 #[test]
 fn tables_fit_80_and_120_columns_without_splitting_labels() {
     let env = populated();
-    let cert = env.dir.path().join("srv.pem");
-    let o = std::process::Command::new("openssl")
-        .args([
-            "req",
-            "-x509",
-            "-newkey",
-            "ec",
-            "-pkeyopt",
-            "ec_paramgen_curve:P-256",
-            "-nodes",
-        ])
-        .arg("-keyout")
-        .arg(env.dir.path().join("srv.key"))
-        .arg("-out")
-        .arg(&cert)
-        .args([
-            "-subj",
-            "/CN=hsm-appliance-in-the-east-datacenter.example.com",
-        ])
-        .args([
-            "-addext",
-            "subjectAltName=DNS:hsm-appliance-in-the-east-datacenter.example.com",
-        ])
-        .args([
-            "-addext",
-            "basicConstraints=critical,CA:FALSE",
-            "-days",
-            "90",
-        ])
-        .output()
-        .unwrap();
-    assert!(o.status.success());
+    let host = "hsm-appliance-in-the-east-datacenter.example.com";
+    let (cert, _) = common::server_cert(
+        env.dir.path(),
+        "srv",
+        host,
+        &["-addext", "basicConstraints=critical,CA:FALSE"],
+    );
     env.run_ok(&[
         "addserver",
         "-n",
