@@ -6,9 +6,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 sudo=()
 if [ "$(id -u)" -ne 0 ]; then sudo=(sudo); fi
-if ! cargo deb --version >/dev/null 2>&1; then
-  echo "package: installing cargo-deb" >&2
-  cargo install --locked cargo-deb
+# Pinned: cargo-deb 3.8 builds from the dev profile with a warning, which later versions may
+# turn into an error.
+if ! cargo deb --version 2>/dev/null | grep -q '^cargo-deb 3\.8\.'; then
+  echo "package: installing cargo-deb 3.8.0" >&2
+  cargo install --locked --force cargo-deb --version 3.8.0
 fi
 # The package is built from the binaries the tests just built (the dev profile): it checks the
 # packaging in seconds instead of a fat-LTO release build of minutes. `cargo deb` alone makes
