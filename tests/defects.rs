@@ -764,54 +764,32 @@ fn refusals_change_nothing() {
             .matches("Certificate Object")
             .count()
     };
-    let o = env.run(&[
-        "selfsign-cert",
-        "--token",
-        "t",
-        "--label",
-        "K",
-        "--cn",
-        "x",
-        "--store",
-        "-o",
-        existing.to_str().unwrap(),
-    ]);
+    // selfsign-cert for K with --store and the extra arguments.
+    let store = |cn: &str, extra: &[&str]| {
+        let mut args = vec![
+            "selfsign-cert",
+            "--token",
+            "t",
+            "--label",
+            "K",
+            "--cn",
+            cn,
+            "--store",
+        ];
+        args.extend(extra);
+        env.run(&args)
+    };
+    let o = store("x", &["-o", existing.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(7), "{}", err(&o));
     assert_eq!(certs(&env), 0);
     assert_eq!(std::fs::read_to_string(&existing).unwrap(), "keep");
     // Stored once; a second --store needs --force and then replaces, never duplicates.
-    env.run_ok(&[
-        "selfsign-cert",
-        "--token",
-        "t",
-        "--label",
-        "K",
-        "--cn",
-        "x",
-        "--store",
-    ]);
-    let o = env.run(&[
-        "selfsign-cert",
-        "--token",
-        "t",
-        "--label",
-        "K",
-        "--cn",
-        "x",
-        "--store",
-    ]);
+    let o = store("x", &[]);
+    assert!(o.status.success(), "{}", err(&o));
+    let o = store("x", &[]);
     assert_eq!(o.status.code(), Some(7), "{}", err(&o));
-    env.run_ok(&[
-        "selfsign-cert",
-        "--token",
-        "t",
-        "--label",
-        "K",
-        "--cn",
-        "y",
-        "--store",
-        "--force",
-    ]);
+    let o = store("y", &["--force"]);
+    assert!(o.status.success(), "{}", err(&o));
     assert_eq!(certs(&env), 1);
 
     // A refused addserver or createcert creates nothing in a fresh home.

@@ -339,15 +339,23 @@ pub fn new_pin_spec(a: &NewPinArgs) -> PinSpec<'_> {
     }
 }
 
-/// Refuses a PIN the token would reject for its length, before the token sees it.
-pub fn check_pin_length(pin: &SecretString, token: &TokenEntry, what: &str) -> Result<()> {
+/// The PIN's length when the token's PIN length range excludes it (None when it fits).
+fn outside_pin_range(pin: &SecretString, token: &TokenEntry) -> Option<usize> {
     let len = pin.expose_secret().len();
     let (min, max) = (token.min_pin_length, token.max_pin_length);
     // Some modules report 0 for "no limit"; only enforce a real range.
-    if (min > 0 && len < min) || (max > 0 && len > max) {
+    ((min > 0 && len < min) || (max > 0 && len > max)).then_some(len)
+}
+
+/// Refuses a PIN the token would reject for its length, before the token sees it.
+pub fn check_pin_length(pin: &SecretString, token: &TokenEntry, what: &str) -> Result<()> {
+    if let Some(len) = outside_pin_range(pin, token) {
         return Err(fail(
             Exit::Usage,
-            format!("the {what} has {len} characters; this token accepts {min} to {max}"),
+            format!(
+                "the {what} has {len} characters; this token accepts {} to {}",
+                token.min_pin_length, token.max_pin_length
+            ),
         ));
     }
     Ok(())
@@ -602,14 +610,12 @@ pub fn login(
         ));
     }
     // A PIN the token's length range excludes cannot be right: refused here, it costs no retry.
-    let len = pin.expose_secret().len();
-    let (min, max) = (token.min_pin_length, token.max_pin_length);
-    if (min > 0 && len < min) || (max > 0 && len > max) {
+    if let Some(len) = outside_pin_range(pin, token) {
         return Err(fail_hint(
             Exit::Auth,
             format!(
-                "the {who} PIN given has {len} characters; token '{}' takes {min} to {max}",
-                token.label
+                "the {who} PIN given has {len} characters; token '{}' takes {} to {}",
+                token.label, token.min_pin_length, token.max_pin_length
             ),
             "it was not tried (a wrong PIN costs a retry); check the PIN source",
         ));

@@ -146,16 +146,7 @@ impl Batch {
     /// Writes `bytes` to a temp file beside `path` with `mode` (refusing an existing target
     /// now unless forced, so a conflict is found before anything is written).
     pub fn stage(&mut self, path: &Path, bytes: &[u8], mode: u32) -> Result<()> {
-        match path.symlink_metadata() {
-            Ok(_) if !self.force => return Err(conflict(path)),
-            // --force replaces files, never a device, FIFO, directory or symbolic link put
-            // there (as root a rename over /dev/full, or over the /dev/stdout link, would
-            // replace a system file).
-            Ok(m) if !m.is_file() => {
-                return Err(not_a_file(path));
-            }
-            _ => {}
-        }
+        replaceable(path, self.force)?;
         let dir = match path.parent() {
             Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
             _ => PathBuf::from("."),
@@ -362,6 +353,13 @@ pub fn check_output(out: Option<&Path>, force: bool) -> Result<()> {
     if destination(path)? != Destination::File {
         return Ok(());
     }
+    replaceable(path, force)
+}
+
+/// Ok when nothing is at `path`, or (with `force`) a regular file: --force replaces files,
+/// never a device, FIFO, directory or symbolic link put there (as root a rename over
+/// /dev/full, or over the /dev/stdout link, would replace a system file).
+fn replaceable(path: &Path, force: bool) -> Result<()> {
     match path.symlink_metadata() {
         Ok(_) if !force => Err(conflict(path)),
         Ok(m) if !m.is_file() => Err(not_a_file(path)),
