@@ -14,6 +14,10 @@ pub struct PtySession {
     child: Child,
     master: File,
     rx: Receiver<Vec<u8>>,
+    /// All bytes read so far: a read may end inside a multi-byte character, so the text is
+    /// decoded from the whole, never chunk by chunk (that turned one box-drawing character into
+    /// three replacement characters and failed a width check on CI).
+    raw: Vec<u8>,
     /// All output read so far.
     pub transcript: String,
 }
@@ -83,8 +87,15 @@ impl PtySession {
             child,
             master,
             rx,
+            raw: Vec::new(),
             transcript: String::new(),
         }
+    }
+
+    /// Adds a chunk of output to the transcript.
+    fn push(&mut self, chunk: &[u8]) {
+        self.raw.extend_from_slice(chunk);
+        self.transcript = String::from_utf8_lossy(&self.raw).into_owned();
     }
 
     /// Waits until the output contains `needle` (panics after 20 s with the transcript).
@@ -93,7 +104,7 @@ impl PtySession {
         while !self.transcript.contains(needle) {
             let left = deadline.saturating_duration_since(Instant::now());
             match self.rx.recv_timeout(left) {
-                Ok(chunk) => self.transcript.push_str(&String::from_utf8_lossy(&chunk)),
+                Ok(chunk) => self.push(&chunk),
                 Err(_) => panic!("waited for {needle:?}; got:\n{}", self.transcript),
             }
         }
@@ -106,7 +117,7 @@ impl PtySession {
         while self.transcript.matches(needle).count() < n {
             let left = deadline.saturating_duration_since(Instant::now());
             match self.rx.recv_timeout(left) {
-                Ok(chunk) => self.transcript.push_str(&String::from_utf8_lossy(&chunk)),
+                Ok(chunk) => self.push(&chunk),
                 Err(_) => panic!("waited for {needle:?} #{n}; got:\n{}", self.transcript),
             }
         }
@@ -150,7 +161,7 @@ impl PtySession {
     pub fn finish(mut self) -> (ExitStatus, String) {
         let status = self.child.wait().unwrap();
         while let Ok(chunk) = self.rx.recv_timeout(Duration::from_millis(500)) {
-            self.transcript.push_str(&String::from_utf8_lossy(&chunk));
+            self.push(&chunk);
         }
         (status, self.transcript)
     }
