@@ -65,7 +65,14 @@ pub fn run_hsmctl() -> i32 {
 fn parse(args: &[std::ffi::OsString]) -> Result<cli::Cli, clap::Error> {
     use clap::FromArgMatches;
     let matches = cli::command().try_get_matches_from(args)?;
-    cli::Cli::from_arg_matches(&matches)
+    let mut cli = cli::Cli::from_arg_matches(&matches)?;
+    // The agent offers its keys in the order given across --label, --id and --uri.
+    if let (cli::Command::Agent(a), Some(m)) =
+        (&mut cli.command, matches.subcommand_matches("agent"))
+    {
+        a.fill_order(m);
+    }
+    Ok(cli)
 }
 
 /// The command line parsed with `--uri` put before one `pkcs11:` argument (the first for which

@@ -197,3 +197,87 @@ pub fn calendar_to_unix((y, mo, d, h, mi, s): Calendar, utc: bool) -> Option<u64
     };
     u64::try_from(t).ok()
 }
+
+/// The uid and pid of the process at the other end of a Unix socket (SO_PEERCRED), or None
+/// when the kernel does not say. std's `peer_cred` is not stable yet.
+pub fn peer_cred(sock: &std::os::unix::net::UnixStream) -> Option<(u32, i32)> {
+    use std::os::fd::AsRawFd;
+    let mut cred = libc::ucred {
+        pid: 0,
+        uid: 0,
+        gid: 0,
+    };
+    let mut len = std::mem::size_of::<libc::ucred>() as libc::socklen_t;
+    // SAFETY: getsockopt writes at most `len` bytes into `cred`, which has that size.
+    let rc = unsafe {
+        libc::getsockopt(
+            sock.as_raw_fd(),
+            libc::SOL_SOCKET,
+            libc::SO_PEERCRED,
+            (&mut cred as *mut libc::ucred).cast(),
+            &mut len,
+        )
+    };
+    (rc == 0).then_some((cred.uid, cred.pid))
+}
+
+/// The effective user id (who owns the files and sockets this process makes).
+pub fn euid() -> u32 {
+    // SAFETY: geteuid cannot fail.
+    unsafe { libc::geteuid() }
+}
+
+/// Sends SIGTERM to `pid`: Ok when sent, else the OS error (no such process, not ours).
+pub fn terminate(pid: i32) -> std::io::Result<()> {
+    // SAFETY: kill has no memory effects; pid > 1 is the caller's check.
+    if unsafe { libc::kill(pid, libc::SIGTERM) } == 0 {
+        Ok(())
+    } else {
+        Err(std::io::Error::last_os_error())
+    }
+}
+
+/// Makes `cmd`'s child the leader of a new session, with no controlling terminal, as a
+/// daemon is: a hang-up of the terminal that started it does not end it.
+pub fn detach_child(cmd: &mut std::process::Command) {
+    use std::os::unix::process::CommandExt;
+    // SAFETY: setsid is async-signal-safe, the only call between fork and exec.
+    unsafe {
+        cmd.pre_exec(|| {
+            libc::setsid();
+            Ok(())
+        });
+    }
+}
+
+/// One line to syslog (facility AUTH, as ssh-agent logs), tagged `hsmctl-agent`.
+pub fn syslog(line: &str) {
+    static OPEN: std::sync::Once = std::sync::Once::new();
+    const IDENT: &std::ffi::CStr = c"hsmctl-agent";
+    OPEN.call_once(|| {
+        // SAFETY: IDENT is 'static, as openlog requires (it keeps the pointer).
+        unsafe { libc::openlog(IDENT.as_ptr(), libc::LOG_PID, libc::LOG_AUTH) };
+    });
+    let Ok(text) = std::ffi::CString::new(line.replace('\0', " ")) else {
+        return;
+    };
+    // SAFETY: a "%s" format with one NUL-terminated string argument.
+    unsafe { libc::syslog(libc::LOG_INFO, c"%s".as_ptr(), text.as_ptr()) };
+}
+
+/// Points stdin, stdout and stderr at /dev/null: a daemon's last tie to the terminal (and to
+/// the `$(...)` that captured its launcher's output) goes.
+pub fn stdio_to_null() {
+    use std::os::fd::AsRawFd;
+    let Ok(null) = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open("/dev/null")
+    else {
+        return;
+    };
+    for fd in 0..3 {
+        // SAFETY: dup2 onto the standard descriptors, which std keeps no state about.
+        unsafe { libc::dup2(null.as_raw_fd(), fd) };
+    }
+}

@@ -1,5 +1,6 @@
 //! The command line, as clap definitions only: no I/O here. Doc comments are the help text.
 
+pub mod agent;
 pub mod args;
 pub mod ca;
 pub mod client;
@@ -196,6 +197,18 @@ pub enum Command {
 
     /// Sign OpenSSH user or host certificates with a CA key on the token, one or many
     SignSshCert(SignSshCertArgs),
+
+    /// An ssh-agent offering only the token keys named, with their certificates
+    #[command(
+        long_about = "An ssh-agent offering only the token keys named (--label, --id, --uri; in \
+                      that order), with their OpenSSH certificates (--cert). Signatures are made \
+                      inside the token: RSA (rsa-sha2-256/512), ECDSA P-256/P-384/P-521 and \
+                      Ed25519. It logs in once at start-up, forks into the background and prints \
+                      the shell lines for SSH_AUTH_SOCK and SSH_AGENT_PID, as ssh-agent does; -D \
+                      keeps it in the foreground. Every signature is logged (stderr, or syslog in \
+                      the background)."
+    )]
+    Agent(Box<agent::AgentArgs>),
 
     /// A PKCS#10 certificate request signed inside the token by the selected key
     #[command(visible_alias = "requestcertificate")]

@@ -246,6 +246,14 @@ impl Ctx {
         }
     }
 
+    /// Lets the store lock go for the rest of the run: a long-running reader (the agent) must
+    /// not hold every other hsmctl command on this store waiting.
+    pub fn release_store_lock(&self) {
+        if let Some(lock) = self.lock.get() {
+            lock.release();
+        }
+    }
+
     /// Runs `f` (which may wait for a person) with the store lock let go, then retakes it.
     pub fn unlocked<T>(&self, f: impl FnOnce() -> Result<T>) -> Result<T> {
         let Some(lock) = self.lock.get() else {

@@ -1,6 +1,7 @@
 //! Commands: one file each. A command validates its arguments, does its work through `hsm`,
 //! and returns a report; it never prints results itself.
 
+mod agent;
 pub mod certs;
 mod client_key;
 mod completions;
@@ -150,6 +151,7 @@ pub fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
             a.output.format(),
         ),
         Command::Completions(a) => completions::run(&a),
+        Command::Agent(a) => return agent::run(ctx, *a),
     };
     written.context("cannot write to standard output")
 }

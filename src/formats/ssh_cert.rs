@@ -309,6 +309,15 @@ pub fn signature_algorithm(ca: &PublicKeyMaterial) -> &'static str {
 
 /// The SSH signature blob from what the token returned (ECDSA's r || s becomes two mpints).
 pub fn signature_blob(ca: &PublicKeyMaterial, raw: &[u8]) -> Result<Vec<u8>, KeyError> {
+    signature_blob_as(ca, signature_algorithm(ca), raw)
+}
+
+/// The SSH signature blob under a named algorithm (an agent client may ask for rsa-sha2-256).
+pub fn signature_blob_as(
+    ca: &PublicKeyMaterial,
+    algorithm: &str,
+    raw: &[u8],
+) -> Result<Vec<u8>, KeyError> {
     let data = match ca {
         PublicKeyMaterial::Ec { .. } => {
             if raw.is_empty() || !raw.len().is_multiple_of(2) {
@@ -330,7 +339,7 @@ pub fn signature_blob(ca: &PublicKeyMaterial, raw: &[u8]) -> Result<Vec<u8>, Key
         _ => raw.to_vec(),
     };
     let mut out = Vec::new();
-    enc(&signature_algorithm(ca), &mut out)?;
+    enc(&algorithm, &mut out)?;
     enc(data.as_slice(), &mut out)?;
     Ok(out)
 }

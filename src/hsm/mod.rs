@@ -8,6 +8,7 @@ mod import;
 mod keygen;
 mod module;
 mod objects;
+mod pool;
 mod pubkeys;
 mod raw;
 mod raw_keys;
@@ -30,6 +31,7 @@ pub use objects::{
     AttributeValue, KeyFamily, ObjClass, ObjectFilter, ObjectFlags, ObjectInfo, class_rank,
     object_uri,
 };
+pub use pool::{SessionPool, lost};
 pub use pubkeys::{SignScheme, TokenPublicKey};
 pub use secret::{SecretKeyRequest, SecretSpec};
 pub use select::{TokenSelector, Want, select_token};

@@ -47,6 +47,8 @@ const PUBKEY_ATTRS: &[(CK_ATTRIBUTE_TYPE, usize)] = &[
 pub enum SignScheme {
     /// CKM_SHA512_RSA_PKCS over the data (rsa-sha2-512).
     RsaSha512,
+    /// CKM_SHA256_RSA_PKCS over the data (rsa-sha2-256, which an agent client may ask for).
+    RsaSha256,
     /// CKM_ECDSA over a SHA-2 digest computed here (the token returns r || s).
     Ecdsa(Curve),
     /// CKM_EDDSA over the data.
@@ -67,6 +69,7 @@ impl SignScheme {
     pub fn mechanism(self) -> (CK_MECHANISM_TYPE, &'static str) {
         match self {
             SignScheme::RsaSha512 => (CKM_SHA512_RSA_PKCS, "CKM_SHA512_RSA_PKCS"),
+            SignScheme::RsaSha256 => (CKM_SHA256_RSA_PKCS, "CKM_SHA256_RSA_PKCS"),
             SignScheme::Ecdsa(_) => (CKM_ECDSA, "CKM_ECDSA"),
             SignScheme::Ed25519 => (CKM_EDDSA, "CKM_EDDSA"),
         }
@@ -193,6 +196,19 @@ impl HsmSession<'_> {
     /// Signs `data` with the token key as SSH needs it: RSA and Ed25519 signatures as the token
     /// returns them; ECDSA over the curve's SHA-2 digest, returning r || s.
     pub fn sign_for_ssh(&self, key: u64, scheme: SignScheme, data: &[u8]) -> HsmResult<Vec<u8>> {
+        self.sign_for_ssh_auth(key, scheme, data, None)
+    }
+
+    /// As [`Self::sign_for_ssh`], with the context-specific login a key with
+    /// CKA_ALWAYS_AUTHENTICATE needs before each signature.
+    pub fn sign_for_ssh_auth(
+        &self,
+        key: u64,
+        scheme: SignScheme,
+        data: &[u8],
+        context_pin: Option<&secrecy::SecretString>,
+    ) -> HsmResult<Vec<u8>> {
+        use secrecy::ExposeSecret;
         use sha2::Digest;
         let (mech, _) = scheme.mechanism();
         let digest;
@@ -211,6 +227,23 @@ impl HsmSession<'_> {
             }
             _ => data,
         };
-        self.raw.sign(self.handle(), key, mech, input)
+        self.raw.sign_mech_auth(
+            self.handle(),
+            key,
+            super::raw_keys::plain(mech),
+            input,
+            context_pin.map(|p| p.expose_secret().as_bytes()),
+        )
+    }
+
+    /// Whether the private key needs a context-specific login before each signature
+    /// (CKA_ALWAYS_AUTHENTICATE; unreadable counts as no).
+    pub fn always_authenticate(&self, key: u64) -> HsmResult<bool> {
+        let mut a = [AttrBuf::new(CKA_ALWAYS_AUTHENTICATE, 1)];
+        match self.raw.read_attributes(self.handle(), key, &mut a) {
+            Ok(()) => Ok(a[0].value().and_then(boolean) == Some(true)),
+            Err(e) if e.code() == Some(CKR_ATTRIBUTE_TYPE_INVALID) => Ok(false),
+            Err(e) => Err(e),
+        }
     }
 }

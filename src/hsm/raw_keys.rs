@@ -134,8 +134,21 @@ impl FunctionList {
         &self,
         session: CK_SESSION_HANDLE,
         key: CK_OBJECT_HANDLE,
+        mech: Mech,
+        data: &[u8],
+    ) -> HsmResult<Vec<u8>> {
+        self.sign_mech_auth(session, key, mech, data, None)
+    }
+
+    /// C_SignInit, then (for a key with CKA_ALWAYS_AUTHENTICATE) the context-specific
+    /// C_Login with `context_pin`, then C_Sign.
+    pub(crate) fn sign_mech_auth(
+        &self,
+        session: CK_SESSION_HANDLE,
+        key: CK_OBJECT_HANDLE,
         mut mech: Mech,
         data: &[u8],
+        context_pin: Option<&[u8]>,
     ) -> HsmResult<Vec<u8>> {
         let init = self.list.C_SignInit.ok_or_else(|| missing("C_SignInit"))?;
         let sign = self.list.C_Sign.ok_or_else(|| missing("C_Sign"))?;
@@ -143,9 +156,13 @@ impl FunctionList {
         // Room for any supported key's signature (RSA-16384 is 2,048 bytes).
         let mut out = vec![0u8; 2048];
         let mut len = out.len() as CK_ULONG;
+        // SAFETY: `init` only reads the mechanism.
+        check("C_SignInit", unsafe { init(session, &mut m, key) })?;
+        if let Some(pin) = context_pin {
+            self.login(session, CKU_CONTEXT_SPECIFIC, pin)?;
+        }
         // SAFETY: `data` is only read; `out` has room for `len` bytes.
         unsafe {
-            check("C_SignInit", init(session, &mut m, key))?;
             check(
                 "C_Sign",
                 sign(

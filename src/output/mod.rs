@@ -1,6 +1,7 @@
 //! Rendering reports: one JSON document with `--json`, else comfy-table for people.
 //! Stdout carries only results; a closed pipe ends the output quietly (exit 0).
 
+pub mod event_log;
 mod table;
 
 use serde::Serialize;

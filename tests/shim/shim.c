@@ -16,6 +16,10 @@
  *   SHIM_UNWRAP_LOG=FILE      appends a line to FILE per C_UnwrapKey call
  *   SHIM_FAIL_KEYGEN=N        the Nth C_GenerateKeyPair returns CKR_DEVICE_ERROR without generating
  *   SHIM_SIGN_INIT_RV=0x70    C_SignInit returns this (CKR_MECHANISM_INVALID: a module without it)
+ *   SHIM_RESTART_AT_SIGN=N    the Nth C_SignInit restarts the module underneath (C_Finalize and
+ *                             C_Initialize: every session and the login are gone, as after an HSM
+ *                             restart) and returns CKR_DEVICE_REMOVED; later calls on the old
+ *                             sessions get the module's own CKR_SESSION_HANDLE_INVALID
  */
 #include <dlfcn.h>
 #include <stdio.h>
@@ -64,8 +68,13 @@ static CK_RV counted(void) {
   return n > 0 && calls == n ? num("SHIM_FAIL_RV", 0x32 /* CKR_DEVICE_REMOVED */) : 0;
 }
 
+/* The caller's C_Initialize arguments (4 callbacks, flags, reserved), kept for a restart. */
+static struct { void *p[4]; CK_FLAGS flags; void *reserved; } init_args;
+static int have_init_args;
+
 static CK_RV initialize(void *a) {
   CK_RV rv = counted(); if (rv) return rv;
+  if (a) { memcpy(&init_args, a, sizeof init_args); have_init_args = 1; }
   rv = real->f[F_INITIALIZE](a);
   return rv == 0 && on("SHIM_INIT_ALREADY") ? 0x191 : rv;
 }
@@ -135,6 +144,12 @@ static CK_RV find_objects(CK_SESSION_HANDLE h, CK_OBJECT_HANDLE *o, CK_ULONG m, 
 }
 static CK_RV sign_init(CK_SESSION_HANDLE h, void *m, CK_OBJECT_HANDLE k) {
   if (num("SHIM_SIGN_INIT_RV", 0)) return num("SHIM_SIGN_INIT_RV", 0);
+  static long sign_inits;
+  if (num("SHIM_RESTART_AT_SIGN", 0) && ++sign_inits == (long)num("SHIM_RESTART_AT_SIGN", 0)) {
+    real->f[1](NULL); /* C_Finalize */
+    real->f[F_INITIALIZE](have_init_args ? (void *)&init_args : NULL);
+    return 0x32; /* CKR_DEVICE_REMOVED */
+  }
   CK_RV rv = counted(); return rv ? rv : real->f[F_SIGN_INIT](h, m, k);
 }
 static CK_RV sign(CK_SESSION_HANDLE h, CK_BYTE *d, CK_ULONG l, CK_BYTE *s, CK_ULONG *sl) {

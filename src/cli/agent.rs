@@ -1,0 +1,122 @@
+//! Arguments of `hsmctl agent`: an ssh-agent offering chosen token keys.
+
+use super::args::{OutputArgs, PinArgs};
+use clap::Args;
+use std::path::PathBuf;
+
+/// One key given on the command line, in the order given.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum KeyRef {
+    /// `--label`.
+    Label(String),
+    /// `--id` (hex).
+    Id(String),
+    /// `--uri`.
+    Uri(String),
+}
+
+/// Arguments of `agent`.
+#[derive(Debug, Args)]
+#[command(
+    after_help = "The agent prints the shell lines that point ssh at it, as ssh-agent does:\n  \
+                  eval \"$(hsmctl agent --label ssh-key)\"\n  ssh user@host\n  \
+                  eval \"$(hsmctl agent -k)\"\n\
+                  Signatures are made inside the token; the PIN is asked for (or read) once, \
+                  at start-up."
+)]
+pub struct AgentArgs {
+    /// Offer the key pair with this CKA_LABEL (repeatable; keys are offered in the order given)
+    #[arg(help_heading = "Keys offered", long, value_name = "LABEL")]
+    pub label: Vec<String>,
+
+    /// Offer the key pair with this CKA_ID, in hex (repeatable)
+    #[arg(help_heading = "Keys offered", long, value_name = "HEX")]
+    pub id: Vec<String>,
+
+    /// Offer the key a pkcs11: URI names (repeatable; its token attributes select the token)
+    #[arg(help_heading = "Keys offered", long, value_name = "URI")]
+    pub uri: Vec<String>,
+
+    /// Also offer this OpenSSH certificate (a -cert.pub file) with the offered key it certifies
+    /// (repeatable)
+    #[arg(help_heading = "Keys offered", long, value_name = "FILE")]
+    pub cert: Vec<PathBuf>,
+
+    /// Select the token by its label
+    #[arg(help_heading = "Token selection", long, value_name = "LABEL")]
+    pub token: Option<String>,
+
+    /// Select the token by its serial number
+    #[arg(help_heading = "Token selection", long, value_name = "SERIAL")]
+    pub serial: Option<String>,
+
+    /// Select the token by slot id (slot ids are not stable on every module; prefer --serial)
+    #[arg(help_heading = "Token selection", long, value_name = "ID")]
+    pub slot: Option<u64>,
+
+    /// Stay in the foreground, logging to stderr (default: fork into the background)
+    #[arg(short = 'D', long)]
+    pub foreground: bool,
+
+    /// Listen on this socket path (default: agent.PID in a new private directory under TMPDIR)
+    #[arg(short = 'a', long = "socket", value_name = "SOCKET")]
+    pub socket: Option<PathBuf>,
+
+    /// Print C-shell commands (setenv) instead of Bourne shell ones
+    #[arg(short = 'c', long = "csh", conflicts_with = "sh")]
+    pub csh: bool,
+
+    /// Print Bourne shell commands (the default unless SHELL ends in csh)
+    #[arg(short = 's', long = "sh")]
+    pub sh: bool,
+
+    /// End the agent after this long: seconds, or a number with s, m, h or d (as 90m, 8h)
+    #[arg(short = 't', long, value_name = "TIME")]
+    pub lifetime: Option<String>,
+
+    /// Stop the agent named by SSH_AGENT_PID, and print the commands that unset its variables
+    #[arg(
+        short = 'k',
+        long = "kill",
+        conflicts_with_all = ["label", "id", "uri", "cert", "foreground", "socket", "lifetime", "confirm"]
+    )]
+    pub kill: bool,
+
+    /// Ask through SSH_ASKPASS before each signature (refused when no askpass program is set)
+    #[arg(long)]
+    pub confirm: bool,
+
+    /// Log lines (and the start-up line) as JSON objects, one per line
+    #[command(flatten)]
+    pub output: OutputArgs,
+
+    /// The user PIN (read once, at start-up)
+    #[command(flatten)]
+    pub pin: PinArgs,
+
+    /// The keys in the order given across --label, --id and --uri (filled after parsing).
+    #[arg(skip)]
+    pub order: Vec<KeyRef>,
+
+    /// Set in the background copy the launcher starts: the PIN comes on stdin, "ready" goes
+    /// to stdout
+    #[arg(long, hide = true)]
+    pub launched: bool,
+}
+
+impl AgentArgs {
+    /// Puts the keys in command-line order, from clap's indices of each occurrence.
+    pub fn fill_order(&mut self, m: &clap::ArgMatches) {
+        let mut keyed: Vec<(usize, KeyRef)> = Vec::new();
+        let mut take = |name: &str, make: fn(String) -> KeyRef, values: &[String]| {
+            if let Some(idx) = m.indices_of(name) {
+                keyed.extend(idx.zip(values.iter().cloned().map(make)));
+            }
+        };
+        take("label", KeyRef::Label, &self.label);
+        take("id", KeyRef::Id, &self.id);
+        take("uri", KeyRef::Uri, &self.uri);
+        keyed.sort_by_key(|(i, _)| *i);
+        self.order = keyed.into_iter().map(|(_, k)| k).collect();
+    }
+}

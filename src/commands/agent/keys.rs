@@ -1,0 +1,163 @@
+//! The identities the agent offers: the key pairs given, in order, each with its OpenSSH
+//! certificates.
+
+use crate::cli::agent::{AgentArgs, KeyRef};
+use crate::commands::context::{object_filter, parse_id, signing_pair, usable};
+use crate::exit::{Exit, fail, fail_hint};
+use crate::formats::pkcs11_uri::Pkcs11Uri;
+use crate::formats::pubkey::PublicKeyMaterial;
+use crate::formats::ssh_cert::key_blob;
+use crate::hsm::{HsmResult, HsmSession, ObjectFilter, TokenEntry};
+use anyhow::Result;
+use ssh_encoding::Decode;
+use ssh_key::Certificate;
+use ssh_key::public::KeyData;
+use std::sync::Mutex;
+
+/// One key pair on offer.
+pub struct Offered {
+    /// CKA_LABEL: the identity's comment, as export-ssh-pubkey writes it.
+    pub label: String,
+    /// CKA_ID.
+    pub id: Vec<u8>,
+    /// The public key.
+    pub material: PublicKeyMaterial,
+    /// The public key as the protocol carries it.
+    pub key_data: KeyData,
+    /// SHA256:..., for the log.
+    pub fingerprint: String,
+    /// Certificates for this key (`--cert`), offered after it.
+    pub certs: Vec<Certificate>,
+    /// CKA_ALWAYS_AUTHENTICATE: a context-specific login before each signature.
+    pub always_authenticate: bool,
+    // The private key's handle; looked up again after the token lost its sessions (a
+    // restarted HSM may hand out new handles).
+    handle: Mutex<u64>,
+}
+
+impl Offered {
+    /// The private key's handle on `session`: the cached one, or after a fault (`again`) the
+    /// one found anew by CKA_ID.
+    pub fn handle(&self, session: &HsmSession, again: bool) -> HsmResult<u64> {
+        let mut h = self.handle.lock().unwrap_or_else(|p| p.into_inner());
+        if again {
+            *h = session.signing_key(&self.id)?;
+        }
+        Ok(*h)
+    }
+}
+
+/// The token selector of one `--uri` (also names the token), parsed.
+pub fn parse_uri(text: &str) -> Result<Pkcs11Uri> {
+    text.parse::<Pkcs11Uri>().map_err(|e| {
+        fail_hint(
+            Exit::Usage,
+            format!("--uri {text}: {e}"),
+            "give a pkcs11: URI as `hsmctl list` prints it",
+        )
+    })
+}
+
+/// Finds every key given, in order, with its certificates. Each must be a key pair that can
+/// sign and that OpenSSH can use; the same key given twice is offered once, with a warning.
+pub fn resolve(
+    ctx: &crate::commands::Ctx,
+    session: &HsmSession,
+    token: &TokenEntry,
+    args: &AgentArgs,
+) -> Result<Vec<Offered>> {
+    let mut offered: Vec<Offered> = Vec::new();
+    for key in &args.order {
+        let filter = match key {
+            KeyRef::Label(l) => ObjectFilter {
+                label: Some(l.clone()),
+                ..Default::default()
+            },
+            KeyRef::Id(hex) => ObjectFilter {
+                id: Some(parse_id(hex)?),
+                ..Default::default()
+            },
+            KeyRef::Uri(u) => object_filter(&no_object_args(), Some(&parse_uri(u)?))?,
+        };
+        let (public, handle) = signing_pair(session, &filter, token)?;
+        let material = usable(&public)?;
+        let blob = key_blob(&material).map_err(|e| {
+            fail(
+                Exit::Unsupported,
+                format!("key '{}' (id {}): {e}", public.label, public.id),
+            )
+        })?;
+        let key_data = KeyData::decode(&mut blob.as_slice()).map_err(|e| {
+            fail(
+                Exit::Unsupported,
+                format!(
+                    "key '{}' (id {}): OpenSSH cannot use it: {e}",
+                    public.label, public.id
+                ),
+            )
+        })?;
+        if offered.iter().any(|o| o.key_data == key_data) {
+            ctx.warn(format!(
+                "key '{}' (id {}) was given twice; it is offered once",
+                public.label, public.id
+            ));
+            continue;
+        }
+        offered.push(Offered {
+            fingerprint: material.ssh_fingerprint()?,
+            always_authenticate: session.always_authenticate(handle)?,
+            label: public.label,
+            id: public.id_bytes,
+            material,
+            key_data,
+            certs: Vec::new(),
+            handle: Mutex::new(handle),
+        });
+    }
+    for path in &args.cert {
+        attach_cert(&mut offered, path)?;
+    }
+    Ok(offered)
+}
+
+/// Reads an OpenSSH certificate file and gives it to the offered key it certifies.
+fn attach_cert(offered: &mut [Offered], path: &std::path::Path) -> Result<()> {
+    let shown = path.display();
+    let bytes = crate::store::input::read_input(path, "certificate")?;
+    let text = String::from_utf8_lossy(&bytes);
+    let cert = Certificate::from_openssh(text.trim()).map_err(|e| {
+        fail_hint(
+            Exit::BadInput,
+            format!("{shown} is not an OpenSSH certificate: {e}"),
+            "give the -cert.pub file that `hsmctl sign-ssh-cert` or `ssh-keygen -s` wrote",
+        )
+    })?;
+    let Some(key) = offered
+        .iter_mut()
+        .find(|o| &o.key_data == cert.public_key())
+    else {
+        let fp = cert
+            .public_key()
+            .fingerprint(ssh_key::HashAlg::Sha256)
+            .to_string();
+        return Err(fail_hint(
+            Exit::NotFound,
+            format!("{shown} certifies key {fp}, which is not among the keys offered"),
+            "offer that key too (--label, --id or --uri), or leave the certificate out",
+        ));
+    };
+    if !key.certs.contains(&cert) {
+        key.certs.push(cert);
+    }
+    Ok(())
+}
+
+/// Object options with nothing set (the URI alone selects).
+fn no_object_args() -> crate::cli::args::ObjectArgs {
+    crate::cli::args::ObjectArgs {
+        label: None,
+        id: None,
+        class: None,
+        handle: None,
+    }
+}

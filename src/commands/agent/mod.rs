@@ -1,0 +1,194 @@
+//! `hsmctl agent`: an ssh-agent that offers exactly the token keys it is given (with their
+//! certificates) and signs inside the token.
+//!
+//! Start-up happens in the foreground, in the process the user ran: token, PIN, login and keys
+//! are checked there, so a wrong PIN is exit 5 where the user sees it. In the background
+//! (the default) that process then starts a copy of itself with `--launched`, hands it the
+//! PIN through a pipe, waits until it listens, prints the shell lines and exits. The copy is a
+//! new program (exec, not a bare fork): PKCS#11 modules, with their threads and connections,
+//! do not survive a fork.
+
+mod launch;
+mod serve;
+
+pub mod keys;
+
+use crate::cli::agent::{AgentArgs, KeyRef};
+use crate::cli::args::TokenArgs;
+use crate::commands::Ctx;
+use crate::commands::context::{Login, user_pin_spec};
+use crate::exit::{Exit, fail, fail_hint};
+use crate::hsm::{SessionPool, Want, select_token};
+use crate::output::event_log::EventLog;
+use anyhow::Result;
+use keys::parse_uri;
+use std::time::Duration;
+
+/// Runs the agent (or, with `-k`, stops one).
+pub fn run(ctx: &Ctx, mut args: AgentArgs) -> Result<()> {
+    if args.kill {
+        return launch::kill(&args);
+    }
+    let lifetime = args.lifetime.as_deref().map(parse_lifetime).transpose()?;
+    if args.order.is_empty() {
+        return Err(fail_hint(
+            Exit::Usage,
+            "no key to offer",
+            "name the keys with --label, --id or --uri (repeatable); `hsmctl list --class \
+             private --login` shows them",
+        ));
+    }
+    let mut socket = launch::Socket::choose(args.socket.as_deref())?;
+    let log = EventLog::new(args.output.json);
+    let (sel, token) = select(ctx, &args)?;
+    // The PIN before the keys are looked for, so that a prompt comes first.
+    let pin = if args.launched {
+        launch::pin_from_launcher()?
+    } else {
+        ctx.pin(
+            &user_pin_spec(&args.pin, sel.uri.as_ref(), false),
+            &sel.name(),
+        )?
+    };
+    args.pin.held = Some(pin);
+    let session = sel.session(false, Login::Required, &args.pin)?;
+    let offered = keys::resolve(ctx, &session, &token, &args)?;
+    // From here on the agent only signs: other hsmctl commands may change the token meanwhile.
+    ctx.release_store_lock();
+    for w in ctx.take_warnings() {
+        log.event("warning", &[("message", w.into())]);
+    }
+    if args.confirm && std::env::var_os("SSH_ASKPASS").is_none() {
+        log.event(
+            "warning",
+            &[(
+                "message",
+                "--confirm without SSH_ASKPASS: every signature will be refused".into(),
+            )],
+        );
+    }
+    if !args.foreground && !args.launched {
+        // Checked here, with the PIN known good; the background copy logs in again.
+        drop(session);
+        return launch::background(&args, &socket);
+    }
+    let listener = socket.bind()?;
+    let pin = args.pin.held.take().expect("the PIN was read above");
+    let pool = SessionPool::new(sel.hsm, sel.slot.slot_id, pin, session);
+    let agent = serve::Agent::new(pool, offered, args.confirm, log);
+    launch::announce(&args, &socket)?;
+    if args.launched {
+        agent.log().to_syslog();
+        launch::detach_stdio();
+    }
+    launch::stop_on_signal_or(lifetime, socket.clone());
+    agent.log().event(
+        "started",
+        &[
+            ("socket", socket.path().display().to_string().into()),
+            ("pid", std::process::id().into()),
+            ("keys", agent.key_count().into()),
+        ],
+    );
+    serve::serve(&agent, listener);
+    Ok(())
+}
+
+/// The token: from --token/--serial/--slot, else the first --uri. Every --uri must name that
+/// token (or none).
+fn select<'a>(
+    ctx: &'a Ctx,
+    args: &AgentArgs,
+) -> Result<(
+    crate::commands::context::Selected<'a>,
+    crate::hsm::TokenEntry,
+)> {
+    let uris: Vec<&str> = args
+        .order
+        .iter()
+        .filter_map(|k| match k {
+            KeyRef::Uri(u) => Some(u.as_str()),
+            _ => None,
+        })
+        .collect();
+    let token_args = TokenArgs {
+        token: args.token.clone(),
+        serial: args.serial.clone(),
+        slot: args.slot,
+        uri: uris.first().map(|u| u.to_string()),
+    };
+    let sel = ctx.select(&token_args, Want::Initialized)?;
+    let token = sel.initialized()?.clone();
+    let slots = sel.hsm.slots()?;
+    for u in uris.iter().skip(1) {
+        let selector = crate::hsm::TokenSelector {
+            uri: Some(parse_uri(u)?),
+            ..Default::default()
+        };
+        let other = select_token(&slots, &selector, Want::Initialized)?;
+        if other.slot_id != sel.slot.slot_id {
+            return Err(fail(
+                Exit::Usage,
+                format!(
+                    "--uri {u} names another token than '{}': one agent serves one token",
+                    token.label
+                ),
+            ));
+        }
+    }
+    Ok((sel, token))
+}
+
+/// `--lifetime`: seconds, or a number with s, m, h or d.
+fn parse_lifetime(text: &str) -> Result<Duration> {
+    let bad = || {
+        fail_hint(
+            Exit::Usage,
+            format!("--lifetime {text:?} is not a duration"),
+            "give seconds, or a number with s, m, h or d (90m, 8h), from 1 second to 365 days",
+        )
+    };
+    let t = text.trim();
+    let (num, unit) = match t.char_indices().last() {
+        Some((i, c)) if c.is_ascii_alphabetic() => (&t[..i], c.to_ascii_lowercase()),
+        _ => (t, 's'),
+    };
+    let n: u64 = num.parse().map_err(|_| bad())?;
+    let per = match unit {
+        's' => 1,
+        'm' => 60,
+        'h' => 3600,
+        'd' => 86400,
+        _ => return Err(bad()),
+    };
+    let secs = n.checked_mul(per).ok_or_else(bad)?;
+    if !(1..=365 * 86400).contains(&secs) {
+        return Err(bad());
+    }
+    Ok(Duration::from_secs(secs))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_lifetime;
+
+    #[test]
+    fn lifetimes() {
+        assert_eq!(parse_lifetime("90").unwrap().as_secs(), 90);
+        assert_eq!(parse_lifetime("90m").unwrap().as_secs(), 5400);
+        assert_eq!(parse_lifetime("8H").unwrap().as_secs(), 28800);
+        assert_eq!(parse_lifetime("1d").unwrap().as_secs(), 86400);
+        for bad in [
+            "",
+            "0",
+            "-1",
+            "1w",
+            "m",
+            "99999999999999999999",
+            "366d",
+            "1.5h",
+        ] {
+            assert!(parse_lifetime(bad).is_err(), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,374 @@
+//! The agent at work: connections on the socket (a thread each, sessions from the pool), the
+//! protocol's requests answered with ssh-agent-lib's messages, signatures made in the token.
+
+use super::keys::Offered;
+use crate::formats::pubkey::PublicKeyMaterial;
+use crate::formats::ssh_cert::{signature_algorithm, signature_blob_as};
+use crate::hsm::{SessionPool, SignScheme};
+use crate::output::event_log::EventLog;
+use serde_json::Value;
+use sha2::Digest;
+use ssh_agent_lib::proto::{Identity, PublicCredential, Request, Response, SignRequest};
+use ssh_encoding::{Decode, Encode};
+use std::io::{Read, Write};
+use std::os::unix::net::{UnixListener, UnixStream};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Duration;
+use subtle::ConstantTimeEq;
+
+/// The longest message read, as OpenSSH's agent (AGENT_MAX_LEN): longer ones end the
+/// connection.
+const MAX_MESSAGE: usize = 256 * 1024;
+/// Connections served at once; more are closed at once (each holds a thread).
+const MAX_CONNECTIONS: usize = 128;
+/// The agent protocol's flags asking for RSA SHA-2 signatures.
+const RSA_SHA2_256: u32 = 0x02;
+const RSA_SHA2_512: u32 = 0x04;
+
+/// A lock passphrase, kept as a salted digest.
+struct Locked {
+    salt: [u8; 16],
+    digest: [u8; 32],
+}
+
+impl Locked {
+    fn digest(salt: &[u8; 16], passphrase: &str) -> [u8; 32] {
+        let mut h = sha2::Sha256::new();
+        h.update(salt);
+        h.update(passphrase.as_bytes());
+        h.finalize().into()
+    }
+}
+
+/// The running agent's state, shared by the connection threads.
+pub struct Agent<'a> {
+    pool: SessionPool<'a>,
+    keys: Vec<Offered>,
+    confirm: bool,
+    log: EventLog,
+    locked: Mutex<Option<Locked>>,
+    // One confirmation dialog at a time.
+    asking: Mutex<()>,
+    uid: u32,
+    connections: AtomicUsize,
+}
+
+impl<'a> Agent<'a> {
+    /// An agent offering `keys`, signing on sessions from `pool`.
+    pub fn new(pool: SessionPool<'a>, keys: Vec<Offered>, confirm: bool, log: EventLog) -> Self {
+        Agent {
+            pool,
+            keys,
+            confirm,
+            log,
+            locked: Mutex::new(None),
+            asking: Mutex::new(()),
+            uid: crate::sys::euid(),
+            connections: AtomicUsize::new(0),
+        }
+    }
+
+    /// The event log.
+    pub fn log(&self) -> &EventLog {
+        &self.log
+    }
+
+    /// How many key pairs are offered.
+    pub fn key_count(&self) -> usize {
+        self.keys.len()
+    }
+
+    fn is_locked(&self) -> bool {
+        self.locked
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .is_some()
+    }
+
+    /// The answer to one request.
+    fn answer(&self, request: Request, pid: Option<i32>) -> Response {
+        match request {
+            Request::RequestIdentities => Response::IdentitiesAnswer(self.identities()),
+            Request::SignRequest(r) => self.sign(&r, pid),
+            Request::Lock(pass) => self.lock(&pass, pid),
+            Request::Unlock(pass) => self.unlock(&pass, pid),
+            other => {
+                // Keys come from the token only: adding, removing and smartcard requests
+                // get the protocol's failure reply.
+                let name = match other {
+                    Request::AddIdentity(_) | Request::AddIdConstrained(_) => "add-identity",
+                    Request::RemoveIdentity(_) => "remove-identity",
+                    Request::RemoveAllIdentities => "remove-all-identities",
+                    Request::AddSmartcardKey(_) | Request::AddSmartcardKeyConstrained(_) => {
+                        "add-smartcard-key"
+                    }
+                    Request::RemoveSmartcardKey(_) => "remove-smartcard-key",
+                    Request::Extension(_) => "extension",
+                    _ => "request",
+                };
+                if name != "extension" {
+                    self.log.event(
+                        "refused",
+                        &[("request", name.into()), ("pid", pid_value(pid))],
+                    );
+                }
+                Response::Failure
+            }
+        }
+    }
+
+    /// Each key, then its certificates; nothing while locked (as ssh-agent).
+    fn identities(&self) -> Vec<Identity> {
+        if self.is_locked() {
+            return Vec::new();
+        }
+        let mut out = Vec::new();
+        for k in &self.keys {
+            out.push(Identity {
+                credential: PublicCredential::Key(k.key_data.clone()),
+                comment: k.label.clone(),
+            });
+            for c in &k.certs {
+                out.push(Identity {
+                    credential: PublicCredential::Cert(Box::new(c.clone())),
+                    comment: k.label.clone(),
+                });
+            }
+        }
+        out
+    }
+
+    fn refuse(&self, key: Option<&Offered>, pid: Option<i32>, reason: &str) -> Response {
+        let mut fields = vec![("reason", Value::from(reason)), ("pid", pid_value(pid))];
+        if let Some(k) = key {
+            fields.extend(key_fields(k));
+        }
+        self.log.event("refused", &fields);
+        Response::Failure
+    }
+
+    fn sign(&self, r: &SignRequest, pid: Option<i32>) -> Response {
+        if self.is_locked() {
+            return self.refuse(None, pid, "the agent is locked");
+        }
+        let wanted = r.credential.key_data();
+        let Some(key) = self.keys.iter().find(|k| &k.key_data == wanted) else {
+            return self.refuse(None, pid, "the key is not offered by this agent");
+        };
+        let (scheme, algorithm) = match &key.material {
+            PublicKeyMaterial::Rsa { .. } if r.flags & RSA_SHA2_512 != 0 => {
+                (SignScheme::RsaSha512, "rsa-sha2-512")
+            }
+            PublicKeyMaterial::Rsa { .. } if r.flags & RSA_SHA2_256 != 0 => {
+                (SignScheme::RsaSha256, "rsa-sha2-256")
+            }
+            PublicKeyMaterial::Rsa { .. } => {
+                return self.refuse(
+                    Some(key),
+                    pid,
+                    "ssh-rsa (SHA-1) signatures are not made; the client must ask for \
+                     rsa-sha2-256 or rsa-sha2-512",
+                );
+            }
+            m => (SignScheme::for_key(m), signature_algorithm(m)),
+        };
+        if self.confirm && !self.confirmed(key) {
+            return self.refuse(Some(key), pid, "not confirmed");
+        }
+        let context_pin = key.always_authenticate.then(|| self.pool.pin());
+        let raw = self.pool.with_session(|s, again| {
+            if again {
+                self.log.event(
+                    "reopened",
+                    &[(
+                        "reason",
+                        "the token lost the session; logged in again".into(),
+                    )],
+                );
+            }
+            let h = key.handle(s, again)?;
+            s.sign_for_ssh_auth(h, scheme, &r.data, context_pin)
+        });
+        let signature = raw
+            .map_err(|e| e.to_string())
+            .and_then(|raw| {
+                signature_blob_as(&key.material, algorithm, &raw).map_err(|e| e.to_string())
+            })
+            .and_then(|blob| {
+                ssh_key::Signature::decode(&mut blob.as_slice()).map_err(|e| e.to_string())
+            });
+        match signature {
+            Ok(sig) => {
+                let mut fields = key_fields(key);
+                fields.push(("algorithm", algorithm.into()));
+                fields.push(("pid", pid_value(pid)));
+                self.log.event("signed", &fields);
+                Response::SignResponse(sig)
+            }
+            Err(e) => {
+                let mut fields = key_fields(key);
+                fields.push(("error", e.into()));
+                fields.push(("pid", pid_value(pid)));
+                self.log.event("sign_failed", &fields);
+                Response::Failure
+            }
+        }
+    }
+
+    /// Asks through SSH_ASKPASS (exit 0 is yes); no askpass program is a no.
+    fn confirmed(&self, key: &Offered) -> bool {
+        let Some(program) = std::env::var_os("SSH_ASKPASS").filter(|p| !p.is_empty()) else {
+            return false;
+        };
+        let _one_at_a_time = self.asking.lock().unwrap_or_else(|p| p.into_inner());
+        let prompt = format!(
+            "Allow use of key {}?\nKey fingerprint {}.",
+            crate::formats::text::terminal_safe(&key.label),
+            key.fingerprint
+        );
+        std::process::Command::new(program)
+            .arg(prompt)
+            .env("SSH_ASKPASS_PROMPT", "confirm")
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success())
+    }
+
+    fn lock(&self, passphrase: &str, pid: Option<i32>) -> Response {
+        let mut state = self.locked.lock().unwrap_or_else(|p| p.into_inner());
+        if state.is_some() {
+            return Response::Failure;
+        }
+        let mut salt = [0u8; 16];
+        if getrandom::getrandom(&mut salt).is_err() {
+            return Response::Failure;
+        }
+        let digest = Locked::digest(&salt, passphrase);
+        *state = Some(Locked { salt, digest });
+        self.log.event("locked", &[("pid", pid_value(pid))]);
+        Response::Success
+    }
+
+    fn unlock(&self, passphrase: &str, pid: Option<i32>) -> Response {
+        let mut state = self.locked.lock().unwrap_or_else(|p| p.into_inner());
+        let Some(l) = state.as_ref() else {
+            return Response::Failure;
+        };
+        if bool::from(Locked::digest(&l.salt, passphrase).ct_eq(&l.digest)) {
+            *state = None;
+            self.log.event("unlocked", &[("pid", pid_value(pid))]);
+            return Response::Success;
+        }
+        drop(state);
+        self.log.event(
+            "refused",
+            &[
+                ("reason", "wrong unlock passphrase".into()),
+                ("pid", pid_value(pid)),
+            ],
+        );
+        // Guessing costs a second a try, as in ssh-agent.
+        std::thread::sleep(Duration::from_secs(1));
+        Response::Failure
+    }
+}
+
+fn key_fields(k: &Offered) -> Vec<(&'static str, Value)> {
+    vec![
+        ("key", Value::from(k.label.clone())),
+        ("id", Value::from(hex::encode(&k.id))),
+        ("fingerprint", Value::from(k.fingerprint.clone())),
+    ]
+}
+
+fn pid_value(pid: Option<i32>) -> Value {
+    pid.map_or(Value::Null, Value::from)
+}
+
+/// Serves connections until the process ends (a signal or --lifetime ends it).
+pub fn serve(agent: &Agent, listener: UnixListener) {
+    std::thread::scope(|scope| {
+        for conn in listener.incoming() {
+            let stream = match conn {
+                Ok(s) => s,
+                Err(e) => {
+                    agent
+                        .log
+                        .event("accept_failed", &[("error", e.to_string().into())]);
+                    // Out of descriptors, say: give the others time to finish.
+                    std::thread::sleep(Duration::from_millis(100));
+                    continue;
+                }
+            };
+            if agent.connections.fetch_add(1, Ordering::SeqCst) >= MAX_CONNECTIONS {
+                agent.connections.fetch_sub(1, Ordering::SeqCst);
+                agent.log.event(
+                    "refused",
+                    &[("reason", "too many connections at once".into())],
+                );
+                continue;
+            }
+            scope.spawn(move || {
+                connection(agent, stream);
+                agent.connections.fetch_sub(1, Ordering::SeqCst);
+            });
+        }
+    });
+}
+
+/// One client: its uid checked, then request after request until it hangs up.
+fn connection(agent: &Agent, mut stream: UnixStream) {
+    let (uid, pid) = match crate::sys::peer_cred(&stream) {
+        Some((uid, pid)) => (Some(uid), Some(pid)),
+        None => (None, None),
+    };
+    // As ssh-agent: the agent's own user, or root.
+    if !matches!(uid, Some(u) if u == agent.uid || u == 0) {
+        agent.log.event(
+            "refused",
+            &[
+                ("reason", "connection from another user".into()),
+                ("uid", uid.map_or(Value::Null, Value::from)),
+                ("pid", pid_value(pid)),
+            ],
+        );
+        return;
+    }
+    let mut body = Vec::new();
+    loop {
+        let mut len = [0u8; 4];
+        if stream.read_exact(&mut len).is_err() {
+            return;
+        }
+        let len = u32::from_be_bytes(len) as usize;
+        if len == 0 || len > MAX_MESSAGE {
+            agent.log.event(
+                "refused",
+                &[
+                    ("reason", format!("a {len}-byte message").into()),
+                    ("pid", pid_value(pid)),
+                ],
+            );
+            return;
+        }
+        body.resize(len, 0);
+        if stream.read_exact(&mut body).is_err() {
+            return;
+        }
+        let response = match Request::decode(&mut body.as_slice()) {
+            Ok(request) => agent.answer(request, pid),
+            Err(_) => Response::Failure,
+        };
+        let mut out = Vec::new();
+        let encoded = response
+            .encoded_len()
+            .and_then(|n| (n as u32).encode(&mut out))
+            .and_then(|()| response.encode(&mut out));
+        if encoded.is_err() || stream.write_all(&out).is_err() {
+            return;
+        }
+    }
+}
