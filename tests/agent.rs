@@ -718,3 +718,46 @@ fn bad_starts_say_what_is_wrong() {
     ));
     assert_eq!(texts(&out).0, "gone\nnosock\n", "{}", texts(&out).1);
 }
+
+#[test]
+fn the_pin_is_asked_once_on_the_terminal_at_80_and_120_columns() {
+    let env = TestEnv::new();
+    env.init_token("ssh");
+    keygen(&env, "ec:p256", "k");
+    for columns in [80u16, 120] {
+        let sock = env.dir.path().join(format!("tty{columns}.sock"));
+        let mut cmd = Command::new(assert_cmd::cargo::cargo_bin("hsmctl"));
+        cmd.env("SOFTHSM2_CONF", &env.conf)
+            .env("HSMCTL_HOME", &env.home)
+            .env("HSMCTL_MODULE", common::module_under_test())
+            .env_remove("HSMCTL_PIN")
+            .env("TERM", "xterm")
+            .args(["agent", "--label", "k", "-a", sock.to_str().unwrap()]);
+        let mut s = common::pty::PtySession::spawn_with_columns(cmd, columns);
+        s.expect_secret_prompt("PIN");
+        s.send(&format!("{USER_PIN}\r"));
+        s.expect("Agent pid");
+        let (status, transcript) = s.finish();
+        assert!(status.success(), "{transcript}");
+        assert!(!transcript.contains(USER_PIN), "{transcript}");
+        let pid: i32 = transcript
+            .split("SSH_AGENT_PID=")
+            .nth(1)
+            .and_then(|t| t.split(';').next())
+            .and_then(|p| p.parse().ok())
+            .expect("SSH_AGENT_PID in the shell lines");
+        let _guard = KillOnDrop(pid);
+        for line in transcript.replace('\r', "").lines() {
+            assert!(line.chars().count() <= usize::from(columns), "{line}");
+        }
+        let listed = Command::new("ssh-add")
+            .arg("-L")
+            .env("SSH_AUTH_SOCK", &sock)
+            .output()
+            .unwrap();
+        assert_eq!(
+            String::from_utf8(listed.stdout).unwrap(),
+            line_of(&env, "k")
+        );
+    }
+}

@@ -1,6 +1,6 @@
 //! Arguments of `hsmctl agent`: an ssh-agent offering chosen token keys.
 
-use super::args::{OutputArgs, PinArgs};
+use super::args::PinArgs;
 use clap::Args;
 use std::path::PathBuf;
 
@@ -86,9 +86,9 @@ pub struct AgentArgs {
     #[arg(long)]
     pub confirm: bool,
 
-    /// Log lines (and the start-up line) as JSON objects, one per line
-    #[command(flatten)]
-    pub output: OutputArgs,
+    /// Write the log lines, and the start-up line on stdout, as JSON objects (one per line)
+    #[arg(long)]
+    pub json: bool,
 
     /// The user PIN (read once, at start-up)
     #[command(flatten)]

@@ -78,6 +78,16 @@ pub const EXAMPLES: &[(&str, &str, &str)] = &[
         "hsmctl sign-ssh-cert --token demo --ca-label ca -I alice -n alice -V +52w user.pub",
     ),
     (
+        "agent",
+        "Offer only the token key ssh-key to ssh (ssh-add -L lists it), then stop the agent",
+        "eval \"$(hsmctl agent --token demo --label ssh-key)\" && ssh-add -L && eval \"$(hsmctl agent -k)\"",
+    ),
+    (
+        "agent",
+        "In the foreground for 2 seconds, logging as JSON lines, with the user certificate",
+        "hsmctl agent --token demo --label ssh-key --cert user-cert.pub -D --lifetime 2 --json",
+    ),
+    (
         "request-cert",
         "A certificate request for a token key",
         "hsmctl request-cert --token demo --label ssh-key --cn host1.example --dns host1.example -o host1.csr",

@@ -111,7 +111,7 @@ impl Socket {
 /// The lines that point a shell at the agent, as ssh-agent prints them (or a JSON object).
 fn shell_lines(args: &AgentArgs, path: &Path, pid: u32) -> String {
     let sock = path.display().to_string();
-    if args.output.json {
+    if args.json {
         return format!(
             "{}\n",
             serde_json::json!({ "ssh_auth_sock": sock, "ssh_agent_pid": pid })

@@ -39,7 +39,7 @@ pub fn run(ctx: &Ctx, mut args: AgentArgs) -> Result<()> {
         ));
     }
     let mut socket = launch::Socket::choose(args.socket.as_deref())?;
-    let log = EventLog::new(args.output.json);
+    let log = EventLog::new(args.json);
     let (sel, token) = select(ctx, &args)?;
     // The PIN before the keys are looked for, so that a prompt comes first.
     let pin = if args.launched {
