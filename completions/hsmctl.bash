@@ -4338,7 +4338,7 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__verify__subcmd__signature)
-            opts="-v -h --signature --pubkey --label --id --class --handle --digest --pss --raw --login --token --serial --slot --uri --pin-file --pin-env --pin-fd --json --format --module --insecure-module --home --verbose --lock-timeout --help"
+            opts="-v -h --signature --pubkey --label --id --class --handle --digest --pss --raw --token --serial --slot --uri --login --pin-file --pin-env --pin-fd --json --format --module --insecure-module --home --verbose --lock-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -428,7 +428,7 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand verify-signature" -l home 
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand verify-signature" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token, 0-86400 (exit 10 after that)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand verify-signature" -l pss -d 'RSASSA-PSS (MGF1 with the same digest, salt as long as the digest) instead of PKCS#1 v1.5'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand verify-signature" -l raw -d 'ECDSA signatures as r || s (as PKCS#11 and JOSE use them) instead of DER'
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand verify-signature" -l login -d 'Log in, to find keys whose public half is private (also implied by any PIN source)'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand verify-signature" -l login -d 'Log in, so that private objects are seen too (implied by any PIN source)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand verify-signature" -l json -d 'Print one JSON document instead of a table (same as --format json)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand verify-signature" -l insecure-module -d 'Load a module file that its group or everyone may write (never needed for a packaged one)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand verify-signature" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
@@ -499,7 +499,7 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand list" -l module -d 'PKCS#1
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand list" -l home -d 'hsmctl\'s home directory (else HSMCTL_HOME, else $XDG_CONFIG_HOME/hsmctl)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand list" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token, 0-86400 (exit 10 after that)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand list" -l wide -d 'Show every column (URIs too) and every value whole, even on a narrow terminal'
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand list" -l login -d 'Log in, so that private objects are listed (also implied by any PIN source)'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand list" -l login -d 'Log in, so that private objects are seen too (implied by any PIN source)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand list" -l json -d 'Print one JSON document instead of a table (same as --format json)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand list" -l insecure-module -d 'Load a module file that its group or everyone may write (never needed for a packaged one)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand list" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
@@ -526,7 +526,7 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand objects" -l module -d 'PKC
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand objects" -l home -d 'hsmctl\'s home directory (else HSMCTL_HOME, else $XDG_CONFIG_HOME/hsmctl)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand objects" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token, 0-86400 (exit 10 after that)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand objects" -l wide -d 'Show every column (URIs too) and every value whole, even on a narrow terminal'
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand objects" -l login -d 'Log in, so that private objects are listed (also implied by any PIN source)'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand objects" -l login -d 'Log in, so that private objects are seen too (implied by any PIN source)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand objects" -l json -d 'Print one JSON document instead of a table (same as --format json)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand objects" -l insecure-module -d 'Load a module file that its group or everyone may write (never needed for a packaged one)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand objects" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
@@ -551,7 +551,7 @@ json\t'One JSON document (snake_case keys; the shape is API)'"
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand show" -l module -d 'PKCS#11 module to load (else HSMCTL_MODULE, the config file, p11-kit\'s proxy, SoftHSM2)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand show" -l home -d 'hsmctl\'s home directory (else HSMCTL_HOME, else $XDG_CONFIG_HOME/hsmctl)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand show" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token, 0-86400 (exit 10 after that)' -r
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand show" -l login -d 'Log in, so that private objects can be shown (also implied by any PIN source)'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand show" -l login -d 'Log in, so that private objects are seen too (implied by any PIN source)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand show" -l json -d 'Print one JSON document instead of a table (same as --format json)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand show" -l insecure-module -d 'Load a module file that its group or everyone may write (never needed for a packaged one)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand show" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
@@ -576,7 +576,7 @@ json\t'One JSON document (snake_case keys; the shape is API)'"
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand getattribute" -l module -d 'PKCS#11 module to load (else HSMCTL_MODULE, the config file, p11-kit\'s proxy, SoftHSM2)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand getattribute" -l home -d 'hsmctl\'s home directory (else HSMCTL_HOME, else $XDG_CONFIG_HOME/hsmctl)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand getattribute" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token, 0-86400 (exit 10 after that)' -r
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand getattribute" -l login -d 'Log in, so that private objects can be shown (also implied by any PIN source)'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand getattribute" -l login -d 'Log in, so that private objects are seen too (implied by any PIN source)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand getattribute" -l json -d 'Print one JSON document instead of a table (same as --format json)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand getattribute" -l insecure-module -d 'Load a module file that its group or everyone may write (never needed for a packaged one)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand getattribute" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
@@ -659,7 +659,7 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand export-ssh-pubkey" -l home
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand export-ssh-pubkey" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token, 0-86400 (exit 10 after that)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand export-ssh-pubkey" -l fingerprint -d 'Print fingerprints (as ssh-keygen -l) instead of keys'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand export-ssh-pubkey" -l force -d 'Replace an existing --out file'
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand export-ssh-pubkey" -l login -d 'Log in, to find keys whose public half is private (also implied by any PIN source)'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand export-ssh-pubkey" -l login -d 'Log in, so that private objects are seen too (implied by any PIN source)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand export-ssh-pubkey" -l json -d 'Print one JSON document instead of a table (same as --format json)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand export-ssh-pubkey" -l insecure-module -d 'Load a module file that its group or everyone may write (never needed for a packaged one)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand export-ssh-pubkey" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
@@ -692,7 +692,7 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand export-pubkey" -l home -d 
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand export-pubkey" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token, 0-86400 (exit 10 after that)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand export-pubkey" -l fingerprint -d 'Print the SHA-256 fingerprint of the SubjectPublicKeyInfo (and the OpenSSH one) instead'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand export-pubkey" -l force -d 'Replace an existing --out file'
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand export-pubkey" -l login -d 'Log in, to find keys whose public half is private (also implied by any PIN source)'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand export-pubkey" -l login -d 'Log in, so that private objects are seen too (implied by any PIN source)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand export-pubkey" -l json -d 'Print one JSON document instead of text'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand export-pubkey" -l insecure-module -d 'Load a module file that its group or everyone may write (never needed for a packaged one)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand export-pubkey" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'
@@ -1112,7 +1112,7 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand export-cert" -l home -d 'h
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand export-cert" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token, 0-86400 (exit 10 after that)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand export-cert" -l der -d 'Write DER instead of PEM'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand export-cert" -l force -d 'Replace an existing --out file'
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand export-cert" -l login -d 'Log in first (certificates are usually public)'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand export-cert" -l login -d 'Log in, so that private objects are seen too (implied by any PIN source)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand export-cert" -l json -d 'Print one JSON document instead of a table (same as --format json)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand export-cert" -l insecure-module -d 'Load a module file that its group or everyone may write (never needed for a packaged one)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand export-cert" -s v -l verbose -d 'Say more on stderr (which module was loaded and why, which token was selected)'

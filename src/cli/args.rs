@@ -184,6 +184,18 @@ pub struct PinArgs {
     pub held: Option<secrecy::SecretString>,
 }
 
+/// Logging in where a command can work without it: `--login`, and the user PIN's sources.
+#[derive(Debug, Args)]
+pub struct LoginArgs {
+    /// Log in, so that private objects are seen too (implied by any PIN source)
+    #[arg(long)]
+    pub login: bool,
+
+    /// The user PIN
+    #[command(flatten)]
+    pub pin: PinArgs,
+}
+
 /// Where the security officer's PIN comes from (else HSMCTL_SO_PIN, else a prompt).
 #[derive(Debug, Args)]
 pub struct SoPinArgs {

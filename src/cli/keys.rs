@@ -2,7 +2,8 @@
 //! test-key and random.
 
 use super::args::{
-    ObjectArgs, OutFileArgs, OutputArgs, PinArgs, TokenArgs, UsageArgs, WrapUsageArgs, parse_bool,
+    LoginArgs, ObjectArgs, OutFileArgs, OutputArgs, PinArgs, TokenArgs, UsageArgs, WrapUsageArgs,
+    parse_bool,
 };
 use super::client::PassphraseArgs;
 use clap::Args;
@@ -195,17 +196,13 @@ pub struct VerifySignatureArgs {
     #[command(flatten)]
     pub scheme: SignatureArgs,
 
-    /// Log in, to find keys whose public half is private (also implied by any PIN source)
-    #[arg(long)]
-    pub login: bool,
-
     /// Token selection
     #[command(flatten)]
     pub token: TokenArgs,
 
-    /// The user PIN
+    /// Logging in
     #[command(flatten)]
-    pub pin: PinArgs,
+    pub auth: LoginArgs,
 
     /// Output format
     #[command(flatten)]

@@ -182,7 +182,7 @@ pub fn run_export(ctx: &Ctx, args: &ExportCertArgs) -> Result<CertReport> {
     }
     filter.class = Some(ObjClass::Cert);
     let token = sel.initialized()?.clone();
-    let session = sel.session(false, Login::IfAvailable(args.login), &args.pin)?;
+    let session = sel.session(false, Login::IfAvailable(args.auth.login), &args.auth.pin)?;
     let mut found = session.list(&filter, &token)?;
     let c = match found.len() {
         1 => found.remove(0),

@@ -122,7 +122,7 @@ pub fn run_export(ctx: &Ctx, args: &ExportPubkeyArgs) -> Result<PubkeyReport> {
         ));
     }
     let token = sel.initialized()?.clone();
-    let session = sel.session(false, Login::IfAvailable(args.login), &args.pin)?;
+    let session = sel.session(false, Login::IfAvailable(args.auth.login), &args.auth.pin)?;
     let k = one_public_key(session.public_keys(&filter, &token)?, &filter, &token)?;
     let m = usable(&k)?;
     let mut r = report(

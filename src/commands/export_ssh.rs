@@ -69,7 +69,7 @@ pub fn run(ctx: &Ctx, args: &ExportSshArgs) -> Result<ExportSshReport> {
     let sel = ctx.select(&args.token, Want::Initialized)?;
     let filter = object_filter(&args.object, sel.uri.as_ref())?;
     let token = sel.initialized()?.clone();
-    let session = sel.session(false, Login::IfAvailable(args.login), &args.pin)?;
+    let session = sel.session(false, Login::IfAvailable(args.auth.login), &args.auth.pin)?;
     let found = session.public_keys(&filter, &token)?;
     let chosen: Vec<(TokenPublicKey, PublicKeyMaterial)> = if filter.is_empty() {
         found

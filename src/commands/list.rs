@@ -94,7 +94,7 @@ pub fn run(ctx: &Ctx, args: &ListArgs) -> Result<ListReport> {
         None => None,
     };
     let token = sel.initialized()?.clone();
-    let session = sel.session(false, Login::IfAvailable(args.login), &args.pin)?;
+    let session = sel.session(false, Login::IfAvailable(args.auth.login), &args.auth.pin)?;
     let mut objects = session.list(&filter, &token)?;
     objects.retain(|o| {
         pattern.as_ref().is_none_or(|p| p.matches(&o.label))

@@ -24,7 +24,7 @@ pub fn run(ctx: &Ctx, args: &ShowArgs) -> Result<ShowReport> {
     let sel = ctx.select(&args.token, Want::Initialized)?;
     let filter = object_filter(&args.object, sel.uri.as_ref())?;
     let token = sel.initialized()?.clone();
-    let session = sel.session(false, Login::IfAvailable(args.login), &args.pin)?;
+    let session = sel.session(false, Login::IfAvailable(args.auth.login), &args.auth.pin)?;
     let object = exactly_one(&session, &filter, &token)?;
     Ok(ShowReport {
         handle: object.handle,

@@ -164,7 +164,7 @@ pub fn run_verify(ctx: &Ctx, args: &VerifySignatureArgs) -> Result<VerifyReport>
             "give --pubkey or a token key (--label, --id, --uri), not both",
         ));
     }
-    let session = sel.session(false, Login::IfAvailable(args.login), &args.pin)?;
+    let session = sel.session(false, Login::IfAvailable(args.auth.login), &args.auth.pin)?;
     let (material, handle, key) = match (file_key, &args.pubkey) {
         (Some(k), Some(p)) => {
             let h = session.session_public_key(&k)?;
