@@ -1,7 +1,8 @@
 //! `hsmctl import-cert` and `hsmctl export-cert`: certificate objects beside their keys.
 
 use super::Ctx;
-use super::context::{Login, describe_object, object_filter, parse_id};
+use super::object_select::{describe_object, object_filter, parse_id};
+use super::token_select::Login;
 use crate::cli::{ExportCertArgs, ImportCertArgs};
 use crate::exit::{Exit, fail, fail_hint};
 use crate::formats::cert::{certificate_key, parse_one_certificate};

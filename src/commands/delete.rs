@@ -1,7 +1,8 @@
 //! `hsmctl delete`: destroy objects, confirmed on a terminal or with --yes.
 
 use super::Ctx;
-use super::context::{Login, describe_object, matching, object_filter};
+use super::object_select::{describe_object, matching, object_filter};
+use super::token_select::Login;
 use crate::cli::DeleteArgs;
 use crate::exit::{Exit, fail, fail_hint};
 use crate::hsm::{ObjectFilter, ObjectInfo, Want};

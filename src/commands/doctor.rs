@@ -3,7 +3,8 @@
 //! `--fix` sets the CKA_ID where the right one is unambiguous.
 
 use super::Ctx;
-use super::context::{Login, describe_object};
+use super::object_select::describe_object;
+use super::token_select::Login;
 use crate::cli::DoctorArgs;
 use crate::exit::{Exit, fail};
 use crate::formats::cert::certificate_key;

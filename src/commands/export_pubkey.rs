@@ -1,7 +1,8 @@
 //! `hsmctl export-pubkey` and `hsmctl convert-pubkey`: one public key in the format asked for.
 
 use super::Ctx;
-use super::context::{Login, object_filter, one_public_key, usable};
+use super::object_select::{object_filter, one_public_key, usable};
+use super::token_select::Login;
 use crate::cli::{ConvertPubkeyArgs, ExportPubkeyArgs, KeyFormat};
 use crate::exit::{Exit, fail, fail_hint};
 use crate::formats::pubkey::{PublicKeyMaterial, parse_public_key};

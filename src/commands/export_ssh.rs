@@ -1,7 +1,8 @@
 //! `hsmctl export-ssh-pubkey`: authorized_keys lines for token keys, Ed25519 included.
 
 use super::Ctx;
-use super::context::{Login, object_filter, one_public_key, usable};
+use super::object_select::{object_filter, one_public_key, usable};
+use super::token_select::Login;
 use crate::cli::ExportSshArgs;
 use crate::formats::pubkey::PublicKeyMaterial;
 use crate::hsm::{TokenPublicKey, Want};

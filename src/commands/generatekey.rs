@@ -2,8 +2,9 @@
 //! non-extractable unless confirmed, read back.
 
 use super::Ctx;
-use super::context::{Login, parse_id};
 use super::keygen::{check_label, extractable, refuse_duplicates};
+use super::object_select::parse_id;
+use super::token_select::Login;
 use crate::cli::keys::GenerateKeyArgs;
 use crate::exit::{Exit, fail, fail_hint};
 use crate::hsm::{ObjectInfo, SecretKeyRequest, SecretSpec, Usage, Want, hex};

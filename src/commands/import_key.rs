@@ -3,8 +3,9 @@
 
 use super::Ctx;
 use super::certs::names_of;
-use super::context::{Login, parse_id};
 use super::keygen::{check_label, pair_usage, refuse_duplicates};
+use super::object_select::parse_id;
+use super::token_select::Login;
 use crate::cli::keys::ImportKeyArgs;
 use crate::exit::{Exit, fail, fail_hint};
 use crate::formats::cert::certificate_key;

@@ -1,7 +1,8 @@
 //! `hsmctl generatekeypair`: validate everything, then generate under the token lock.
 
 use super::Ctx;
-use super::context::{Login, Selected, parse_id};
+use super::object_select::parse_id;
+use super::token_select::{Login, Selected};
 use crate::cli::args::UsageArgs;
 use crate::cli::{KeygenArgs, RsaMechanism};
 use crate::exit::{Exit, fail, fail_hint};

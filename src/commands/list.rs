@@ -1,7 +1,8 @@
 //! `hsmctl list`: every object (private ones after login), pairs grouped by CKA_ID.
 
 use super::Ctx;
-use super::context::{Login, object_filter};
+use super::object_select::object_filter;
+use super::token_select::Login;
 use crate::cli::ListArgs;
 use crate::exit::{Exit, fail, fail_hint};
 use crate::hsm::{KeyFamily, KeySpec, ObjectInfo, SecretSpec, Want, class_rank};

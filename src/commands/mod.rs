@@ -17,6 +17,8 @@ pub mod import_key;
 pub mod info;
 pub mod keygen;
 pub mod list;
+mod object_select;
+mod pins;
 mod random;
 mod servers;
 pub mod setattribute;
@@ -28,6 +30,7 @@ pub mod slot_show;
 pub mod slots;
 mod test_key;
 pub mod token;
+mod token_select;
 pub mod verify;
 pub mod x509;
 

@@ -1,7 +1,7 @@
 //! `hsmctl random N`: bytes from the token's generator, raw, hex or base64.
 
 use super::Ctx;
-use super::context::Login;
+use super::token_select::Login;
 use crate::cli::keys::RandomArgs;
 use crate::hsm::Want;
 use crate::output::{Format, Report, deliver};

@@ -1,7 +1,8 @@
 //! `hsmctl setattribute`: label, id and boolean changes on one object or one key pair.
 
 use super::Ctx;
-use super::context::{Login, describe_object, matching, object_filter, too_many};
+use super::object_select::{describe_object, matching, object_filter, too_many};
+use super::token_select::Login;
 use crate::cli::SetAttributeArgs;
 use crate::exit::{Exit, fail, fail_hint};
 use crate::hsm::{ChangeError, ObjectFilter, ObjectInfo, Want, applicable, parse_change};

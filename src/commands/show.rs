@@ -1,7 +1,8 @@
 //! `hsmctl show`: every readable attribute of one object.
 
 use super::Ctx;
-use super::context::{Login, exactly_one, object_filter};
+use super::object_select::{exactly_one, object_filter};
+use super::token_select::Login;
 use crate::cli::ShowArgs;
 use crate::hsm::{AttributeValue, Want};
 use crate::output::{Report, table};

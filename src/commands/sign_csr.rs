@@ -3,7 +3,8 @@
 //! before anything is signed or written; several requests are signed under one login.
 
 use super::Ctx;
-use super::context::{Login, object_filter, parse_id, signing_pair};
+use super::object_select::{object_filter, parse_id, signing_pair};
+use super::token_select::Login;
 use super::x509::{san_args, serial, signer, subject_args, validity};
 use crate::cli::args::{ObjectArgs, TokenArgs};
 use crate::cli::ca::SignCsrArgs;

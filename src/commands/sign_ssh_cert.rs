@@ -3,7 +3,8 @@
 //! login, then written together and synced once.
 
 use super::Ctx;
-use super::context::{Login, object_filter, parse_id, signing_pair, usable};
+use super::object_select::{object_filter, parse_id, signing_pair, usable};
+use super::token_select::Login;
 use crate::cli::SignSshCertArgs;
 use crate::cli::args::{ObjectArgs, TokenArgs};
 use crate::exit::{Exit, fail, fail_hint};

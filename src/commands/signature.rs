@@ -2,7 +2,8 @@
 //! makes and checks them, made and verified inside the token.
 
 use super::Ctx;
-use super::context::{Login, object_filter, one_public_key, signing_pair, usable};
+use super::object_select::{object_filter, one_public_key, signing_pair, usable};
+use super::token_select::Login;
 use crate::cli::args::Digest;
 use crate::cli::keys::{SignArgs, SignatureArgs, VerifySignatureArgs};
 use crate::exit::{Exit, fail, fail_hint};

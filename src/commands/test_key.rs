@@ -4,7 +4,8 @@
 //! HMAC round trip. Per key: ok, wrong pair, mechanism not supported.
 
 use super::Ctx;
-use super::context::{Login, object_filter};
+use super::object_select::object_filter;
+use super::token_select::Login;
 use crate::cli::keys::TestKeyArgs;
 use crate::exit::{Exit, fail};
 use crate::hsm::{

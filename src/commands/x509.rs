@@ -2,7 +2,8 @@
 //! certificates signed inside the token (rcgen with the token as its signing key).
 
 use super::Ctx;
-use super::context::{Login, object_filter, signing_pair};
+use super::object_select::{object_filter, signing_pair};
+use super::token_select::Login;
 use crate::cli::args::{Digest, X509Args};
 use crate::cli::{RequestCertArgs, SelfsignCertArgs};
 use crate::exit::{Exit, fail, fail_hint};

@@ -2,7 +2,7 @@
 //! certificates.
 
 use crate::cli::agent::{AgentArgs, KeyRef};
-use crate::commands::context::{object_filter, parse_id, signing_pair, usable};
+use crate::commands::object_select::{object_filter, parse_id, signing_pair, usable};
 use crate::exit::{Exit, fail, fail_hint};
 use crate::formats::pkcs11_uri::Pkcs11Uri;
 use crate::formats::pubkey::PublicKeyMaterial;

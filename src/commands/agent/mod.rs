@@ -16,7 +16,8 @@ pub mod keys;
 use crate::cli::agent::{AgentArgs, KeyRef};
 use crate::cli::args::TokenArgs;
 use crate::commands::Ctx;
-use crate::commands::context::{Login, user_pin_spec};
+use crate::commands::pins::user_pin_spec;
+use crate::commands::token_select::Login;
 use crate::exit::{Exit, fail, fail_hint};
 use crate::hsm::{SessionPool, Want, select_token};
 use crate::output::event_log::EventLog;
@@ -100,7 +101,7 @@ fn select<'a>(
     ctx: &'a Ctx,
     args: &AgentArgs,
 ) -> Result<(
-    crate::commands::context::Selected<'a>,
+    crate::commands::token_select::Selected<'a>,
     crate::hsm::TokenEntry,
 )> {
     let uris: Vec<&str> = args

@@ -3,7 +3,7 @@
 use super::TokenReport;
 use crate::cli::TokenInitArgs;
 use crate::commands::Ctx;
-use crate::commands::context::{check_pin_length, login, so_pin_spec, user_pin_spec};
+use crate::commands::pins::{check_pin_length, login, so_pin_spec, user_pin_spec};
 use crate::exit::{Exit, fail, fail_hint};
 use crate::hsm::{Hsm, Role, SlotEntry, Want};
 use anyhow::Result;

@@ -3,7 +3,7 @@
 use super::TokenReport;
 use crate::cli::TokenInitPinArgs;
 use crate::commands::Ctx;
-use crate::commands::context::{check_pin_length, login, so_pin_spec, user_pin_spec};
+use crate::commands::pins::{check_pin_length, login, so_pin_spec, user_pin_spec};
 use crate::hsm::{Role, Want};
 use anyhow::Result;
 

@@ -3,7 +3,7 @@
 use super::TokenReport;
 use crate::cli::TokenSetPinArgs;
 use crate::commands::Ctx;
-use crate::commands::context::{check_pin_length, login, new_pin_spec, so_pin_spec, user_pin_spec};
+use crate::commands::pins::{check_pin_length, login, new_pin_spec, so_pin_spec, user_pin_spec};
 use crate::exit::{Exit, fail};
 use crate::hsm::{Role, Want};
 use anyhow::Result;
