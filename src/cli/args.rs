@@ -4,6 +4,37 @@ use crate::output::Format;
 use clap::Args;
 use std::path::PathBuf;
 
+/// A clap value enum standing for a lower layer's plain enum (clap stays in `cli`): the same
+/// variants, their doc comments as the help text, and the conversion into the plain type.
+macro_rules! value_enum {
+    ($(#[$m:meta])* $name:ident => $target:path { $($(#[$vm:meta])* $v:ident),* $(,)? }) => {
+        $(#[$m])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+        pub enum $name {
+            $($(#[$vm])* $v),*
+        }
+
+        impl From<$name> for $target {
+            fn from(v: $name) -> Self {
+                match v {
+                    $($name::$v => <$target>::$v),*
+                }
+            }
+        }
+    };
+}
+pub(crate) use value_enum;
+
+value_enum! {
+    /// How a report is printed.
+    FormatArg => Format {
+        /// Tables and text for people.
+        Human,
+        /// One JSON document (snake_case keys; the shape is API).
+        Json,
+    }
+}
+
 /// Options every command accepts.
 #[derive(Debug, Args)]
 pub struct GlobalArgs {
@@ -115,7 +146,7 @@ pub struct OutputArgs {
 
     /// Report format: human or json (--output is an older spelling; files are -o/--out)
     #[arg(long, value_enum, value_name = "FORMAT", alias = "output")]
-    pub format: Option<Format>,
+    pub format: Option<FormatArg>,
 }
 
 impl OutputArgs {
@@ -124,7 +155,7 @@ impl OutputArgs {
         if self.json {
             Format::Json
         } else {
-            self.format.unwrap_or(Format::Human)
+            self.format.map_or(Format::Human, Format::from)
         }
     }
 }
@@ -139,7 +170,7 @@ pub struct JsonArgs {
 
     /// The older spelling of --json (--output json)
     #[arg(long, value_enum, value_name = "FORMAT", hide = true)]
-    pub output: Option<Format>,
+    pub output: Option<FormatArg>,
 }
 
 impl JsonArgs {
@@ -148,7 +179,7 @@ impl JsonArgs {
         if self.json {
             Format::Json
         } else {
-            self.output.unwrap_or(Format::Human)
+            self.output.map_or(Format::Human, Format::from)
         }
     }
 }

@@ -1,6 +1,7 @@
 //! Arguments of `sign-csr`: a certificate authority whose key is on the token.
 
 use super::args::{OutputArgs, PinArgs, TokenArgs, X509Args};
+use super::args::value_enum;
 use crate::formats::x509_ext::CertProfile;
 use clap::Args;
 use std::path::PathBuf;
@@ -33,7 +34,7 @@ pub struct SignCsrArgs {
 
     /// What the certificates are for: key usage, extended key usage, basicConstraints
     #[arg(long, value_enum, default_value = "server")]
-    pub profile: CertProfile,
+    pub profile: CertProfileArg,
 
     /// pathLenConstraint of a CA certificate (--profile ca) [default: none]
     #[arg(long, value_name = "N")]
@@ -94,4 +95,19 @@ pub struct SignCsrArgs {
     /// Output format of the report (--json: per certificate serial, subject, fingerprint)
     #[command(flatten)]
     pub output: OutputArgs,
+}
+
+value_enum! {
+    /// What a certificate issued by `sign-csr` is for.
+    CertProfileArg => CertProfile {
+        /// A TLS server: CA:FALSE, digitalSignature (and keyEncipherment for RSA), serverAuth
+        Server,
+        /// A TLS client: CA:FALSE, digitalSignature (and keyEncipherment for RSA), clientAuth
+        Client,
+        /// A CA (an intermediate): CA:TRUE with --path-len, keyCertSign, cRLSign, digitalSignature
+        Ca,
+        /// Only CA:FALSE and the key identifiers; usages from --key-usage, --ext-key-usage or
+        /// --copy-extensions
+        None,
+    }
 }

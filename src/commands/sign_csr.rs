@@ -284,10 +284,10 @@ fn refuse_ca_request(path: &Path, request: &Request) -> Result<()> {
 
 /// The usages of the profile, with --key-usage and --ext-key-usage in place of the profile's.
 fn usages(a: &SignCsrArgs, rsa: bool) -> Result<Usages> {
-    if a.path_len.is_some() && a.profile != CertProfile::Ca {
+    if a.path_len.is_some() && CertProfile::from(a.profile) != CertProfile::Ca {
         return Err(fail(Exit::Usage, "--path-len is for --profile ca"));
     }
-    let mut u = profile_usages(a.profile, rsa, a.path_len);
+    let mut u = profile_usages(a.profile.into(), rsa, a.path_len);
     let usage = |e: String| fail(Exit::Usage, e);
     if let Some(k) = &a.x509.key_usage {
         u.key_usage = parse_key_usage(k).map_err(usage)?;
@@ -448,7 +448,7 @@ pub fn run(ctx: &Ctx, a: &SignCsrArgs) -> Result<SignCsrReport> {
         Some(p) => {
             let der = parse_one_certificate(&read_input(p, "CA certificate")?)
                 .map_err(|e| bad_input(p, e))?;
-            let ca = ca_parts(&der, a.profile)?;
+            let ca = ca_parts(&der, a.profile.into())?;
             not_after = within_ca(&ca, not_after, a.allow_beyond_ca, clamp)?;
             Some(ca)
         }
@@ -489,7 +489,7 @@ pub fn run(ctx: &Ctx, a: &SignCsrArgs) -> Result<SignCsrReport> {
         }
         Some(ca) => ca,
         None => {
-            let ca = ca_on_token(&session, &token, &public.id_bytes, signer.spki(), a.profile)?;
+            let ca = ca_on_token(&session, &token, &public.id_bytes, signer.spki(), a.profile.into())?;
             not_after = within_ca(&ca, not_after, a.allow_beyond_ca, clamp)?;
             ca
         }

@@ -17,16 +17,15 @@ use x509_cert::ext::pkix::{
 use x509_cert::name::{Name, RdnSequence, RelativeDistinguishedName};
 
 /// What a certificate issued by `sign-csr` is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CertProfile {
-    /// A TLS server: CA:FALSE, digitalSignature (and keyEncipherment for RSA), serverAuth
+    /// A TLS server: CA:FALSE, digitalSignature (and keyEncipherment for RSA), serverAuth.
     Server,
-    /// A TLS client: CA:FALSE, digitalSignature (and keyEncipherment for RSA), clientAuth
+    /// A TLS client: CA:FALSE, digitalSignature (and keyEncipherment for RSA), clientAuth.
     Client,
-    /// A CA (an intermediate): CA:TRUE with --path-len, keyCertSign, cRLSign, digitalSignature
+    /// A CA (an intermediate): CA:TRUE with a path length, keyCertSign, cRLSign.
     Ca,
-    /// Only CA:FALSE and the key identifiers; usages from --key-usage, --ext-key-usage or
-    /// --copy-extensions
+    /// Only CA:FALSE and the key identifiers.
     None,
 }
 

@@ -86,7 +86,7 @@ pub fn note(line: &str) {
 }
 
 /// How a report is printed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     /// Tables and text for people.
     Human,
