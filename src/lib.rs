@@ -30,6 +30,7 @@ pub mod exit;
 pub mod formats;
 pub mod hsm;
 pub mod luna;
+pub mod ops;
 pub mod output;
 pub mod pin;
 pub mod store;

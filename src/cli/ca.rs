@@ -1,7 +1,7 @@
 //! Arguments of `sign-csr`: a certificate authority whose key is on the token.
 
-use super::args::{OutputArgs, PinArgs, TokenArgs, X509Args};
 use super::args::value_enum;
+use super::args::{OutputArgs, PinArgs, TokenArgs, X509Args};
 use crate::formats::x509_ext::CertProfile;
 use clap::Args;
 use std::path::PathBuf;

@@ -7,6 +7,7 @@ use crate::cli::{ExportCertArgs, ImportCertArgs};
 use crate::exit::{Exit, fail, fail_hint};
 use crate::formats::cert::{certificate_key, parse_one_certificate};
 use crate::hsm::{ObjClass, ObjectFilter, Want};
+use crate::ops::certs::{CertNames, names_of};
 use crate::output::{Report, deliver, pem};
 use crate::store::input::read_input;
 use anyhow::Result;
@@ -41,32 +42,6 @@ impl Report for CertReport {
     fn human(&self) -> String {
         self.text.clone()
     }
-}
-
-/// What a certificate object records about its certificate.
-pub struct CertNames {
-    /// The subject, for people.
-    pub subject: String,
-    /// CKA_SUBJECT: the subject's DER.
-    pub subject_der: Vec<u8>,
-    /// CKA_ISSUER: the issuer's DER.
-    pub issuer_der: Vec<u8>,
-    /// CKA_SERIAL_NUMBER: the serial as a DER INTEGER.
-    pub serial_der: Vec<u8>,
-}
-
-/// The subject, issuer and serial of a certificate, as its token object records them.
-pub fn names_of(der: &[u8]) -> Result<CertNames> {
-    let bad = |e: String| fail(Exit::BadInput, e);
-    let (_, c) = x509_parser::parse_x509_certificate(der).map_err(|e| bad(e.to_string()))?;
-    let t = &c.tbs_certificate;
-    let serial = der::asn1::UintRef::new(t.raw_serial()).map_err(|e| bad(e.to_string()))?;
-    Ok(CertNames {
-        subject: t.subject.to_string(),
-        subject_der: t.subject.as_raw().to_vec(),
-        issuer_der: t.issuer.as_raw().to_vec(),
-        serial_der: der::Encode::to_der(&serial).map_err(|e| bad(e.to_string()))?,
-    })
 }
 
 /// Stores a certificate with the CKA_ID and label of the key it certifies.

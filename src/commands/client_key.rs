@@ -2,7 +2,6 @@
 //! (the nShield `keys show/roll/backup/restore` workflow, for this client's own key).
 
 use super::Ctx;
-use super::createcert::{checked_client_name, write_identity};
 use crate::cli::client::{
     ClientKeyBackupArgs, ClientKeyExportArgs, ClientKeyRestoreArgs, ClientKeyRollArgs,
     ClientKeyShowArgs, ClientNameArgs, PassphraseArgs, Pkcs12Args,
@@ -10,6 +9,7 @@ use crate::cli::client::{
 use crate::exit::{Exit, fail, fail_hint};
 use crate::formats::cert::{CertSummary, parse_one_certificate};
 use crate::formats::client_identity::{self, Identity};
+use crate::ops::identity::{checked_client_name, write_identity};
 use crate::output::{Report, pem, rfc3339};
 use crate::pin::{PinSpec, obtain};
 use crate::store::atomic::write_output;

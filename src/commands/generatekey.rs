@@ -2,12 +2,12 @@
 //! non-extractable unless confirmed, read back.
 
 use super::Ctx;
-use super::keygen::{check_label, extractable, refuse_duplicates};
 use super::object_select::parse_id;
 use super::token_select::Login;
 use crate::cli::keys::GenerateKeyArgs;
 use crate::exit::{Exit, fail, fail_hint};
 use crate::hsm::{ObjectInfo, SecretKeyRequest, SecretSpec, Usage, Want, hex};
+use crate::ops::keys::{check_label, extractable, refuse_duplicates};
 use crate::output::Report;
 use anyhow::Result;
 use serde::Serialize;
@@ -117,7 +117,7 @@ pub fn run(ctx: &Ctx, args: &GenerateKeyArgs) -> Result<SecretKeyReport> {
         None => session.random(16)?,
     };
     if !args.allow_duplicate {
-        refuse_duplicates(&session, &sel, &id, &[&args.label])?;
+        refuse_duplicates(&session, &sel.name(), &id, &[&args.label])?;
     }
     let req = SecretKeyRequest {
         spec,

@@ -2,10 +2,10 @@
 //! `htl/<server>.ott` (0600) for servers registered with `--htl`.
 
 use super::Ctx;
-use super::servers::checked_host;
 use crate::cli::client::{HtlInstallArgs, HtlShowArgs};
 use crate::exit::{Exit, fail, fail_hint};
 use crate::formats::host::same_host;
+use crate::ops::servers::checked_host;
 use crate::output::Report;
 use crate::store::atomic::write_file;
 use crate::store::config::ServerEntry;

@@ -2,8 +2,6 @@
 //! C_UnwrapKey, read back; the file's secret bytes stay in zeroizing buffers throughout.
 
 use super::Ctx;
-use super::certs::names_of;
-use super::keygen::{check_label, pair_usage, refuse_duplicates};
 use super::object_select::parse_id;
 use super::token_select::Login;
 use crate::cli::keys::ImportKeyArgs;
@@ -18,6 +16,8 @@ use crate::hsm::{
     HsmSession, ImportMethod, ImportRequest, ObjectInfo, TokenEntry, UNWRAP_MECHANISMS, Want, hex,
     spec_of,
 };
+use crate::ops::certs::names_of;
+use crate::ops::keys::{check_label, pair_usage, refuse_duplicates};
 use crate::output::Report;
 use crate::pin::{PinSpec, obtain};
 use crate::store::input::read_secret_input;
@@ -262,7 +262,7 @@ pub fn run(ctx: &Ctx, args: &ImportKeyArgs) -> Result<ImportReport> {
     let session = sel.session(true, Login::Required, &args.pin)?;
     ctx.lock(&sel)?;
     if !args.allow_duplicate {
-        refuse_duplicates(&session, &sel, &id, &[&args.label])?;
+        refuse_duplicates(&session, &sel.name(), &id, &[&args.label])?;
     }
     let req = ImportRequest {
         label: args.label.clone(),

@@ -489,7 +489,13 @@ pub fn run(ctx: &Ctx, a: &SignCsrArgs) -> Result<SignCsrReport> {
         }
         Some(ca) => ca,
         None => {
-            let ca = ca_on_token(&session, &token, &public.id_bytes, signer.spki(), a.profile.into())?;
+            let ca = ca_on_token(
+                &session,
+                &token,
+                &public.id_bytes,
+                signer.spki(),
+                a.profile.into(),
+            )?;
             not_after = within_ca(&ca, not_after, a.allow_beyond_ca, clamp)?;
             ca
         }

@@ -99,7 +99,7 @@ impl Checks {
                 "error",
                 format!("the certificate expired on {}", rfc3339(s.not_after)),
             );
-        } else if left < time::Duration::days(super::servers::EXPIRY_WARNING_DAYS) {
+        } else if left < time::Duration::days(crate::ops::servers::EXPIRY_WARNING_DAYS) {
             self.add(
                 subject,
                 "warning",
