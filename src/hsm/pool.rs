@@ -10,22 +10,38 @@ use secrecy::SecretString;
 use std::sync::Mutex;
 
 /// Return values after which the session, or the login behind it, is gone: the request is
-/// worth one more try on a new session.
-const LOST: &[CK_RV] = &[
+/// worth one more try on a new session, logged in again.
+const SESSION_LOST: &[CK_RV] = &[
     CKR_SESSION_HANDLE_INVALID,
     CKR_SESSION_CLOSED,
     CKR_DEVICE_REMOVED,
     CKR_TOKEN_NOT_PRESENT,
     CKR_USER_NOT_LOGGED_IN,
     CKR_DEVICE_ERROR,
-    // A key handle from before a restart.
-    CKR_KEY_HANDLE_INVALID,
-    CKR_OBJECT_HANDLE_INVALID,
 ];
 
-/// Whether an error means the session (or the login, or a handle) was lost.
+/// Return values that mean a key handle went stale (the object was re-created, or the module
+/// restarted): worth one more try with the key looked up again, on the same session.
+const HANDLE_LOST: &[CK_RV] = &[CKR_KEY_HANDLE_INVALID, CKR_OBJECT_HANDLE_INVALID];
+
+/// Whether an error means the session (or the login) was lost.
 pub fn lost(e: &HsmError) -> bool {
-    e.code().is_some_and(|rv| LOST.contains(&rv))
+    e.code().is_some_and(|rv| SESSION_LOST.contains(&rv))
+}
+
+fn handle_lost(e: &HsmError) -> bool {
+    e.code().is_some_and(|rv| HANDLE_LOST.contains(&rv))
+}
+
+/// What a request took beyond its first try.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Recovery {
+    /// Nothing: the first try answered.
+    None,
+    /// The key was looked up again (its handle had gone stale).
+    Key,
+    /// A new session and a new login (the token had lost them).
+    Session,
 }
 
 /// Idle sessions on one token, all under one user login made with the held PIN.
@@ -54,31 +70,36 @@ impl<'a> SessionPool<'a> {
         &self.pin
     }
 
-    /// Runs `job` on an idle session (or a new one). When it fails because the session or
-    /// the login was lost, every idle session is dropped (they went with it), a new session
-    /// logs in again and `job` runs once more, told so by its `retry` argument (to look its
-    /// key handles up again).
+    /// Runs `job` on an idle session (or a new one). When it fails because a key handle went
+    /// stale, it runs again on the same session, told so by its `again` argument (to look its
+    /// key up again). When the session or the login was lost, every idle session is dropped
+    /// (they went with it), a new session logs in again and `job` runs once more. Says which
+    /// recovery it took.
     pub fn with_session<T>(
         &self,
         job: impl Fn(&HsmSession<'a>, bool) -> HsmResult<T>,
-    ) -> HsmResult<T> {
+    ) -> HsmResult<(T, Recovery)> {
         let session = self.take()?;
         match job(&session, false) {
+            Err(e) if handle_lost(&e) => {
+                let r = job(&session, true);
+                self.give_back(session);
+                r.map(|v| (v, Recovery::Key))
+            }
             Err(e) if lost(&e) => {
                 drop(session);
                 self.idle.lock().unwrap_or_else(|p| p.into_inner()).clear();
                 let fresh = self.hsm.session(self.slot, false)?;
                 fresh.login(Role::User, &self.pin)?;
                 let r = job(&fresh, true);
-                if r.as_ref().is_err_and(lost) {
-                    return r;
+                if !r.as_ref().is_err_and(lost) {
+                    self.give_back(fresh);
                 }
-                self.give_back(fresh);
-                r
+                r.map(|v| (v, Recovery::Session))
             }
             r => {
                 self.give_back(session);
-                r
+                r.map(|v| (v, Recovery::None))
             }
         }
     }

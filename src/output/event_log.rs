@@ -3,13 +3,15 @@
 
 use serde_json::{Map, Value};
 use std::io::Write;
+use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-/// Where and how event lines go.
+/// Where and how event lines go (clones share the destination).
+#[derive(Clone)]
 pub struct EventLog {
     json: bool,
     // Set once the agent runs in the background: its stderr is gone by then.
-    syslog: AtomicBool,
+    syslog: Arc<AtomicBool>,
 }
 
 impl EventLog {
@@ -17,7 +19,7 @@ impl EventLog {
     pub fn new(json: bool) -> Self {
         EventLog {
             json,
-            syslog: AtomicBool::new(false),
+            syslog: Arc::new(AtomicBool::new(false)),
         }
     }
 
@@ -26,18 +28,26 @@ impl EventLog {
         self.syslog.store(true, Ordering::Relaxed);
     }
 
-    /// Logs `event` with its fields: JSON keeps each value exact; text is `event: k=v ...`
-    /// with control characters escaped (labels come from the token).
+    /// Logs `event` with its fields: JSON keeps each value exact; text is `TIME hsmctl agent:
+    /// event k=v ...` with control characters escaped (labels come from the token). Syslog
+    /// stamps its lines itself.
     pub fn event(&self, event: &str, fields: &[(&str, Value)]) {
+        let to_syslog = self.syslog.load(Ordering::Relaxed);
+        let time = super::rfc3339(time::OffsetDateTime::now_utc());
         let line = if self.json {
             let mut m = Map::new();
+            m.insert("time".into(), Value::from(time));
             m.insert("event".into(), Value::from(event));
             for (k, v) in fields {
                 m.insert((*k).into(), v.clone());
             }
             Value::Object(m).to_string()
         } else {
-            let mut text = format!("hsmctl agent: {event}");
+            let mut text = if to_syslog {
+                event.to_string()
+            } else {
+                format!("{time} hsmctl agent: {event}")
+            };
             for (k, v) in fields {
                 let shown = match v {
                     Value::String(s) if s.contains(' ') || s.is_empty() => format!("{s:?}"),
@@ -48,7 +58,7 @@ impl EventLog {
             }
             crate::formats::text::terminal_safe(&text).into_owned()
         };
-        if self.syslog.load(Ordering::Relaxed) {
+        if to_syslog {
             crate::sys::syslog(&line);
         } else {
             // Best effort, as every diagnostic: a closed stderr must not stop the agent.

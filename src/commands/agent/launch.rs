@@ -4,9 +4,11 @@
 use crate::cli::agent::AgentArgs;
 use crate::commands::context::shell_word;
 use crate::exit::{Exit, fail, fail_hint};
+use crate::output::event_log::EventLog;
 use anyhow::{Context as _, Result};
 use secrecy::SecretString;
 use std::io::{Read, Write};
+use std::os::unix::ffi::OsStrExt;
 use std::os::unix::fs::PermissionsExt;
 use std::os::unix::net::UnixListener;
 use std::path::{Path, PathBuf};
@@ -85,11 +87,24 @@ impl Socket {
     /// Listens on the path: mode 0600, in a directory only we may enter when it is ours.
     pub fn bind(&mut self) -> Result<UnixListener> {
         self.make_dir()?;
+        // sockaddr_un holds 108 bytes with the final NUL.
+        if self.path.as_os_str().len() > 107 {
+            return Err(fail_hint(
+                Exit::Usage,
+                format!(
+                    "the socket path {} is {} bytes long; Unix sockets take at most 107",
+                    self.path.display(),
+                    self.path.as_os_str().len()
+                ),
+                "give a shorter -a path",
+            ));
+        }
         let l = UnixListener::bind(&self.path).map_err(|e| {
             self.cleanup();
-            fail(
+            fail_hint(
                 Exit::Io,
                 format!("cannot listen on {}: {e}", self.path.display()),
+                "give -a a path in an existing directory you may write to",
             )
         })?;
         std::fs::set_permissions(&self.path, std::fs::Permissions::from_mode(0o600))
@@ -173,13 +188,22 @@ pub fn pin_from_launcher() -> Result<SecretString> {
 
 /// Starts the background copy: the same arguments plus `--launched` (and the socket path
 /// chosen here), the PIN on its stdin, "ready" back on its stdout. Then prints the lines.
-pub fn background(args: &AgentArgs, socket: &Socket) -> Result<()> {
+pub fn background(args: &AgentArgs, socket: &Socket, pin: &SecretString) -> Result<()> {
     use secrecy::ExposeSecret;
     let mut socket = socket.clone();
     socket.make_dir()?;
     let exe = std::env::current_exe().context("cannot find hsmctl's own program file")?;
     let mut cmd = std::process::Command::new(exe);
-    cmd.args(std::env::args_os().skip(1)).arg("--launched");
+    // A pin-value in a URI was on this command line (with a warning); the agent that stays
+    // gets the PIN through the pipe only, so its command line must not keep it.
+    cmd.args(std::env::args_os().skip(1).map(without_pin_value))
+        .arg("--launched");
+    if !std::path::Path::new("/dev/log").exists() {
+        crate::output::note(
+            "warning: no syslog socket (/dev/log): the background agent's log is lost; -D keeps \
+             it in the foreground, logging to stderr",
+        );
+    }
     if args.socket.is_none() {
         cmd.arg("--socket").arg(socket.path());
     }
@@ -199,7 +223,6 @@ pub fn background(args: &AgentArgs, socket: &Socket) -> Result<()> {
         )
     })?;
     if let Some(mut stdin) = child.stdin.take() {
-        let pin = args.pin.held.as_ref().expect("the PIN was read");
         // A copy that died early closes the pipe: its exit status says why.
         let _ = stdin.write_all(pin.expose_secret().as_bytes());
     }
@@ -209,8 +232,20 @@ pub fn background(args: &AgentArgs, socket: &Socket) -> Result<()> {
     }
     if said == "ready\n" {
         let lines = shell_lines(args, socket.path(), child.id());
-        return crate::output::write_stdout(lines.as_bytes())
-            .context("cannot write to standard output");
+        // Nobody would learn where an agent whose lines were lost listens: it is stopped.
+        let mut out = std::io::stdout().lock();
+        if let Err(e) = out.write_all(lines.as_bytes()).and_then(|()| out.flush()) {
+            let _ = crate::sys::terminate(child.id() as i32);
+            let _ = child.wait();
+            socket.cleanup();
+            return Err(fail(
+                Exit::Io,
+                format!(
+                    "cannot write the agent's shell lines to standard output ({e}); it was stopped"
+                ),
+            ));
+        }
+        return Ok(());
     }
     let status = child.wait().context("waiting for the background agent")?;
     socket.cleanup();
@@ -250,13 +285,26 @@ pub fn kill(args: &AgentArgs) -> Result<()> {
             hint,
         )
     })?;
-    // A stale variable may name a pid now used by something else: only an agent is stopped.
-    if let Ok(cmdline) = std::fs::read(format!("/proc/{pid}/cmdline"))
-        && !String::from_utf8_lossy(&cmdline).contains("agent")
-    {
+    // A stale variable may name a pid now used by something else: only an hsmctl agent is
+    // stopped (its program is hsmctl, and `agent` one of its arguments).
+    let cmdline = std::fs::read(format!("/proc/{pid}/cmdline")).unwrap_or_default();
+    let argv: Vec<&[u8]> = cmdline.split(|b| *b == 0).collect();
+    let ours = argv
+        .first()
+        .and_then(|a0| std::path::Path::new(std::ffi::OsStr::from_bytes(a0)).file_name())
+        .is_some_and(|n| n == "hsmctl")
+        && argv.iter().skip(1).any(|a| *a == b"agent");
+    if cmdline.is_empty() || crate::sys::process_gone(pid) {
         return Err(fail_hint(
             Exit::NotFound,
-            format!("process {pid} (SSH_AGENT_PID) is not an agent"),
+            format!("no process {pid} (SSH_AGENT_PID): the agent has already stopped"),
+            hint,
+        ));
+    }
+    if !ours {
+        return Err(fail_hint(
+            Exit::NotFound,
+            format!("process {pid} (SSH_AGENT_PID) is not an hsmctl agent; it was left alone"),
             hint,
         ));
     }
@@ -268,6 +316,19 @@ pub fn kill(args: &AgentArgs) -> Result<()> {
         };
         fail_hint(exit, format!("cannot stop agent pid {pid}: {e}"), hint)
     })?;
+    // Back when it is gone (its socket removed), so a script may go on at once.
+    let deadline = std::time::Instant::now() + Duration::from_secs(5);
+    while !crate::sys::process_gone(pid)
+        && std::fs::read(format!("/proc/{pid}/cmdline")).is_ok_and(|c| !c.is_empty())
+        && std::time::Instant::now() < deadline
+    {
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    if args.json {
+        let line = format!("{}\n", serde_json::json!({ "stopped_pid": pid }));
+        return crate::output::write_stdout(line.as_bytes())
+            .context("cannot write to standard output");
+    }
     let lines = if csh(args) {
         format!("unsetenv SSH_AUTH_SOCK;\nunsetenv SSH_AGENT_PID;\necho Agent pid {pid} killed;\n")
     } else {
@@ -276,27 +337,55 @@ pub fn kill(args: &AgentArgs) -> Result<()> {
     crate::output::write_stdout(lines.as_bytes()).context("cannot write to standard output")
 }
 
-/// Ends the process on SIGTERM, SIGINT or SIGHUP, or when `lifetime` has passed, removing the
-/// socket (and its directory) first.
-pub fn stop_on_signal_or(lifetime: Option<Duration>, socket: Socket) {
+/// Ends the process on SIGTERM, SIGINT or SIGHUP (exit 128 + the signal, as every hsmctl
+/// command), or when `lifetime` has passed (exit 0), removing the socket (and its directory)
+/// first and logging why.
+pub fn stop_on_signal_or(lifetime: Option<Duration>, socket: Socket, log: EventLog) {
     use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
     if let Some(life) = lifetime {
-        let socket = socket.clone();
+        let (socket, log) = (socket.clone(), log.clone());
         std::thread::spawn(move || {
             std::thread::sleep(life);
             socket.cleanup();
+            log.event("stopped", &[("reason", "--lifetime has passed".into())]);
             std::process::exit(0);
         });
     }
-    match signal_hook::iterator::Signals::new([SIGTERM, SIGINT, SIGHUP]) {
-        Ok(mut signals) => {
-            std::thread::spawn(move || {
-                if signals.forever().next().is_some() {
-                    socket.cleanup();
-                    std::process::exit(0);
-                }
-            });
-        }
-        Err(_) => { /* without handlers, the default action ends the process anyway */ }
+    if let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGINT, SIGHUP]) {
+        std::thread::spawn(move || {
+            if let Some(sig) = signals.forever().next() {
+                socket.cleanup();
+                let name = match sig {
+                    SIGTERM => "SIGTERM",
+                    SIGINT => "SIGINT",
+                    _ => "SIGHUP",
+                };
+                log.event("stopped", &[("reason", name.into())]);
+                std::process::exit(128 + sig);
+            }
+        });
+    }
+    // Without the handlers, the default action of each signal ends the process anyway.
+}
+
+/// The argument with any `pin-value` query attribute of a pkcs11: URI taken out.
+fn without_pin_value(arg: std::ffi::OsString) -> std::ffi::OsString {
+    let Some(text) = arg.to_str() else {
+        return arg;
+    };
+    let Some((head, query)) = text.split_once('?') else {
+        return arg;
+    };
+    if !text.contains("pkcs11:") || !query.contains("pin-value") {
+        return arg;
+    }
+    let kept: Vec<&str> = query
+        .split('&')
+        .filter(|a| !a.to_ascii_lowercase().starts_with("pin-value"))
+        .collect();
+    if kept.is_empty() {
+        head.into()
+    } else {
+        format!("{head}?{}", kept.join("&")).into()
     }
 }

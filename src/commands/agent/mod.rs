@@ -16,17 +16,16 @@ pub mod keys;
 use crate::cli::agent::{AgentArgs, KeyRef};
 use crate::cli::args::TokenArgs;
 use crate::commands::Ctx;
-use crate::commands::pins::user_pin_spec;
-use crate::commands::token_select::Login;
+use crate::commands::pins::{login, user_pin_spec};
 use crate::exit::{Exit, fail, fail_hint};
-use crate::hsm::{SessionPool, Want, select_token};
+use crate::hsm::{Role, SessionPool, Want, select_token};
 use crate::output::event_log::EventLog;
 use anyhow::Result;
 use keys::parse_uri;
 use std::time::Duration;
 
 /// Runs the agent (or, with `-k`, stops one).
-pub fn run(ctx: &Ctx, mut args: AgentArgs) -> Result<()> {
+pub fn run(ctx: &Ctx, args: AgentArgs) -> Result<()> {
     if args.kill {
         return launch::kill(&args);
     }
@@ -51,44 +50,41 @@ pub fn run(ctx: &Ctx, mut args: AgentArgs) -> Result<()> {
             &sel.name(),
         )?
     };
-    args.pin.held = Some(pin);
-    let session = sel.session(false, Login::Required, &args.pin)?;
+    let session = sel.hsm.session(sel.slot.slot_id, false)?;
+    // One C_Login, never retried; its errors name the PIN's source.
+    login(ctx, &session, Role::User, &pin, &token)?;
     let offered = keys::resolve(ctx, &session, &token, &args)?;
     // From here on the agent only signs: other hsmctl commands may change the token meanwhile.
     ctx.release_store_lock();
     for w in ctx.take_warnings() {
         log.event("warning", &[("message", w.into())]);
     }
-    if args.confirm && std::env::var_os("SSH_ASKPASS").is_none() {
-        log.event(
-            "warning",
-            &[(
-                "message",
-                "--confirm without SSH_ASKPASS: every signature will be refused".into(),
-            )],
-        );
+    if args.confirm {
+        if let Some(w) = serve::askpass_problem() {
+            log.event("warning", &[("message", w.into())]);
+        }
     }
     if !args.foreground && !args.launched {
         // Checked here, with the PIN known good; the background copy logs in again.
         drop(session);
-        return launch::background(&args, &socket);
+        return launch::background(&args, &socket, &pin);
     }
     let listener = socket.bind()?;
-    let pin = args.pin.held.take().expect("the PIN was read above");
     let pool = SessionPool::new(sel.hsm, sel.slot.slot_id, pin, session);
-    let agent = serve::Agent::new(pool, offered, args.confirm, log);
+    let agent = serve::Agent::new(pool, offered, args.confirm, log.clone());
     launch::announce(&args, &socket)?;
     if args.launched {
         agent.log().to_syslog();
         launch::detach_stdio();
     }
-    launch::stop_on_signal_or(lifetime, socket.clone());
+    launch::stop_on_signal_or(lifetime, socket.clone(), log);
     agent.log().event(
         "started",
         &[
             ("socket", socket.path().display().to_string().into()),
-            ("pid", std::process::id().into()),
+            ("agent_pid", std::process::id().into()),
             ("keys", agent.key_count().into()),
+            ("certificates", agent.cert_count().into()),
         ],
     );
     serve::serve(&agent, listener);
@@ -140,33 +136,51 @@ fn select<'a>(
     Ok((sel, token))
 }
 
-/// `--lifetime`: seconds, or a number with s, m, h or d.
+/// `--lifetime`, in ssh-agent's time format: seconds, or numbers with units s, m, h, d and w
+/// run together (`90m`, `1h30m`, `1w`).
 fn parse_lifetime(text: &str) -> Result<Duration> {
-    let bad = || {
+    let bad = |why: &str| {
         fail_hint(
             Exit::Usage,
-            format!("--lifetime {text:?} is not a duration"),
-            "give seconds, or a number with s, m, h or d (90m, 8h), from 1 second to 365 days",
+            format!("--lifetime {text:?}: {why}"),
+            "give seconds, or numbers with s, m, h, d or w (90m, 1h30m, 8h), from 1 second to \
+             365 days",
         )
     };
     let t = text.trim();
-    let (num, unit) = match t.char_indices().last() {
-        Some((i, c)) if c.is_ascii_alphabetic() => (&t[..i], c.to_ascii_lowercase()),
-        _ => (t, 's'),
-    };
-    let n: u64 = num.parse().map_err(|_| bad())?;
-    let per = match unit {
-        's' => 1,
-        'm' => 60,
-        'h' => 3600,
-        'd' => 86400,
-        _ => return Err(bad()),
-    };
-    let secs = n.checked_mul(per).ok_or_else(bad)?;
-    if !(1..=365 * 86400).contains(&secs) {
-        return Err(bad());
+    let (mut total, mut digits) = (0u64, String::new());
+    for c in t.chars() {
+        if c.is_ascii_digit() {
+            digits.push(c);
+            continue;
+        }
+        let per = match c.to_ascii_lowercase() {
+            's' => 1,
+            'm' => 60,
+            'h' => 3600,
+            'd' => 86400,
+            'w' => 7 * 86400,
+            _ => return Err(bad("not a duration")),
+        };
+        let n: u64 = digits.parse().map_err(|_| bad("not a duration"))?;
+        total = n
+            .checked_mul(per)
+            .and_then(|v| total.checked_add(v))
+            .ok_or_else(|| bad("too long"))?;
+        digits.clear();
     }
-    Ok(Duration::from_secs(secs))
+    if !digits.is_empty() {
+        // A number without a unit counts seconds, as in ssh-agent ("1m30" is 90 seconds).
+        let n: u64 = digits.parse().map_err(|_| bad("too long"))?;
+        total = total.checked_add(n).ok_or_else(|| bad("too long"))?;
+    } else if t.is_empty() || !t.ends_with(|c: char| c.is_ascii_alphabetic()) {
+        return Err(bad("not a duration"));
+    }
+    match total {
+        0 => Err(bad("must be at least 1 second")),
+        n if n > 365 * 86400 => Err(bad("must be at most 365 days")),
+        n => Ok(Duration::from_secs(n)),
+    }
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@
 use super::keys::Offered;
 use crate::formats::pubkey::PublicKeyMaterial;
 use crate::formats::ssh_cert::{signature_algorithm, signature_blob_as};
-use crate::hsm::{SessionPool, SignScheme};
+use crate::hsm::{Recovery, SessionPool, SignScheme};
 use crate::output::event_log::EventLog;
 use serde_json::Value;
 use sha2::Digest;
@@ -22,6 +22,11 @@ use subtle::ConstantTimeEq;
 const MAX_MESSAGE: usize = 256 * 1024;
 /// Connections served at once; more are closed at once (each holds a thread).
 const MAX_CONNECTIONS: usize = 128;
+/// A connection that sends nothing for this long is closed: idle clients must not hold every
+/// slot. (ssh asks within milliseconds and hangs up after authenticating.)
+const IDLE: Duration = Duration::from_secs(60);
+/// How long a --confirm dialog may stay unanswered before the signature is refused.
+const ASKPASS_WAIT: Duration = Duration::from_secs(60);
 /// The agent protocol's flags asking for RSA SHA-2 signatures.
 const RSA_SHA2_256: u32 = 0x02;
 const RSA_SHA2_512: u32 = 0x04;
@@ -52,6 +57,9 @@ pub struct Agent<'a> {
     asking: Mutex<()>,
     uid: u32,
     connections: AtomicUsize,
+    // When "too many connections" was last logged (seconds since the epoch): once a second
+    // at most, so a flood of connections does not flood the log.
+    last_refusal: std::sync::atomic::AtomicU64,
 }
 
 impl<'a> Agent<'a> {
@@ -66,6 +74,7 @@ impl<'a> Agent<'a> {
             asking: Mutex::new(()),
             uid: crate::sys::euid(),
             connections: AtomicUsize::new(0),
+            last_refusal: std::sync::atomic::AtomicU64::new(0),
         }
     }
 
@@ -77,6 +86,11 @@ impl<'a> Agent<'a> {
     /// How many key pairs are offered.
     pub fn key_count(&self) -> usize {
         self.keys.len()
+    }
+
+    /// How many certificates are offered with them.
+    pub fn cert_count(&self) -> usize {
+        self.keys.iter().map(|k| k.certs.len()).sum()
     }
 
     fn is_locked(&self) -> bool {
@@ -110,7 +124,7 @@ impl<'a> Agent<'a> {
                 if name != "extension" {
                     self.log.event(
                         "refused",
-                        &[("request", name.into()), ("pid", pid_value(pid))],
+                        &[("request", name.into()), ("client_pid", pid_value(pid))],
                     );
                 }
                 Response::Failure
@@ -140,7 +154,10 @@ impl<'a> Agent<'a> {
     }
 
     fn refuse(&self, key: Option<&Offered>, pid: Option<i32>, reason: &str) -> Response {
-        let mut fields = vec![("reason", Value::from(reason)), ("pid", pid_value(pid))];
+        let mut fields = vec![
+            ("reason", Value::from(reason)),
+            ("client_pid", pid_value(pid)),
+        ];
         if let Some(k) = key {
             fields.extend(key_fields(k));
         }
@@ -173,22 +190,31 @@ impl<'a> Agent<'a> {
             }
             m => (SignScheme::for_key(m), signature_algorithm(m)),
         };
-        if self.confirm && !self.confirmed(key) {
-            return self.refuse(Some(key), pid, "not confirmed");
+        if self.confirm
+            && let Err(why) = self.confirmed(key)
+        {
+            return self.refuse(Some(key), pid, &why);
         }
         let context_pin = key.always_authenticate.then(|| self.pool.pin());
         let raw = self.pool.with_session(|s, again| {
-            if again {
-                self.log.event(
+            let h = key.handle(s, again)?;
+            s.sign_for_ssh_auth(h, scheme, &r.data, context_pin)
+        });
+        let raw = raw.map(|(sig, recovery)| {
+            match recovery {
+                Recovery::None => {}
+                Recovery::Key => self
+                    .log
+                    .event("key_found_again", &[("key", key.label.clone().into())]),
+                Recovery::Session => self.log.event(
                     "reopened",
                     &[(
                         "reason",
                         "the token lost the session; logged in again".into(),
                     )],
-                );
+                ),
             }
-            let h = key.handle(s, again)?;
-            s.sign_for_ssh_auth(h, scheme, &r.data, context_pin)
+            sig
         });
         let signature = raw
             .map_err(|e| e.to_string())
@@ -202,39 +228,55 @@ impl<'a> Agent<'a> {
             Ok(sig) => {
                 let mut fields = key_fields(key);
                 fields.push(("algorithm", algorithm.into()));
-                fields.push(("pid", pid_value(pid)));
+                fields.push(("client_pid", pid_value(pid)));
                 self.log.event("signed", &fields);
                 Response::SignResponse(sig)
             }
             Err(e) => {
                 let mut fields = key_fields(key);
                 fields.push(("error", e.into()));
-                fields.push(("pid", pid_value(pid)));
+                fields.push(("client_pid", pid_value(pid)));
                 self.log.event("sign_failed", &fields);
                 Response::Failure
             }
         }
     }
 
-    /// Asks through SSH_ASKPASS (exit 0 is yes); no askpass program is a no.
-    fn confirmed(&self, key: &Offered) -> bool {
-        let Some(program) = std::env::var_os("SSH_ASKPASS").filter(|p| !p.is_empty()) else {
-            return false;
-        };
+    /// Asks through SSH_ASKPASS (exit 0 is yes); anything else is a no, with the reason.
+    fn confirmed(&self, key: &Offered) -> Result<(), String> {
+        if let Some(problem) = askpass_problem() {
+            return Err(problem);
+        }
+        let program = std::env::var_os("SSH_ASKPASS").unwrap_or_default();
         let _one_at_a_time = self.asking.lock().unwrap_or_else(|p| p.into_inner());
         let prompt = format!(
             "Allow use of key {}?\nKey fingerprint {}.",
             crate::formats::text::terminal_safe(&key.label),
             key.fingerprint
         );
-        std::process::Command::new(program)
+        let mut child = std::process::Command::new(program)
             .arg(prompt)
             .env("SSH_ASKPASS_PROMPT", "confirm")
             .stdin(std::process::Stdio::null())
             .stdout(std::process::Stdio::null())
             .stderr(std::process::Stdio::null())
-            .status()
-            .is_ok_and(|s| s.success())
+            .spawn()
+            .map_err(|e| format!("SSH_ASKPASS did not start: {e}"))?;
+        let deadline = std::time::Instant::now() + ASKPASS_WAIT;
+        loop {
+            match child.try_wait() {
+                Ok(Some(status)) if status.success() => return Ok(()),
+                Ok(Some(_)) => return Err("not confirmed".into()),
+                Ok(None) if std::time::Instant::now() < deadline => {
+                    std::thread::sleep(Duration::from_millis(20));
+                }
+                _ => {
+                    let _ = child.kill();
+                    let _ = child.wait();
+                    return Err(format!("not confirmed within {} s", ASKPASS_WAIT.as_secs()));
+                }
+            }
+        }
     }
 
     fn lock(&self, passphrase: &str, pid: Option<i32>) -> Response {
@@ -248,7 +290,7 @@ impl<'a> Agent<'a> {
         }
         let digest = Locked::digest(&salt, passphrase);
         *state = Some(Locked { salt, digest });
-        self.log.event("locked", &[("pid", pid_value(pid))]);
+        self.log.event("locked", &[("client_pid", pid_value(pid))]);
         Response::Success
     }
 
@@ -259,7 +301,8 @@ impl<'a> Agent<'a> {
         };
         if bool::from(Locked::digest(&l.salt, passphrase).ct_eq(&l.digest)) {
             *state = None;
-            self.log.event("unlocked", &[("pid", pid_value(pid))]);
+            self.log
+                .event("unlocked", &[("client_pid", pid_value(pid))]);
             return Response::Success;
         }
         drop(state);
@@ -267,12 +310,30 @@ impl<'a> Agent<'a> {
             "refused",
             &[
                 ("reason", "wrong unlock passphrase".into()),
-                ("pid", pid_value(pid)),
+                ("client_pid", pid_value(pid)),
             ],
         );
         // Guessing costs a second a try, as in ssh-agent.
         std::thread::sleep(Duration::from_secs(1));
         Response::Failure
+    }
+}
+
+/// Why --confirm cannot ask (no SSH_ASKPASS, or not a program), if it cannot.
+pub fn askpass_problem() -> Option<String> {
+    use std::os::unix::fs::PermissionsExt;
+    match std::env::var_os("SSH_ASKPASS").filter(|p| !p.is_empty()) {
+        None => Some("--confirm without SSH_ASKPASS: every signature is refused".into()),
+        Some(p) => {
+            let runnable = std::fs::metadata(&p)
+                .is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o111 != 0);
+            (!runnable).then(|| {
+                format!(
+                    "SSH_ASKPASS={} is not an executable program: every signature is refused",
+                    std::path::Path::new(&p).display()
+                )
+            })
+        }
     }
 }
 
@@ -305,10 +366,18 @@ pub fn serve(agent: &Agent, listener: UnixListener) {
             };
             if agent.connections.fetch_add(1, Ordering::SeqCst) >= MAX_CONNECTIONS {
                 agent.connections.fetch_sub(1, Ordering::SeqCst);
-                agent.log.event(
-                    "refused",
-                    &[("reason", "too many connections at once".into())],
-                );
+                let now = std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .map_or(0, |d| d.as_secs());
+                if agent.last_refusal.swap(now, Ordering::Relaxed) != now {
+                    agent.log.event(
+                        "refused",
+                        &[(
+                            "reason",
+                            format!("more than {MAX_CONNECTIONS} connections at once").into(),
+                        )],
+                    );
+                }
                 continue;
             }
             scope.spawn(move || {
@@ -332,11 +401,12 @@ fn connection(agent: &Agent, mut stream: UnixStream) {
             &[
                 ("reason", "connection from another user".into()),
                 ("uid", uid.map_or(Value::Null, Value::from)),
-                ("pid", pid_value(pid)),
+                ("client_pid", pid_value(pid)),
             ],
         );
         return;
     }
+    let _ = stream.set_read_timeout(Some(IDLE));
     let mut body = Vec::new();
     loop {
         let mut len = [0u8; 4];
@@ -349,7 +419,7 @@ fn connection(agent: &Agent, mut stream: UnixStream) {
                 "refused",
                 &[
                     ("reason", format!("a {len}-byte message").into()),
-                    ("pid", pid_value(pid)),
+                    ("client_pid", pid_value(pid)),
                 ],
             );
             return;
