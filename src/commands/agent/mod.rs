@@ -59,10 +59,10 @@ pub fn run(ctx: &Ctx, args: AgentArgs) -> Result<()> {
     for w in ctx.take_warnings() {
         log.event("warning", &[("message", w.into())]);
     }
-    if args.confirm {
-        if let Some(w) = serve::askpass_problem() {
-            log.event("warning", &[("message", w.into())]);
-        }
+    if args.confirm
+        && let Some(w) = serve::askpass_problem()
+    {
+        log.event("warning", &[("message", w.into())]);
     }
     if !args.foreground && !args.launched {
         // Checked here, with the PIN known good; the background copy logs in again.
