@@ -2,9 +2,10 @@
 //! test-key and random.
 
 use super::args::{
-    ObjectArgs, OutFileArgs, OutputArgs, PinArgs, TokenArgs, UsageArgs, WrapUsageArgs, parse_bool,
+    ObjectArgs, OutFileArgs, OutputArgs, PinArgs, TokenArgs, UsageArgs, WrapUsageArgs,
 };
 use super::client::PassphraseArgs;
+use crate::formats::input::parse_bool;
 use clap::Args;
 use std::path::PathBuf;
 

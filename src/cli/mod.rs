@@ -7,9 +7,10 @@ pub mod examples;
 pub mod keys;
 
 use crate::exit::EXIT_CODES_HELP;
+use crate::formats::input::parse_bool;
 use args::{
     GlobalArgs, JsonArgs, NewPinArgs, ObjectArgs, OutFileArgs, OutputArgs, PinArgs, SoPinArgs,
-    TokenArgs, UsageArgs, WrapUsageArgs, X509Args, parse_bool,
+    TokenArgs, UsageArgs, WrapUsageArgs, X509Args,
 };
 use clap::{Args, Parser, Subcommand};
 

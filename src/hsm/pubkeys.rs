@@ -2,8 +2,8 @@
 
 use super::attributes::{boolean, ulong};
 use super::error::{HsmError, HsmResult};
+use super::ffi::{AttrBuf, ObjectHandle};
 use super::objects::{ObjClass, ObjectFilter, object_uri};
-use super::raw::AttrBuf;
 use super::session::HsmSession;
 use super::types::TokenEntry;
 use crate::formats::ec::Curve;
@@ -180,7 +180,7 @@ impl HsmSession<'_> {
             )));
         };
         let mut a = [AttrBuf::new(CKA_SIGN, 1)];
-        self.raw.read_attributes(self.handle(), *h, &mut a)?;
+        self.ffi.read_attributes(ObjectHandle(*h), &mut a)?;
         if a[0].value().and_then(boolean) != Some(true) {
             return Err(HsmError::Other(format!(
                 "the private key with CKA_ID {} may not sign (CKA_SIGN is false)",
@@ -211,6 +211,6 @@ impl HsmSession<'_> {
             }
             _ => data,
         };
-        self.raw.sign(self.handle(), key, mech, input)
+        self.sign_plain(key, mech, input)
     }
 }
