@@ -53,12 +53,6 @@ catalog!(
     CKA_APPLICATION: Text, CKA_OBJECT_ID: Bytes, CKA_CERTIFICATE_CATEGORY: Ulong,
 );
 
-macro_rules! names {
-    ($table:ident, $($name:ident),* $(,)?) => {
-        const $table: &[(CK_ULONG, &str)] = &[$(($name, stringify!($name))),*];
-    };
-}
-
 names!(
     CLASSES,
     CKO_DATA,

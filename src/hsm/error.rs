@@ -154,14 +154,9 @@ impl HsmError {
     }
 }
 
-/// Declares the CKR table once, so names always spell the cryptoki-sys constants they stand for.
-macro_rules! ckr_table {
-    ($($name:ident),* $(,)?) => {
-        const CKR_TABLE: &[(CK_RV, &str)] = &[$(($name, stringify!($name))),*];
-    };
-}
-
-ckr_table!(
+// The CKR_ codes named in messages (any other is shown in hex by [`ckr_name`]).
+names!(
+    CKR_TABLE,
     CKR_CANCEL,
     CKR_HOST_MEMORY,
     CKR_SLOT_ID_INVALID,

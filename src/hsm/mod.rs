@@ -5,13 +5,22 @@
 //! and typed templates. The modules beside it (objects, keygen, signing ...) build requests and
 //! decode answers; everything above `hsm/` sees only their safe, typed functions.
 //!
-//! The `cryptoki` crate is not used. hsmctl must own the calls (p11-kit's proxy hands out a
+//! The `cryptoki` crate is not used here (only by the test oracle `examples/p11attrs`, as a
+//! reader independent of this code). hsmctl must own the calls (p11-kit's proxy hands out a
 //! new function list per C_GetFunctionList and cryptoki keeps its list private; its attribute
 //! reads take two calls per object; its mechanism list drops what it cannot name), and what
 //! cryptoki would still have done (decode four info structs, name some mechanisms) takes a
 //! few lines in `types` and one name table, where keeping it took a second name table for the
 //! mechanisms it cannot name and error conversions no call could reach. `cryptoki-sys` stays:
 //! it supplies the C declarations, the constants and the dlopen wrapper.
+
+/// Declares a table of (CK_ constant, its name), so a name always spells the cryptoki-sys
+/// constant it stands for: the CKR_, CKM_, CKO_, CKK_ and CKC_ tables are all made by it.
+macro_rules! names {
+    ($table:ident, $($name:ident),* $(,)?) => {
+        const $table: &[(cryptoki_sys::CK_ULONG, &str)] = &[$(($name, stringify!($name))),*];
+    };
+}
 
 mod attributes;
 mod error;
@@ -28,7 +37,6 @@ mod session;
 mod setattr;
 mod signing;
 mod types;
-mod vet;
 mod x509;
 
 pub use attributes::{class_word, hex};
@@ -63,11 +71,10 @@ pub struct Hsm {
 }
 
 impl Hsm {
-    /// Checks the module at `path` (see `vet`; `insecure` accepts one writable by others),
+    /// Checks the module at `path` (see `ffi::vet`; `insecure` accepts one writable by others),
     /// loads it and calls `C_Initialize`.
     pub fn load(path: &Path, insecure: bool) -> HsmResult<Hsm> {
-        vet::vet(path, insecure)?;
-        let raw = ffi::FunctionList::load(path)?;
+        let raw = ffi::FunctionList::load(path, insecure)?;
         let owned = raw.initialize().map_err(|e| HsmError::Load {
             path: path.to_path_buf(),
             reason: e.to_string(),

@@ -378,17 +378,11 @@ impl MechanismEntry {
     }
 }
 
-/// Declares the CKM_ table once, so names always spell the cryptoki-sys constants they stand
-/// for: every mechanism of PKCS#11 3.0 hsmctl has met on a token, and the ML-DSA, ML-KEM and
-/// SLH-DSA families of 3.2. (The names reports have always shown: cryptoki's, with the ones it
-/// could not name added.)
-macro_rules! ckm_table {
-    ($($name:ident),* $(,)?) => {
-        const CKM_NAMES: &[(CK_MECHANISM_TYPE, &str)] = &[$(($name, stringify!($name))),*];
-    };
-}
-
-ckm_table!(
+// The CKM_ codes named in reports (any other is shown in hex by [`mechanism_name`]): the
+// names reports have always shown, those cryptoki 0.12 knew and those hsmctl added for the
+// rest of SoftHSM2's list (DES, DSA, MD5 ...).
+names!(
+    CKM_NAMES,
     CKM_RSA_PKCS_KEY_PAIR_GEN,
     CKM_RSA_PKCS,
     CKM_RSA_X_509,

@@ -19,13 +19,15 @@ pub(crate) struct FunctionList {
 }
 
 impl FunctionList {
-    /// Loads the module at `path` and gets its function list: the only C_GetFunctionList call.
-    pub(crate) fn load(path: &Path) -> HsmResult<Self> {
+    /// Checks the module at `path` (see `vet`; `insecure` accepts one writable by others),
+    /// loads it and gets its function list: the only C_GetFunctionList call.
+    pub(crate) fn load(path: &Path, insecure: bool) -> HsmResult<Self> {
+        super::vet::vet(path, insecure)?;
         let load_error = |reason: String| HsmError::Load {
             path: path.to_path_buf(),
             reason,
         };
-        // SAFETY: loading runs the library's initializers; the path was vetted (see `vet`).
+        // SAFETY: loading runs the library's initializers: vetted just above as a PKCS#11 module.
         let lib =
             unsafe { cryptoki_sys::Pkcs11::new(path) }.map_err(|e| load_error(e.to_string()))?;
         let get = lib.C_GetFunctionList.as_ref().map_err(|_| {

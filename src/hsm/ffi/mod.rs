@@ -1,6 +1,8 @@
 //! The one place hsmctl calls into a PKCS#11 module, and so the only `unsafe` of `hsm/`: the
-//! module's function list, and a safe method for every C_ function hsmctl uses, taking and
-//! returning the handle newtypes below and the typed [`Template`] instead of raw pointers.
+//! checks before dlopen (`vet`), the module's function list, and a safe method for every C_
+//! function hsmctl uses, taking and returning the handle newtypes below and the typed
+//! [`Template`] instead of raw pointers. A session's handle never leaves [`Session`], which
+//! closes it when dropped.
 //!
 //! Every call goes through the one [`call!`] macro: look the function up in the list (a
 //! missing entry is [`missing`]'s error), call it, and turn its CK_RV into an [`HsmError`]
@@ -34,6 +36,7 @@ mod library;
 mod objects;
 mod sessions;
 mod slots;
+mod vet;
 
 pub(crate) use crypto::{Mechanism, Param};
 pub(crate) use library::FunctionList;
