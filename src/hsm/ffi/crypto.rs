@@ -83,12 +83,12 @@ macro_rules! one_part {
         let mut out = vec![0u8; $room];
         let mut len = out.len() as CK_ULONG;
         // SAFETY: the mechanism points into `$mechanism`, alive for the call.
-        call!($session.list, unsafe $init($session.handle, &mut m, $key.0))?;
+        call!($session.list, unsafe $init($session.handle.0, &mut m, $key.0))?;
         // SAFETY: the input is only read; `out` has room for `len` bytes.
         call!(
             $session.list,
             unsafe $run(
-                $session.handle,
+                $session.handle.0,
                 $data.as_ptr().cast_mut(),
                 $data.len() as CK_ULONG,
                 out.as_mut_ptr(),
@@ -115,7 +115,7 @@ impl Session<'_> {
         call!(
             self.list,
             unsafe C_GenerateKeyPair(
-                self.handle,
+                self.handle.0,
                 &mut mech,
                 public.as_mut_ptr(),
                 public.len() as CK_ULONG,
@@ -156,7 +156,7 @@ impl Session<'_> {
             // SAFETY: the mechanism and template point at values alive for the call.
             call!(
                 self.list,
-                unsafe C_GenerateKey(self.handle, mech, t.as_mut_ptr(), t.len() as CK_ULONG, h)
+                unsafe C_GenerateKey(self.handle.0, mech, t.as_mut_ptr(), t.len() as CK_ULONG, h)
             )
         })
     }
@@ -174,7 +174,7 @@ impl Session<'_> {
             call!(
                 self.list,
                 unsafe C_UnwrapKey(
-                    self.handle,
+                    self.handle.0,
                     mech,
                     key.0,
                     wrapped.as_ptr().cast_mut(),
@@ -208,12 +208,12 @@ impl Session<'_> {
     ) -> HsmResult<bool> {
         let mut m = mechanism.ck();
         // SAFETY: the mechanism points into `mechanism`, alive for the call.
-        call!(self.list, unsafe C_VerifyInit(self.handle, &mut m, key.0))?;
+        call!(self.list, unsafe C_VerifyInit(self.handle.0, &mut m, key.0))?;
         // SAFETY: `data` and `signature` are only read.
         let rv = call!(
             self.list,
             unsafe C_Verify(
-                self.handle,
+                self.handle.0,
                 data.as_ptr().cast_mut(),
                 data.len() as CK_ULONG,
                 signature.as_ptr().cast_mut(),

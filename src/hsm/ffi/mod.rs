@@ -12,7 +12,9 @@
 //! wrapper); nothing here goes through the `cryptoki` crate (see `hsm`'s header for why).
 
 use super::error::{HsmError, HsmResult, ckr_name};
-use cryptoki_sys::{CK_MECHANISM_TYPE, CK_OBJECT_HANDLE, CK_RV, CK_SLOT_ID, CKR_OK};
+use cryptoki_sys::{
+    CK_MECHANISM_TYPE, CK_OBJECT_HANDLE, CK_RV, CK_SESSION_HANDLE, CK_SLOT_ID, CKR_OK,
+};
 
 /// Looks `C_X` up in a function list, calls it and checks its CK_RV: `Ok(())` for CKR_OK,
 /// else [`HsmError::Ckr`] naming the function. The `=> rv` form returns the CK_RV unchecked,
@@ -47,8 +49,12 @@ pub(crate) use sessions::Session;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct SlotId(pub(crate) CK_SLOT_ID);
 
+/// A session handle; only [`Session`], which closes it, holds one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct SessionHandle(CK_SESSION_HANDLE);
+
 /// An object handle (valid in the sessions of the process that found it).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct ObjectHandle(pub(crate) CK_OBJECT_HANDLE);
 
 /// A mechanism type (CKM_ code).

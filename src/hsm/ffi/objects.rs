@@ -147,7 +147,7 @@ impl Session<'_> {
         let rv = call!(
             self.list,
             unsafe C_GetAttributeValue(
-                self.handle,
+                self.handle.0,
                 object.0,
                 template.as_mut_ptr(),
                 template.len() as CK_ULONG,
@@ -202,7 +202,7 @@ impl Session<'_> {
         };
         // SAFETY: a length query (null pValue).
         let rv =
-            call!(self.list, unsafe C_GetAttributeValue(self.handle, object.0, &mut t, 1) => rv)?;
+            call!(self.list, unsafe C_GetAttributeValue(self.handle.0, object.0, &mut t, 1) => rv)?;
         if rv != CKR_OK || t.ulValueLen == CK_UNAVAILABLE_INFORMATION {
             return match rv {
                 CKR_OBJECT_HANDLE_INVALID | CKR_SESSION_HANDLE_INVALID | CKR_DEVICE_REMOVED => {
@@ -221,7 +221,7 @@ impl Session<'_> {
         t.pValue = a.buf.as_mut_ptr().cast();
         // SAFETY: a read into a buffer of the length just reported.
         let rv =
-            call!(self.list, unsafe C_GetAttributeValue(self.handle, object.0, &mut t, 1) => rv)?;
+            call!(self.list, unsafe C_GetAttributeValue(self.handle.0, object.0, &mut t, 1) => rv)?;
         if rv == CKR_OK && t.ulValueLen as usize <= a.buf.len() {
             a.len = Some(t.ulValueLen as usize);
         }
@@ -237,7 +237,7 @@ impl Session<'_> {
             ulValueLen: 0,
         };
         // SAFETY: a length query with a null pValue.
-        call!(self.list, unsafe C_GetAttributeValue(self.handle, object.0, &mut t, 1) => rv)
+        call!(self.list, unsafe C_GetAttributeValue(self.handle.0, object.0, &mut t, 1) => rv)
             .is_ok_and(|rv| rv == CKR_ATTRIBUTE_SENSITIVE)
     }
 
@@ -247,7 +247,7 @@ impl Session<'_> {
         // SAFETY: the template points into `template`, alive for the whole search.
         call!(
             self.list,
-            unsafe C_FindObjectsInit(self.handle, t.as_mut_ptr(), t.len() as CK_ULONG)
+            unsafe C_FindObjectsInit(self.handle.0, t.as_mut_ptr(), t.len() as CK_ULONG)
         )?;
         let mut found: Vec<CK_OBJECT_HANDLE> = Vec::new();
         let result = loop {
@@ -258,7 +258,7 @@ impl Session<'_> {
             let rv = call!(
                 self.list,
                 unsafe C_FindObjects(
-                    self.handle,
+                    self.handle.0,
                     found[start..].as_mut_ptr(),
                     FIND_BATCH as CK_ULONG,
                     &mut got,
@@ -278,7 +278,7 @@ impl Session<'_> {
             }
         };
         // SAFETY: ends the search begun above, whatever became of it.
-        let finished = call!(self.list, unsafe C_FindObjectsFinal(self.handle));
+        let finished = call!(self.list, unsafe C_FindObjectsFinal(self.handle.0));
         result?;
         finished?;
         Ok(found.into_iter().map(ObjectHandle).collect())
@@ -294,7 +294,7 @@ impl Session<'_> {
         // SAFETY: the template points into `template`, alive for the call.
         call!(
             self.list,
-            unsafe C_SetAttributeValue(self.handle, object.0, t.as_mut_ptr(), t.len() as CK_ULONG)
+            unsafe C_SetAttributeValue(self.handle.0, object.0, t.as_mut_ptr(), t.len() as CK_ULONG)
         )
     }
 
@@ -305,7 +305,7 @@ impl Session<'_> {
         // SAFETY: the template points into `template`, alive for the call.
         call!(
             self.list,
-            unsafe C_CreateObject(self.handle, t.as_mut_ptr(), t.len() as CK_ULONG, &mut h)
+            unsafe C_CreateObject(self.handle.0, t.as_mut_ptr(), t.len() as CK_ULONG, &mut h)
         )?;
         Ok(ObjectHandle(h))
     }
@@ -313,6 +313,6 @@ impl Session<'_> {
     /// C_DestroyObject.
     pub(crate) fn destroy_object(&self, object: ObjectHandle) -> HsmResult<()> {
         // SAFETY: plain handles.
-        call!(self.list, unsafe C_DestroyObject(self.handle, object.0))
+        call!(self.list, unsafe C_DestroyObject(self.handle.0, object.0))
     }
 }

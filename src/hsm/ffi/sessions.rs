@@ -1,7 +1,7 @@
 //! Sessions: C_OpenSession and C_CloseSession (on drop), and the calls that act on a session
 //! as a whole: C_Login, C_InitPIN, C_SetPIN, C_GenerateRandom.
 
-use super::{FunctionList, SlotId};
+use super::{FunctionList, SessionHandle, SlotId};
 use crate::hsm::Role;
 use crate::hsm::error::HsmResult;
 use cryptoki_sys::*;
@@ -9,7 +9,7 @@ use cryptoki_sys::*;
 /// An open session: the handle and the function list that opened it; closed when dropped.
 pub(crate) struct Session<'a> {
     pub(super) list: &'a CK_FUNCTION_LIST,
-    pub(super) handle: CK_SESSION_HANDLE,
+    pub(super) handle: SessionHandle,
 }
 
 impl FunctionList {
@@ -24,7 +24,7 @@ impl FunctionList {
         )?;
         Ok(Session {
             list: &self.list,
-            handle,
+            handle: SessionHandle(handle),
         })
     }
 }
@@ -33,7 +33,7 @@ impl Drop for Session<'_> {
     /// `C_CloseSession`; nothing useful can be done about a failure.
     fn drop(&mut self) {
         // SAFETY: a handle this list opened, closed once.
-        let _ = call!(self.list, unsafe C_CloseSession(self.handle));
+        let _ = call!(self.list, unsafe C_CloseSession(self.handle.0));
     }
 }
 
@@ -47,7 +47,7 @@ impl Session<'_> {
         // SAFETY: the module only reads the PIN.
         call!(
             self.list,
-            unsafe C_Login(self.handle, user, pin.as_ptr().cast_mut(), pin.len() as CK_ULONG)
+            unsafe C_Login(self.handle.0, user, pin.as_ptr().cast_mut(), pin.len() as CK_ULONG)
         )
     }
 
@@ -56,7 +56,7 @@ impl Session<'_> {
         // SAFETY: the module only reads the PIN.
         call!(
             self.list,
-            unsafe C_InitPIN(self.handle, pin.as_ptr().cast_mut(), pin.len() as CK_ULONG)
+            unsafe C_InitPIN(self.handle.0, pin.as_ptr().cast_mut(), pin.len() as CK_ULONG)
         )
     }
 
@@ -66,7 +66,7 @@ impl Session<'_> {
         call!(
             self.list,
             unsafe C_SetPIN(
-                self.handle,
+                self.handle.0,
                 old.as_ptr().cast_mut(),
                 old.len() as CK_ULONG,
                 new.as_ptr().cast_mut(),
@@ -81,7 +81,7 @@ impl Session<'_> {
         // SAFETY: the module writes exactly `len` bytes into a buffer of `len`.
         call!(
             self.list,
-            unsafe C_GenerateRandom(self.handle, out.as_mut_ptr(), len as CK_ULONG)
+            unsafe C_GenerateRandom(self.handle.0, out.as_mut_ptr(), len as CK_ULONG)
         )?;
         Ok(out)
     }
