@@ -42,7 +42,7 @@ pub enum HsmError {
     /// Something this build or this module cannot do (exit 8).
     #[error("{0}")]
     Unsupported(String),
-    /// Any other failure inside the PKCS#11 layer (bad data from the module, conversions).
+    /// Any other failure inside the PKCS#11 layer (bad data from the module, limits exceeded).
     #[error("{0}")]
     Other(String),
 }

@@ -4,7 +4,7 @@
 //! [`Template`] instead of raw pointers. A session's handle never leaves [`Session`], which
 //! closes it when dropped.
 //!
-//! Every call goes through the one [`call!`] macro: look the function up in the list (a
+//! Every call goes through the one `call!` macro: look the function up in the list (a
 //! missing entry is [`missing`]'s error), call it, and turn its CK_RV into an [`HsmError`]
 //! ([`check`]). The callers' SAFETY comments say why the pointers they pass are valid.
 //!
