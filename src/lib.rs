@@ -1,7 +1,7 @@
 //! hsmctl: an admin toolkit for PKCS#11 hardware security modules.
 //!
 //! Layers: `cli` (clap definitions) → `commands` (one file per command) → `hsm` (the only
-//! cryptoki user), with `formats` (pure encodings), `store` (files), `output` (rendering).
+//! PKCS#11 caller), with `formats` (pure encodings), `store` (files), `output` (rendering).
 
 // std's eprint!/eprintln! panic when stderr cannot be written (a full disk behind a
 // redirect, a closed descriptor). Diagnostics are best effort: these shadow them in the whole

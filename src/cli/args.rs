@@ -1,5 +1,7 @@
 //! Argument groups shared by several commands, so a flag is spelled the same way everywhere.
 
+use crate::formats::input::parse_bool;
+use crate::hsm::ObjClass;
 use crate::output::Format;
 use clap::Args;
 use std::path::PathBuf;
@@ -89,11 +91,28 @@ pub struct ObjectArgs {
         value_enum,
         value_name = "CLASS"
     )]
-    pub class: Option<crate::hsm::ObjClass>,
+    pub class: Option<ClassArg>,
 
     /// Select one object by handle (handles are valid for one session; prefer labels, ids, URIs)
     #[arg(help_heading = "Object selection", long, value_name = "N")]
     pub handle: Option<u64>,
+}
+
+value_enum! {
+    /// Object classes by the words users type (`--class`); hsm's own type is [`ObjClass`].
+    ClassArg => ObjClass {
+        /// CKO_PRIVATE_KEY.
+        Private,
+        /// CKO_PUBLIC_KEY.
+        Public,
+        /// CKO_CERTIFICATE.
+        Cert,
+        /// CKO_SECRET_KEY.
+        #[value(name = "secret-key", alias = "secret")]
+        SecretKey,
+        /// CKO_DATA.
+        Data,
+    }
 }
 
 /// Where an artifact (a key, a certificate) is written.
@@ -106,15 +125,6 @@ pub struct OutFileArgs {
     /// Replace an existing --out file
     #[arg(long)]
     pub force: bool,
-}
-
-/// Parses a PKCS#11-style boolean: true/false, t/f, 1/0, yes/no, on/off.
-pub fn parse_bool(s: &str) -> Result<bool, String> {
-    match s.to_ascii_lowercase().as_str() {
-        "true" | "t" | "1" | "yes" | "y" | "on" => Ok(true),
-        "false" | "f" | "0" | "no" | "n" | "off" => Ok(false),
-        _ => Err(format!("'{s}' is not a boolean; use true or false")),
-    }
 }
 
 /// Token selection.

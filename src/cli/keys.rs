@@ -3,9 +3,9 @@
 
 use super::args::{
     LoginArgs, ObjectArgs, OutFileArgs, OutputArgs, PinArgs, TokenArgs, UsageArgs, WrapUsageArgs,
-    parse_bool,
 };
 use super::client::PassphraseArgs;
+use crate::formats::input::parse_bool;
 use clap::Args;
 use std::path::PathBuf;
 

@@ -1,8 +1,9 @@
 //! Arguments of the object commands: generatekeypair, list, show, setattribute, delete, doctor.
 
 use super::args::{
-    LoginArgs, ObjectArgs, OutputArgs, PinArgs, TokenArgs, UsageArgs, WrapUsageArgs, parse_bool,
+    LoginArgs, ObjectArgs, OutputArgs, PinArgs, TokenArgs, UsageArgs, WrapUsageArgs,
 };
+use crate::formats::input::parse_bool;
 use clap::Args;
 
 /// RSA generation mechanisms.

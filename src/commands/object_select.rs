@@ -24,7 +24,7 @@ pub fn parse_id(text: &str) -> Result<Vec<u8>> {
 /// The object filter from `--label/--id/--class/--handle` and the URI's object, id and type.
 pub fn object_filter(args: &ObjectArgs, uri: Option<&Pkcs11Uri>) -> Result<ObjectFilter> {
     let mut f = ObjectFilter {
-        class: args.class,
+        class: args.class.map(Into::into),
         key_type: None,
         label: args.label.clone(),
         id: args.id.as_deref().map(parse_id).transpose()?,

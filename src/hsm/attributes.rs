@@ -53,12 +53,6 @@ catalog!(
     CKA_APPLICATION: Text, CKA_OBJECT_ID: Bytes, CKA_CERTIFICATE_CATEGORY: Ulong,
 );
 
-macro_rules! names {
-    ($table:ident, $($name:ident),* $(,)?) => {
-        const $table: &[(CK_ULONG, &str)] = &[$(($name, stringify!($name))),*];
-    };
-}
-
 names!(
     CLASSES,
     CKO_DATA,
@@ -135,7 +129,6 @@ fn lookup(table: &[(CK_ULONG, &str)], v: CK_ULONG, prefix: &str) -> String {
     }
 }
 
-/// CKO_ name of an object class.
 /// Whether an object of this class and key type has the attribute (as far as hsmctl reads
 /// variable-length ones): a missing value of one that applies means a buffer was too small.
 pub fn applies(
@@ -159,6 +152,7 @@ pub fn applies(
     }
 }
 
+/// CKO_ name of an object class.
 pub fn class_name(v: CK_ULONG) -> String {
     lookup(CLASSES, v, "CKO")
 }

@@ -1,7 +1,6 @@
 //! Typed PKCS#11 errors: the CKR name, the function that returned it, the exit code and a hint.
 
 use crate::exit::Exit;
-use cryptoki::error::{Error as CkError, Rv, RvError};
 use cryptoki_sys::*;
 use std::path::PathBuf;
 
@@ -32,7 +31,7 @@ pub enum HsmError {
         /// The default locations that were tried.
         searched: String,
     },
-    /// No token, or more than one, answers the selection; `seen` lists the tokens there are.
+    /// No token, or more than one, answers the selection; `hint` lists the tokens there are.
     #[error("{message}")]
     Selection {
         /// What was asked for and what was found.
@@ -43,7 +42,7 @@ pub enum HsmError {
     /// Something this build or this module cannot do (exit 8).
     #[error("{0}")]
     Unsupported(String),
-    /// Any other failure inside the PKCS#11 layer (bad data from the module, conversions).
+    /// Any other failure inside the PKCS#11 layer (bad data from the module, limits exceeded).
     #[error("{0}")]
     Other(String),
 }
@@ -155,49 +154,9 @@ impl HsmError {
     }
 }
 
-/// Converts a cryptoki error into the typed error, keeping the CKR code and the function name.
-pub(crate) fn from_ck(e: CkError) -> HsmError {
-    match e {
-        CkError::Pkcs11(rv, function) => {
-            let code = rv_code(rv);
-            HsmError::Ckr {
-                // `Function`'s Debug form is the PKCS#11 name without its `C_` prefix.
-                function: format!("C_{function:?}"),
-                ckr: ckr_name(code),
-                code,
-            }
-        }
-        CkError::LibraryLoading(e) => HsmError::Other(format!("library loading: {e}")),
-        CkError::MissingSymbol(sym) => {
-            HsmError::Other(format!("not a PKCS#11 module: it does not export {sym}"))
-        }
-        CkError::NullFunctionPointer => HsmError::Other(
-            "the module's function list has no entry for a required function".into(),
-        ),
-        other => HsmError::Other(other.to_string()),
-    }
-}
-
-/// Extension for cryptoki results: `.ck()?` converts into [`HsmError`].
-pub(crate) trait CkResultExt<T> {
-    /// Converts the cryptoki error into [`HsmError`].
-    fn ck(self) -> HsmResult<T>;
-}
-
-impl<T> CkResultExt<T> for Result<T, CkError> {
-    fn ck(self) -> HsmResult<T> {
-        self.map_err(from_ck)
-    }
-}
-
-/// Declares the CKR table once, so names always spell the cryptoki-sys constants they stand for.
-macro_rules! ckr_table {
-    ($($name:ident),* $(,)?) => {
-        const CKR_TABLE: &[(CK_RV, &str)] = &[$(($name, stringify!($name))),*];
-    };
-}
-
-ckr_table!(
+// The CKR_ codes named in messages (any other is shown in hex by [`ckr_name`]).
+names!(
+    CKR_TABLE,
     CKR_CANCEL,
     CKR_HOST_MEMORY,
     CKR_SLOT_ID_INVALID,
@@ -286,18 +245,6 @@ ckr_table!(
     CKR_FUNCTION_REJECTED,
 );
 
-/// The numeric CK_RV behind a cryptoki `RvError` (cryptoki keeps only the enum).
-fn rv_code(rv: RvError) -> CK_RV {
-    match rv {
-        RvError::VendorDefined(code) | RvError::UnknownErrorCode(code) => code,
-        known => CKR_TABLE
-            .iter()
-            .map(|(code, _)| *code)
-            .find(|code| Rv::from(*code) == Rv::Error(known))
-            .unwrap_or(CKR_GENERAL_ERROR),
-    }
-}
-
 /// The CKR name of a return value, or its hex form for vendor and unknown codes.
 pub fn ckr_name(code: CK_RV) -> String {
     match CKR_TABLE.iter().find(|(c, _)| *c == code) {
@@ -314,20 +261,14 @@ mod tests {
     use super::*;
 
     #[test]
-    fn ckr_names_round_trip_through_cryptoki() {
-        for (code, name) in CKR_TABLE {
-            if let Rv::Error(rv) = Rv::from(*code) {
-                assert_eq!(ckr_name(rv_code(rv)), *name);
-            }
-        }
-    }
-
-    #[test]
-    fn pin_errors_map_to_auth() {
-        let e = from_ck(CkError::Pkcs11(
-            RvError::PinIncorrect,
-            cryptoki::context::Function::Login,
-        ));
+    fn names_codes_and_maps_pin_errors_to_auth() {
+        assert_eq!(ckr_name(CKR_PIN_INCORRECT), "CKR_PIN_INCORRECT");
+        assert_eq!(
+            ckr_name(CKR_VENDOR_DEFINED + 0x2a),
+            "CKR_VENDOR_DEFINED+0x2a"
+        );
+        assert_eq!(ckr_name(0x0fff), "CKR_0x00000fff");
+        let e = crate::hsm::ffi::check("C_Login", CKR_PIN_INCORRECT).unwrap_err();
         assert_eq!(e.to_string(), "C_Login failed: CKR_PIN_INCORRECT");
         assert_eq!(e.exit(), Exit::Auth);
         assert!(e.hint().is_some());

@@ -4,9 +4,9 @@
 //! are read back; anything a failed import left behind is destroyed.
 
 use super::error::{HsmError, HsmResult};
+use super::ffi::{AttrBuf, MechType, ObjectHandle, Template};
 use super::keygen::{Expected, KeySpec, Usage};
 use super::objects::ObjectInfo;
-use super::raw::{AttrBuf, Template};
 use super::session::HsmSession;
 use super::types::TokenEntry;
 use crate::formats::ec::Curve;
@@ -80,13 +80,13 @@ fn ec_point_der(raw: &[u8]) -> HsmResult<Vec<u8>> {
 
 /// The attributes both halves share, and the private half's security flags.
 fn common(class: CK_OBJECT_CLASS, spec: KeySpec, req: &ImportRequest) -> Template {
-    Template::default()
-        .ulong(CKA_CLASS, class)
-        .ulong(CKA_KEY_TYPE, spec.key_type())
+    Template::new()
+        .class(class)
+        .key_type(spec.key_type())
         .bool(CKA_TOKEN, true)
         .bool(CKA_MODIFIABLE, req.modifiable)
-        .bytes(CKA_LABEL, req.label.as_bytes())
-        .bytes(CKA_ID, &req.id)
+        .label(&req.label)
+        .id(&req.id)
 }
 
 fn public_template(key: &PrivateKey, req: &ImportRequest) -> HsmResult<Template> {
@@ -211,9 +211,8 @@ impl HsmSession<'_> {
         let (priv_h, method, fallback_reason) = if req.unwrap {
             (self.unwrap_private(key, req)?, ImportMethod::Unwrap, None)
         } else {
-            let mut t = private_template(key, req, true);
-            match self.raw.create_object(self.handle(), &mut t) {
-                Ok(h) => (h, ImportMethod::CreateObject, None),
+            match self.ffi.create_object(&private_template(key, req, true)) {
+                Ok(h) => (h.0, ImportMethod::CreateObject, None),
                 Err(e) if refuses_plaintext(e.code()) => (
                     self.unwrap_private(key, req)?,
                     ImportMethod::Unwrap,
@@ -222,10 +221,8 @@ impl HsmSession<'_> {
                 Err(e) => return Err(e),
             }
         };
-        let pub_h = match public_template(key, req)
-            .and_then(|mut t| self.raw.create_object(self.handle(), &mut t))
-        {
-            Ok(h) => h,
+        let pub_h = match public_template(key, req).and_then(|t| self.ffi.create_object(&t)) {
+            Ok(h) => h.0,
             Err(e) => {
                 let _ = self.destroy(priv_h);
                 return Err(e);
@@ -258,9 +255,9 @@ impl HsmSession<'_> {
     /// buffer, wraps the PKCS#8 key in memory (RFC 5649); C_UnwrapKey stores it; the wrapping
     /// key is destroyed whatever happens.
     fn unwrap_private(&self, key: &PrivateKey, req: &ImportRequest) -> HsmResult<u64> {
-        let mut kek_t = Template::default()
-            .ulong(CKA_CLASS, CKO_SECRET_KEY)
-            .ulong(CKA_KEY_TYPE, CKK_AES)
+        let kek_t = Template::new()
+            .class(CKO_SECRET_KEY)
+            .key_type(CKK_AES)
             .ulong(CKA_VALUE_LEN, 32)
             .bool(CKA_TOKEN, false)
             .bool(CKA_PRIVATE, true)
@@ -271,10 +268,8 @@ impl HsmSession<'_> {
             .bool(CKA_WRAP, false)
             .bool(CKA_ENCRYPT, false)
             .bool(CKA_DECRYPT, false)
-            .bytes(CKA_LABEL, b"hsmctl import wrapping key");
-        let kek = self
-            .raw
-            .generate_key(self.handle(), CKM_AES_KEY_GEN, &mut kek_t)?;
+            .label("hsmctl import wrapping key");
+        let kek = self.ffi.generate_key(MechType(CKM_AES_KEY_GEN), &kek_t)?.0;
         let result = self.unwrap_under(kek, key, req);
         let destroyed = self.destroy(kek);
         let h = result?;
@@ -287,7 +282,7 @@ impl HsmSession<'_> {
 
     fn unwrap_under(&self, kek: u64, key: &PrivateKey, req: &ImportRequest) -> HsmResult<u64> {
         let mut a = [AttrBuf::new(CKA_VALUE, 32)];
-        self.raw.read_attributes(self.handle(), kek, &mut a)?;
+        self.ffi.read_attributes(ObjectHandle(kek), &mut a)?;
         let value = Zeroizing::new(a[0].value().map(<[u8]>::to_vec));
         a[0].buf.zeroize();
         let bytes: Zeroizing<[u8; 32]> = Zeroizing::new(
@@ -305,9 +300,15 @@ impl HsmSession<'_> {
         let wrapped = kek_sw
             .wrap_with_padding_vec(&key.pkcs8)
             .map_err(|e| HsmError::Other(format!("RFC 5649 wrapping failed: {e}")))?;
-        let mut t = private_template(key, req, false);
-        self.raw
-            .unwrap_key(self.handle(), CKM_AES_KEY_WRAP_PAD, kek, &wrapped, &mut t)
+        let t = private_template(key, req, false);
+        self.ffi
+            .unwrap_key(
+                MechType(CKM_AES_KEY_WRAP_PAD),
+                ObjectHandle(kek),
+                &wrapped,
+                &t,
+            )
+            .map(|h| h.0)
             .map_err(|e| match e.code() {
                 // The module took the wrapped key but cannot make this key type from PKCS#8
                 // (SoftHSM2 2.6 and Ed25519, for one).

@@ -3,8 +3,8 @@
 //! both halves destroyed and an error, never a weak key.
 
 use super::error::{HsmError, HsmResult};
+use super::ffi::{AttrBuf, MechType, ObjectHandle, Template};
 use super::objects::ObjectInfo;
-use super::raw::{AttrBuf, Template};
 use super::session::HsmSession;
 use super::types::TokenEntry;
 use crate::formats::ec::Curve;
@@ -149,29 +149,29 @@ pub struct KeygenResult {
 
 fn templates(req: &KeygenRequest, ec_params: Option<&[u8]>) -> (Template, Template) {
     let u = req.usage;
-    let mut public = Template::default()
-        .ulong(CKA_CLASS, CKO_PUBLIC_KEY)
-        .ulong(CKA_KEY_TYPE, req.spec.key_type())
+    let mut public = Template::new()
+        .class(CKO_PUBLIC_KEY)
+        .key_type(req.spec.key_type())
         .bool(CKA_TOKEN, true)
         .bool(CKA_PRIVATE, false)
         .bool(CKA_MODIFIABLE, req.modifiable)
-        .bytes(CKA_LABEL, req.label_public.as_bytes())
-        .bytes(CKA_ID, &req.id)
+        .label(&req.label_public)
+        .id(&req.id)
         .bool(CKA_VERIFY, u.verify)
         .bool(CKA_VERIFY_RECOVER, false)
         .bool(CKA_ENCRYPT, u.encrypt)
         .bool(CKA_WRAP, u.wrap)
         .bool(CKA_DERIVE, false);
-    let private = Template::default()
-        .ulong(CKA_CLASS, CKO_PRIVATE_KEY)
-        .ulong(CKA_KEY_TYPE, req.spec.key_type())
+    let private = Template::new()
+        .class(CKO_PRIVATE_KEY)
+        .key_type(req.spec.key_type())
         .bool(CKA_TOKEN, true)
         .bool(CKA_PRIVATE, true)
         .bool(CKA_SENSITIVE, true)
         .bool(CKA_EXTRACTABLE, req.extractable)
         .bool(CKA_MODIFIABLE, req.modifiable)
-        .bytes(CKA_LABEL, req.label_private.as_bytes())
-        .bytes(CKA_ID, &req.id)
+        .label(&req.label_private)
+        .id(&req.id)
         .bool(CKA_SIGN, u.sign)
         .bool(CKA_SIGN_RECOVER, false)
         .bool(CKA_DECRYPT, u.decrypt)
@@ -256,8 +256,8 @@ impl HsmSession<'_> {
         for (handle, want, what) in checks {
             let mut attrs: Vec<AttrBuf> =
                 want.iter().map(|(k, _, _)| AttrBuf::new(*k, 1)).collect();
-            self.raw
-                .read_attributes(self.handle(), *handle, &mut attrs)?;
+            self.ffi
+                .read_attributes(ObjectHandle(*handle), &mut attrs)?;
             for ((_, name, expected), got) in want.iter().zip(&attrs) {
                 match got.value().and_then(super::attributes::boolean) {
                     Some(v) if v == *expected => {}
@@ -285,16 +285,14 @@ impl HsmSession<'_> {
 
     /// Objects carrying this CKA_ID (any class).
     pub fn with_id(&self, id: &[u8]) -> HsmResult<Vec<u64>> {
-        self.raw
-            .find_objects(self.handle(), &mut Template::default().bytes(CKA_ID, id))
+        self.search(&Template::new().id(id))
     }
 
     /// The labels of every key object (public, private, secret): one search per class.
     pub fn key_labels(&self) -> HsmResult<std::collections::HashSet<String>> {
         let mut handles = Vec::new();
         for class in [CKO_PRIVATE_KEY, CKO_PUBLIC_KEY, CKO_SECRET_KEY] {
-            let mut t = Template::default().ulong(CKA_CLASS, class);
-            handles.extend(self.raw.find_objects(self.handle(), &mut t)?);
+            handles.extend(self.search(&Template::new().class(class))?);
         }
         let mut labels = std::collections::HashSet::new();
         self.read_each(&handles, &[(CKA_LABEL, 128)], |_, a| {
@@ -308,10 +306,7 @@ impl HsmSession<'_> {
     pub fn keys_with_label(&self, label: &str) -> HsmResult<Vec<u64>> {
         let mut found = Vec::new();
         for class in [CKO_PRIVATE_KEY, CKO_PUBLIC_KEY, CKO_SECRET_KEY] {
-            let mut t = Template::default()
-                .ulong(CKA_CLASS, class)
-                .bytes(CKA_LABEL, label.as_bytes());
-            found.extend(self.raw.find_objects(self.handle(), &mut t)?);
+            found.extend(self.search(&Template::new().class(class).label(label))?);
         }
         Ok(found)
     }
@@ -329,15 +324,13 @@ impl HsmSession<'_> {
         };
         let mut last_err = None;
         for p in &params {
-            let (mut public, mut private) = templates(req, p.as_deref());
-            match self.raw.generate_key_pair(
-                self.handle(),
-                req.mechanism,
-                &mut public,
-                &mut private,
-            ) {
+            let (public, private) = templates(req, p.as_deref());
+            match self
+                .ffi
+                .generate_key_pair(MechType(req.mechanism), &public, &private)
+            {
                 Ok((pub_h, priv_h)) => {
-                    return self.verify_generated(req, token, pub_h, priv_h);
+                    return self.verify_generated(req, token, pub_h.0, priv_h.0);
                 }
                 Err(e) => {
                     let params_refused = matches!(

@@ -3,7 +3,7 @@
 
 use super::attributes::{self, CATALOG, Kind, boolean, class_word, hex, ulong};
 use super::error::{HsmError, HsmResult};
-use super::raw::{AttrBuf, Template};
+use super::ffi::{AttrBuf, ObjectHandle, Template};
 use super::session::HsmSession;
 use super::types::TokenEntry;
 use crate::formats::ec::Curve;
@@ -12,7 +12,7 @@ use cryptoki_sys::*;
 use serde::Serialize;
 
 /// Object classes by the words users type (and RFC 7512's `type=`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ObjClass {
     /// CKO_PRIVATE_KEY.
     Private,
@@ -21,7 +21,6 @@ pub enum ObjClass {
     /// CKO_CERTIFICATE.
     Cert,
     /// CKO_SECRET_KEY.
-    #[value(name = "secret-key", alias = "secret")]
     SecretKey,
     /// CKO_DATA.
     Data,
@@ -53,14 +52,13 @@ impl ObjClass {
 }
 
 /// Key families for `--key-type` filters.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum KeyFamily {
     /// CKK_RSA.
     Rsa,
     /// CKK_EC (ECDSA curves).
     Ec,
     /// CKK_EC_EDWARDS (Ed25519, Ed448).
-    #[value(alias = "ed25519", alias = "eddsa")]
     Edwards,
     /// CKK_AES.
     Aes,
@@ -106,18 +104,18 @@ impl ObjectFilter {
     }
 
     fn template(&self) -> Template {
-        let mut t = Template::default();
+        let mut t = Template::new();
         if let Some(c) = self.class {
-            t = t.ulong(CKA_CLASS, c.code());
+            t = t.class(c.code());
         }
         if let Some(k) = self.key_type {
-            t = t.ulong(CKA_KEY_TYPE, k.code());
+            t = t.key_type(k.code());
         }
         if let Some(l) = &self.label {
-            t = t.bytes(CKA_LABEL, l.as_bytes());
+            t = t.label(l);
         }
         if let Some(id) = &self.id {
-            t = t.bytes(CKA_ID, id);
+            t = t.id(id);
         }
         t
     }
@@ -265,11 +263,7 @@ pub fn object_uri(token: &TokenEntry, id: &[u8], label: &str, class: CK_OBJECT_C
     uri
 }
 
-fn decode_object(
-    handle: CK_OBJECT_HANDLE,
-    a: &[AttrBuf],
-    token: &TokenEntry,
-) -> HsmResult<ObjectInfo> {
+fn decode_object(handle: u64, a: &[AttrBuf], token: &TokenEntry) -> HsmResult<ObjectInfo> {
     let class_code = a[0]
         .value()
         .and_then(ulong)
@@ -406,32 +400,38 @@ impl HsmSession<'_> {
             // Some modules (SoftHSM2) give objects handles only as a search returns them, so
             // a handle from another process means nothing until the objects are enumerated:
             // one search of everything visible, in the module's order, then the check.
-            let visible = self
-                .raw
-                .find_objects(self.handle(), &mut Default::default())?;
-            if !visible.contains(&h) {
+            let visible = self.ffi.find_objects(&Template::new())?;
+            if !visible.contains(&ObjectHandle(h)) {
                 return Ok(vec![]);
             }
             // A handle is checked by reading its class, then matched against the rest.
             let t = filter.template();
             let mut attrs: Vec<AttrBuf> = t
                 .items()
-                .iter()
-                .map(|(k, v)| AttrBuf::new(*k, v.len().max(8)))
+                .map(|(k, v)| AttrBuf::new(k, v.len().max(8)))
                 .collect();
             attrs.push(AttrBuf::new(CKA_CLASS, 8));
-            match self.raw.read_attributes(self.handle(), h, &mut attrs) {
+            match self.ffi.read_attributes(ObjectHandle(h), &mut attrs) {
                 Err(e) if e.code() == Some(CKR_OBJECT_HANDLE_INVALID) => return Ok(vec![]),
                 other => other?,
             }
             let matches = attrs.last().and_then(|a| a.len).is_some()
                 && t.items()
-                    .iter()
                     .zip(&attrs)
-                    .all(|((_, want), got)| got.value() == Some(want.as_slice()));
+                    .all(|((_, want), got)| got.value() == Some(want));
             return Ok(if matches { vec![h] } else { vec![] });
         }
-        self.raw.find_objects(self.handle(), &mut filter.template())
+        self.search(&filter.template())
+    }
+
+    /// The handles of the objects matching `template`, as numbers for the callers above.
+    pub(crate) fn search(&self, template: &Template) -> HsmResult<Vec<u64>> {
+        Ok(self
+            .ffi
+            .find_objects(template)?
+            .into_iter()
+            .map(|h| h.0)
+            .collect())
     }
 
     /// Reads `spec`'s attributes of each object with one call per object into buffers reused
@@ -460,7 +460,7 @@ impl HsmSession<'_> {
     /// only as CK_UNAVAILABLE_INFORMATION, returning CKR_ATTRIBUTE_TYPE_INVALID rather than
     /// CKR_BUFFER_TOO_SMALL (SoftHSM2 does: a 200-byte CKA_ID listed as empty).
     pub(crate) fn read_whole(&self, h: u64, attrs: &mut [AttrBuf]) -> HsmResult<()> {
-        self.raw.read_attributes(self.handle(), h, attrs)?;
+        self.ffi.read_attributes(ObjectHandle(h), attrs)?;
         let find = |kind| {
             attrs
                 .iter()
@@ -471,7 +471,7 @@ impl HsmSession<'_> {
         let key_type = find(CKA_KEY_TYPE).and_then(ulong);
         for a in attrs.iter_mut() {
             if a.len.is_none() && a.buf.len() > 8 && attributes::applies(a.kind, class, key_type) {
-                self.raw.read_one(self.handle(), h, a)?;
+                self.ffi.read_one(ObjectHandle(h), a)?;
             }
         }
         Ok(())
@@ -553,12 +553,12 @@ impl HsmSession<'_> {
             .iter()
             .map(|(k, _, _)| AttrBuf::new(*k, 1100))
             .collect();
-        self.raw
-            .read_attributes(self.handle(), handle, &mut attrs)?;
+        let object = ObjectHandle(handle);
+        self.ffi.read_attributes(object, &mut attrs)?;
         // One object: every missing value is asked for alone, so none is lost to a small buffer
         // (an invalid one costs one more call; `show` reads one object).
         for a in attrs.iter_mut().filter(|a| a.len.is_none()) {
-            self.raw.read_one(self.handle(), handle, a)?;
+            self.ffi.read_one(object, a)?;
         }
         let mut out = Vec::new();
         for ((kind, name, decode_as), a) in CATALOG.iter().zip(&attrs) {
@@ -573,9 +573,7 @@ impl HsmSession<'_> {
                     });
                 }
                 // Missing values of byte attributes may be secret key material: ask which.
-                None if *decode_as == Kind::Bytes
-                    && self.raw.is_sensitive(self.handle(), handle, *kind) =>
-                {
+                None if *decode_as == Kind::Bytes && self.ffi.is_sensitive(object, *kind) => {
                     out.push(AttributeValue {
                         name,
                         value: None,
@@ -590,13 +588,13 @@ impl HsmSession<'_> {
     }
 
     /// C_SetAttributeValue with already-encoded values.
-    pub(crate) fn set_raw(&self, handle: u64, template: &mut Template) -> HsmResult<()> {
-        self.raw.set_attributes(self.handle(), handle, template)
+    pub(crate) fn set_raw(&self, handle: u64, template: &Template) -> HsmResult<()> {
+        self.ffi.set_attributes(ObjectHandle(handle), template)
     }
 
     /// C_DestroyObject.
     pub fn destroy(&self, handle: u64) -> HsmResult<()> {
-        self.raw.destroy_object(self.handle(), handle)
+        self.ffi.destroy_object(ObjectHandle(handle))
     }
 }
 

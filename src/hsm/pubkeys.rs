@@ -2,8 +2,8 @@
 
 use super::attributes::{boolean, ulong};
 use super::error::{HsmError, HsmResult};
+use super::ffi::{AttrBuf, MechType, Mechanism, ObjectHandle};
 use super::objects::{ObjClass, ObjectFilter, object_uri};
-use super::raw::AttrBuf;
 use super::session::HsmSession;
 use super::types::TokenEntry;
 use crate::formats::ec::Curve;
@@ -183,7 +183,7 @@ impl HsmSession<'_> {
             )));
         };
         let mut a = [AttrBuf::new(CKA_SIGN, 1)];
-        self.raw.read_attributes(self.handle(), *h, &mut a)?;
+        self.ffi.read_attributes(ObjectHandle(*h), &mut a)?;
         if a[0].value().and_then(boolean) != Some(true) {
             return Err(HsmError::Other(format!(
                 "the private key with CKA_ID {} may not sign (CKA_SIGN is false)",
@@ -227,20 +227,22 @@ impl HsmSession<'_> {
             }
             _ => data,
         };
-        self.raw.sign_mech_auth(
-            self.handle(),
-            key,
-            super::raw_keys::plain(mech),
-            input,
-            context_pin.map(|p| p.expose_secret().as_bytes()),
-        )
+        match context_pin {
+            None => self.sign_plain(key, mech, input),
+            Some(pin) => self.ffi.sign_authenticated(
+                ObjectHandle(key),
+                Mechanism::plain(MechType(mech)),
+                input,
+                pin.expose_secret().as_bytes(),
+            ),
+        }
     }
 
     /// Whether the private key needs a context-specific login before each signature
     /// (CKA_ALWAYS_AUTHENTICATE; unreadable counts as no).
     pub fn always_authenticate(&self, key: u64) -> HsmResult<bool> {
         let mut a = [AttrBuf::new(CKA_ALWAYS_AUTHENTICATE, 1)];
-        match self.raw.read_attributes(self.handle(), key, &mut a) {
+        match self.ffi.read_attributes(ObjectHandle(key), &mut a) {
             Ok(()) => Ok(a[0].value().and_then(boolean) == Some(true)),
             Err(e) if e.code() == Some(CKR_ATTRIBUTE_TYPE_INVALID) => Ok(false),
             Err(e) => Err(e),

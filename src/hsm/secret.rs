@@ -2,9 +2,9 @@
 //! back like key pairs: a token that did not honour the template gets the key destroyed.
 
 use super::error::HsmResult;
+use super::ffi::{MechType, Template};
 use super::keygen::{Usage, generated_flags};
 use super::objects::ObjectInfo;
-use super::raw::Template;
 use super::session::HsmSession;
 use super::types::TokenEntry;
 use cryptoki_sys::*;
@@ -102,17 +102,17 @@ impl HsmSession<'_> {
         token: &TokenEntry,
     ) -> HsmResult<ObjectInfo> {
         let u = req.usage;
-        let mut t = Template::default()
-            .ulong(CKA_CLASS, CKO_SECRET_KEY)
-            .ulong(CKA_KEY_TYPE, req.spec.key_type())
+        let t = Template::new()
+            .class(CKO_SECRET_KEY)
+            .key_type(req.spec.key_type())
             .ulong(CKA_VALUE_LEN, req.spec.len() as CK_ULONG)
             .bool(CKA_TOKEN, true)
             .bool(CKA_PRIVATE, true)
             .bool(CKA_SENSITIVE, true)
             .bool(CKA_EXTRACTABLE, req.extractable)
             .bool(CKA_MODIFIABLE, req.modifiable)
-            .bytes(CKA_LABEL, req.label.as_bytes())
-            .bytes(CKA_ID, &req.id)
+            .label(&req.label)
+            .id(&req.id)
             .bool(CKA_SIGN, u.sign)
             .bool(CKA_VERIFY, u.verify)
             .bool(CKA_ENCRYPT, u.encrypt)
@@ -121,8 +121,9 @@ impl HsmSession<'_> {
             .bool(CKA_UNWRAP, u.unwrap)
             .bool(CKA_DERIVE, u.derive);
         let h = self
-            .raw
-            .generate_key(self.handle(), req.spec.mechanism().0, &mut t)?;
+            .ffi
+            .generate_key(MechType(req.spec.mechanism().0), &t)?
+            .0;
         let mut want = generated_flags(req.extractable, req.modifiable);
         want.extend([
             (CKA_SIGN, "CKA_SIGN", u.sign),

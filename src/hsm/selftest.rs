@@ -2,7 +2,7 @@
 //! with padding) and HMAC sign then verify, on random data from the token.
 
 use super::error::HsmResult;
-use super::raw_keys::{Mech, Param, plain};
+use super::ffi::{MechType, Mechanism, ObjectHandle, Param};
 use super::session::HsmSession;
 use cryptoki_sys::*;
 
@@ -33,13 +33,12 @@ impl HsmSession<'_> {
     /// `second`: Ok(true) when the data comes back (the MAC verifies).
     pub fn round_trip(&self, kind: RoundTrip, first: u64, second: u64) -> HsmResult<bool> {
         let data = self.random(32)?;
-        let h = self.handle();
+        let (first, second) = (ObjectHandle(first), ObjectHandle(second));
+        let plain = |code| Mechanism::plain(MechType(code));
         match kind {
             RoundTrip::Rsa => {
-                let c = self
-                    .raw
-                    .crypt(h, first, plain(CKM_RSA_PKCS), &data, false)?;
-                match self.raw.crypt(h, second, plain(CKM_RSA_PKCS), &c, true) {
+                let c = self.ffi.crypt(first, plain(CKM_RSA_PKCS), &data, false)?;
+                match self.ffi.crypt(second, plain(CKM_RSA_PKCS), &c, true) {
                     Ok(p) => Ok(p == data),
                     // The wrong private key sees bad padding.
                     Err(e) if e.code() == Some(CKR_ENCRYPTED_DATA_INVALID) => Ok(false),
@@ -49,22 +48,21 @@ impl HsmSession<'_> {
             RoundTrip::Aes => {
                 let (mut iv, mut iv2) = (self.random(16)?, Vec::new());
                 iv2.extend_from_slice(&iv);
-                let enc = Mech {
-                    code: CKM_AES_CBC_PAD,
+                let enc = Mechanism {
+                    code: MechType(CKM_AES_CBC_PAD),
                     param: Param::Bytes(&mut iv),
                 };
-                let c = self.raw.crypt(h, first, enc, &data, false)?;
-                let dec = Mech {
-                    code: CKM_AES_CBC_PAD,
+                let c = self.ffi.crypt(first, enc, &data, false)?;
+                let dec = Mechanism {
+                    code: MechType(CKM_AES_CBC_PAD),
                     param: Param::Bytes(&mut iv2),
                 };
-                let p = self.raw.crypt(h, second, dec, &c, true)?;
+                let p = self.ffi.crypt(second, dec, &c, true)?;
                 Ok(p == data)
             }
             RoundTrip::Hmac => {
-                let mac = self.sign_plain(first, CKM_SHA256_HMAC, &data)?;
-                self.raw
-                    .verify_mech(h, second, plain(CKM_SHA256_HMAC), &data, &mac)
+                let mac = self.sign_plain(first.0, CKM_SHA256_HMAC, &data)?;
+                self.ffi.verify(second, plain(CKM_SHA256_HMAC), &data, &mac)
             }
         }
     }

@@ -1,7 +1,7 @@
 //! Sessions and logins.
 
 use super::error::HsmResult;
-use super::raw::FunctionList;
+use super::ffi::{self, Template};
 use cryptoki_sys::*;
 use secrecy::{ExposeSecret, SecretString};
 
@@ -16,42 +16,23 @@ pub enum Role {
 
 /// An open session on one token; closed when dropped.
 pub struct HsmSession<'a> {
-    handle: CK_SESSION_HANDLE,
-    pub(crate) raw: &'a FunctionList,
-}
-
-impl Drop for HsmSession<'_> {
-    fn drop(&mut self) {
-        self.raw.close_session(self.handle);
-    }
+    pub(crate) ffi: ffi::Session<'a>,
 }
 
 impl<'a> HsmSession<'a> {
-    pub(crate) fn new(handle: CK_SESSION_HANDLE, raw: &'a FunctionList) -> Self {
-        HsmSession { handle, raw }
-    }
-
-    /// The raw session handle, for calls through the function list.
-    pub(crate) fn handle(&self) -> CK_SESSION_HANDLE {
-        self.handle
+    pub(crate) fn new(ffi: ffi::Session<'a>) -> Self {
+        HsmSession { ffi }
     }
 
     /// C_GenerateRandom from the token's RNG.
     pub fn random(&self, len: u32) -> HsmResult<Vec<u8>> {
-        self.raw.random(self.handle, len as usize)
+        self.ffi.random(len as usize)
     }
 
     /// `C_Login`, exactly once: a failed login is never retried, so a token that counts failed
     /// attempts loses only one.
     pub fn login(&self, role: Role, pin: &SecretString) -> HsmResult<()> {
-        let user = match role {
-            Role::User => CKU_USER,
-            Role::So => CKU_SO,
-        };
-        match self
-            .raw
-            .login(self.handle, user, pin.expose_secret().as_bytes())
-        {
+        match self.ffi.login(role, pin.expose_secret().as_bytes()) {
             // Logins are per application on a token: another session of ours already did it.
             Err(e) if e.code() == Some(CKR_USER_ALREADY_LOGGED_IN) => Ok(()),
             other => other,
@@ -60,14 +41,12 @@ impl<'a> HsmSession<'a> {
 
     /// `C_InitPIN`: the logged-in SO sets the user PIN.
     pub fn init_pin(&self, pin: &SecretString) -> HsmResult<()> {
-        self.raw
-            .init_pin(self.handle, pin.expose_secret().as_bytes())
+        self.ffi.init_pin(pin.expose_secret().as_bytes())
     }
 
     /// `C_SetPIN`: changes the PIN of whoever is logged in.
     pub fn set_pin(&self, old: &SecretString, new: &SecretString) -> HsmResult<()> {
-        self.raw.set_pin(
-            self.handle,
+        self.ffi.set_pin(
             old.expose_secret().as_bytes(),
             new.expose_secret().as_bytes(),
         )
@@ -75,9 +54,6 @@ impl<'a> HsmSession<'a> {
 
     /// How many objects this session can see (private ones only after a login).
     pub fn count_objects(&self) -> HsmResult<usize> {
-        Ok(self
-            .raw
-            .find_objects(self.handle(), &mut Default::default())?
-            .len())
+        Ok(self.ffi.find_objects(&Template::new())?.len())
     }
 }

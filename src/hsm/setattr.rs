@@ -1,148 +1,17 @@
-//! Attribute changes: what may be set, on which class, and never in the weakening direction.
-//! Changes to a key pair are undone on the first half if the second half refuses them.
+//! Attribute changes on the token (parsed and policed by `formats::input`): which object of a
+//! pair gets which, and undoing the first half if the second half refuses them.
 
-use super::attributes::{Kind, by_name, hex};
+use super::attributes::by_name;
 use super::error::{HsmError, HsmResult};
+use super::ffi::{AttrBuf, ObjectHandle, Template};
 use super::objects::ObjectInfo;
-use super::raw::{AttrBuf, Template};
 use super::session::HsmSession;
+use crate::formats::input::{Applies, AttrChange};
 use cryptoki_sys::*;
 
-/// Which classes an attribute is set on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Applies {
-    Both,
-    PrivateOnly,
-    PublicOnly,
-}
-
-/// Settable attributes: (short name, applies to).
-const SETTABLE: &[(&str, Applies)] = &[
-    ("label", Applies::Both),
-    ("id", Applies::Both),
-    ("private", Applies::Both),
-    ("copyable", Applies::Both),
-    ("destroyable", Applies::Both),
-    ("sign", Applies::PrivateOnly),
-    ("sign_recover", Applies::PrivateOnly),
-    ("decrypt", Applies::PrivateOnly),
-    ("unwrap", Applies::PrivateOnly),
-    ("derive", Applies::PrivateOnly),
-    ("sensitive", Applies::PrivateOnly),
-    ("extractable", Applies::PrivateOnly),
-    ("verify", Applies::PublicOnly),
-    ("verify_recover", Applies::PublicOnly),
-    ("encrypt", Applies::PublicOnly),
-    ("wrap", Applies::PublicOnly),
-];
-
-/// Booleans that may only move in the safe direction: (name, the value that is refused).
-const ONE_WAY: &[(&str, bool, &str)] = &[
-    (
-        "sensitive",
-        false,
-        "a sensitive key cannot be made readable",
-    ),
-    (
-        "extractable",
-        true,
-        "a non-extractable key cannot be made extractable",
-    ),
-    ("private", false, "a private object cannot be made public"),
-    ("copyable", true, "CKA_COPYABLE cannot be set back to true"),
-    (
-        "destroyable",
-        true,
-        "CKA_DESTROYABLE cannot be set back to true",
-    ),
-];
-
-/// One requested change, parsed.
-#[derive(Debug, Clone)]
-pub struct AttrChange {
-    /// The short name (`label`, `sign`, ...).
-    pub name: &'static str,
-    /// The CKA_ name.
-    pub cka: &'static str,
-    kind: CK_ATTRIBUTE_TYPE,
-    value: Vec<u8>,
-    /// The boolean value, for boolean attributes.
-    pub flag: Option<bool>,
-    applies: Applies,
-    /// The value as the user will read it back.
-    pub shown: String,
-}
-
-/// Why a change is refused: (exit-worthy category, message).
-#[derive(Debug, PartialEq, Eq)]
-pub enum ChangeError {
-    /// Unknown name or malformed value (usage).
-    Usage(String),
-    /// The change would weaken a key (refused by policy).
-    Weakening(String),
-}
-
-/// Parses `NAME=VALUE`.
-pub fn parse_change(text: &str) -> Result<AttrChange, ChangeError> {
-    let (name, value) = text
-        .split_once('=')
-        .ok_or_else(|| ChangeError::Usage(format!("--set '{text}' is not NAME=VALUE")))?;
-    let short = name
-        .trim()
-        .to_ascii_lowercase()
-        .trim_start_matches("cka_")
-        .replace('-', "_");
-    let (short, applies) = SETTABLE
-        .iter()
-        .copied()
-        .find(|(n, _)| *n == short)
-        .ok_or_else(|| {
-            let names: Vec<&str> = SETTABLE.iter().map(|(n, _)| *n).collect();
-            ChangeError::Usage(format!(
-                "'{name}' cannot be set; settable: {}",
-                names.join(", ")
-            ))
-        })?;
-    let (kind, cka, decode_as) =
-        by_name(short).expect("every settable attribute is in the catalog");
-    let (bytes, flag, shown) = match (short, decode_as) {
-        ("id", _) => {
-            let id = crate::formats::parse_hex_id(value).ok_or_else(|| {
-                ChangeError::Usage(format!("id '{value}' is not a hex byte string"))
-            })?;
-            let shown = hex(&id);
-            (id, None, shown)
-        }
-        (_, Kind::Text) => {
-            if value.is_empty() || value.chars().any(char::is_control) || value.len() > 255 {
-                return Err(ChangeError::Usage(format!(
-                    "{short} must be 1 to 255 bytes without control characters"
-                )));
-            }
-            (value.as_bytes().to_vec(), None, value.to_string())
-        }
-        (_, Kind::Bool) => {
-            let b = crate::cli::args::parse_bool(value).map_err(ChangeError::Usage)?;
-            (vec![b as u8], Some(b), b.to_string())
-        }
-        _ => unreachable!("settable attributes are text, id or boolean"),
-    };
-    if let Some(b) = flag
-        && let Some((_, _, why)) = ONE_WAY.iter().find(|(n, bad, _)| *n == short && *bad == b)
-    {
-        return Err(ChangeError::Weakening(format!(
-            "{short}={b} refused: {why}"
-        )));
-    }
-    Ok(AttrChange {
-        name: short,
-        cka,
-        kind,
-        value: bytes,
-        flag,
-        applies,
-        shown,
-    })
+/// The attribute type of a change (every settable attribute is in the catalog: see the test).
+fn kind(change: &AttrChange) -> CK_ATTRIBUTE_TYPE {
+    by_name(change.cka).map_or(CKA_VENDOR_DEFINED, |(kind, _, _)| kind)
 }
 
 fn applies_to(change: &AttrChange, class: CK_OBJECT_CLASS) -> bool {
@@ -172,22 +41,19 @@ impl HsmSession<'_> {
                 continue;
             }
             let mut old_values: Vec<AttrBuf> =
-                mine.iter().map(|c| AttrBuf::new(c.kind, 256)).collect();
-            self.raw
-                .read_attributes(self.handle(), o.handle, &mut old_values)?;
-            let mut old = Template::default();
-            for a in &old_values {
-                if let Some(v) = a.value() {
-                    old.push(a.kind, v.to_vec());
-                }
-            }
-            let mut new = Template::default();
-            for c in &mine {
-                new.push(c.kind, c.value.clone());
-            }
-            if let Err(e) = self.set_raw(o.handle, &mut new) {
+                mine.iter().map(|c| AttrBuf::new(kind(c), 256)).collect();
+            self.ffi
+                .read_attributes(ObjectHandle(o.handle), &mut old_values)?;
+            let old = old_values
+                .iter()
+                .filter_map(|a| Some((a.kind, a.value()?)))
+                .fold(Template::new(), |t, (kind, v)| t.bytes(kind, v));
+            let new = mine
+                .iter()
+                .fold(Template::new(), |t, c| t.bytes(kind(c), &c.value));
+            if let Err(e) = self.set_raw(o.handle, &new) {
                 let undo = done
-                    .iter_mut()
+                    .iter()
                     .map(|(h, t)| self.set_raw(*h, t))
                     .find_map(Result::err);
                 return Err(match undo {
@@ -209,32 +75,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn parses_and_refuses() {
-        let c = parse_change("label=new name").unwrap();
-        assert_eq!(
-            (c.name, c.cka, c.shown.as_str()),
-            ("label", "CKA_LABEL", "new name")
-        );
-        assert_eq!(parse_change("CKA_SIGN=F").unwrap().flag, Some(false));
-        assert_eq!(parse_change("id=0A:0b").unwrap().shown, "0a0b");
-        assert!(matches!(
-            parse_change("sensitive=false"),
-            Err(ChangeError::Weakening(_))
-        ));
-        assert!(matches!(
-            parse_change("extractable=true"),
-            Err(ChangeError::Weakening(_))
-        ));
-        assert!(parse_change("sensitive=true").is_ok());
-        assert!(matches!(
-            parse_change("colour=red"),
-            Err(ChangeError::Usage(_))
-        ));
-        assert!(matches!(
-            parse_change("sign=maybe"),
-            Err(ChangeError::Usage(_))
-        ));
-        assert!(matches!(parse_change("label"), Err(ChangeError::Usage(_))));
-        assert!(matches!(parse_change("id=xyz"), Err(ChangeError::Usage(_))));
+    fn every_settable_attribute_is_in_the_catalog() {
+        for (_, cka, _) in crate::formats::input::SETTABLE {
+            assert_eq!(by_name(cka).map(|(_, name, _)| name), Some(*cka));
+        }
     }
 }

@@ -2,10 +2,9 @@
 //! inside the token (with a token public key, or one from a file as a session object).
 
 use super::error::{HsmError, HsmResult};
+use super::ffi::{MechType, Mechanism, ObjectHandle, Template};
 use super::import::with_public_values;
 use super::keygen::KeySpec;
-use super::raw::Template;
-use super::raw_keys::{Mech, plain, pss};
 use super::session::HsmSession;
 use crate::formats::ec::Curve;
 use crate::formats::pubkey::PublicKeyMaterial;
@@ -139,10 +138,10 @@ impl SigScheme {
         }
     }
 
-    fn mech(self) -> Mech<'static> {
+    fn mech(self) -> Mechanism<'static> {
         match self {
-            SigScheme::RsaPss(h) => pss(h.ckm()),
-            _ => plain(self.mechanism_code()),
+            SigScheme::RsaPss(h) => Mechanism::pss(MechType(h.ckm())),
+            _ => Mechanism::plain(MechType(self.mechanism_code())),
         }
     }
 }
@@ -180,8 +179,8 @@ impl HsmSession<'_> {
     /// Signs `data` with private key `key`; ECDSA comes back DER-encoded unless raw.
     pub fn sign_data(&self, key: u64, scheme: SigScheme, data: &[u8]) -> HsmResult<Vec<u8>> {
         let sig = self
-            .raw
-            .sign_mech(self.handle(), key, scheme.mech(), &scheme.input(data))?;
+            .ffi
+            .sign(ObjectHandle(key), scheme.mech(), &scheme.input(data))?;
         match scheme {
             SigScheme::Ecdsa { raw: false, .. } => {
                 super::x509::ecdsa_der(&sig).map_err(HsmError::Other)
@@ -208,28 +207,29 @@ impl HsmSession<'_> {
             },
             _ => signature.to_vec(),
         };
-        self.raw
-            .verify_mech(self.handle(), key, scheme.mech(), &scheme.input(data), &sig)
+        self.ffi
+            .verify(ObjectHandle(key), scheme.mech(), &scheme.input(data), &sig)
     }
 
     /// A session-only public key object (gone when the session closes) for a key from a file.
     pub fn session_public_key(&self, public: &PublicKeyMaterial) -> HsmResult<u64> {
         let spec = super::import::spec_of(public);
-        let t = Template::default()
-            .ulong(CKA_CLASS, CKO_PUBLIC_KEY)
-            .ulong(CKA_KEY_TYPE, spec.key_type())
+        let t = Template::new()
+            .class(CKO_PUBLIC_KEY)
+            .key_type(spec.key_type())
             .bool(CKA_TOKEN, false)
             .bool(CKA_PRIVATE, false)
             .bool(CKA_VERIFY, true)
             .bool(CKA_ENCRYPT, false)
             .bool(CKA_WRAP, false);
-        let mut t = with_public_values(t, public)?;
-        self.raw.create_object(self.handle(), &mut t)
+        let t = with_public_values(t, public)?;
+        Ok(self.ffi.create_object(&t)?.0)
     }
 
     /// A plain-mechanism signature (for self-tests: HMAC with a secret key).
     pub(crate) fn sign_plain(&self, key: u64, code: u64, data: &[u8]) -> HsmResult<Vec<u8>> {
-        self.raw.sign_mech(self.handle(), key, plain(code), data)
+        self.ffi
+            .sign(ObjectHandle(key), Mechanism::plain(MechType(code)), data)
     }
 }
 

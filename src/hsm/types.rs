@@ -1,10 +1,33 @@
-//! Plain, serializable descriptions of the module, its slots, tokens and mechanisms.
+//! Plain, serializable descriptions of the module, its slots, tokens and mechanisms, decoded
+//! from the C structs `ffi` returns, and the CKM_ name table.
 
+use super::error::{HsmError, HsmResult};
 use crate::formats::pkcs11_uri;
-use cryptoki::mechanism::{MechanismInfo, MechanismType};
-use cryptoki::slot::{Limit, SlotInfo, TokenInfo};
 use cryptoki_sys::*;
 use serde::Serialize;
+use std::path::Path;
+
+/// A blank-padded CK_UTF8CHAR field as text (invalid UTF-8 replaced, padding removed).
+fn text(field: &[CK_UTF8CHAR]) -> String {
+    String::from_utf8_lossy(field)
+        .trim_end_matches(' ')
+        .to_string()
+}
+
+/// A CK_VERSION as `major.minor`.
+fn version(v: CK_VERSION) -> String {
+    format!("{}.{}", v.major, v.minor)
+}
+
+/// Whether `bit` is set in `flags`.
+fn has(flags: CK_FLAGS, bit: CK_FLAGS) -> bool {
+    flags & bit != 0
+}
+
+/// A count or size, None when the token says CK_UNAVAILABLE_INFORMATION.
+fn available(v: CK_ULONG) -> Option<CK_ULONG> {
+    (v != CK_UNAVAILABLE_INFORMATION).then_some(v)
+}
 
 /// `C_GetInfo`, plus where the module was loaded from.
 #[derive(Debug, Clone, Serialize)]
@@ -19,6 +42,26 @@ pub struct LibraryInfo {
     pub library_description: String,
     /// `libraryVersion`.
     pub library_version: String,
+}
+
+impl LibraryInfo {
+    pub(crate) fn from_info(module: &Path, info: &CK_INFO) -> HsmResult<Self> {
+        // The flags are reserved (zero) in every PKCS#11 version: anything else is not a
+        // CK_INFO this code understands.
+        if info.flags != 0 {
+            return Err(HsmError::Other(format!(
+                "C_GetInfo returned reserved flags 0x{:x}",
+                info.flags
+            )));
+        }
+        Ok(LibraryInfo {
+            module: module.display().to_string(),
+            cryptoki_version: version(info.cryptokiVersion),
+            manufacturer: text(&info.manufacturerID),
+            library_description: text(&info.libraryDescription),
+            library_version: version(info.libraryVersion),
+        })
+    }
 }
 
 /// One slot, with its token when present.
@@ -48,16 +91,16 @@ pub struct SlotEntry {
 }
 
 impl SlotEntry {
-    pub(crate) fn from_info(slot_id: u64, info: &SlotInfo) -> Self {
+    pub(crate) fn from_info(slot_id: u64, info: &CK_SLOT_INFO) -> Self {
         SlotEntry {
             slot_id,
-            description: info.slot_description().to_string(),
-            manufacturer: info.manufacturer_id().to_string(),
-            hardware_version: info.hardware_version().to_string(),
-            firmware_version: info.firmware_version().to_string(),
-            token_present: info.token_present(),
-            removable_device: info.removable_device(),
-            hardware_slot: info.hardware_slot(),
+            description: text(&info.slotDescription),
+            manufacturer: text(&info.manufacturerID),
+            hardware_version: version(info.hardwareVersion),
+            firmware_version: version(info.firmwareVersion),
+            token_present: has(info.flags, CKF_TOKEN_PRESENT),
+            removable_device: has(info.flags, CKF_REMOVABLE_DEVICE),
+            hardware_slot: has(info.flags, CKF_HW_SLOT),
             token: None,
             token_error: None,
         }
@@ -196,59 +239,91 @@ pub struct TokenEntry {
     pub uri: String,
 }
 
-fn limit(l: Limit) -> Option<String> {
-    match l {
-        Limit::Max(n) => Some(n.to_string()),
-        Limit::Infinite => Some("unlimited".into()),
-        Limit::Unavailable => None,
+/// A session limit: a number, "unlimited" (CK_EFFECTIVELY_INFINITE) or None (unavailable).
+fn limit(v: CK_ULONG) -> Option<String> {
+    match v {
+        CK_UNAVAILABLE_INFORMATION => None,
+        CK_EFFECTIVELY_INFINITE => Some("unlimited".into()),
+        n => Some(n.to_string()),
     }
 }
 
+/// The token's clock, `YYYYMMDDhhmmss00` in ASCII digits, as ISO 8601.
+fn utc_time(clock: &[u8; 16]) -> HsmResult<String> {
+    let field = |range: std::ops::Range<usize>| -> HsmResult<u16> {
+        std::str::from_utf8(&clock[range])
+            .ok()
+            .and_then(|s| s.parse().ok())
+            .ok_or_else(|| {
+                HsmError::Other(format!(
+                    "the token's clock '{}' is not YYYYMMDDhhmmss",
+                    String::from_utf8_lossy(clock)
+                ))
+            })
+    };
+    Ok(format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
+        field(0..4)?,
+        field(4..6)?,
+        field(6..8)?,
+        field(8..10)?,
+        field(10..12)?,
+        field(12..14)?
+    ))
+}
+
 impl TokenEntry {
-    pub(crate) fn from_info(t: &TokenInfo) -> Self {
-        TokenEntry {
-            label: t.label().to_string(),
-            serial: t.serial_number().to_string(),
-            manufacturer: t.manufacturer_id().to_string(),
-            model: t.model().to_string(),
-            hardware_version: t.hardware_version().to_string(),
-            firmware_version: t.firmware_version().to_string(),
+    pub(crate) fn from_info(t: &CK_TOKEN_INFO) -> HsmResult<Self> {
+        let flag = |bit| has(t.flags, bit);
+        let (label, manufacturer, model, serial) = (
+            text(&t.label),
+            text(&t.manufacturerID),
+            text(&t.model),
+            text(&t.serialNumber),
+        );
+        let size = |v| available(v).map(|n| n as usize);
+        Ok(TokenEntry {
+            uri: pkcs11_uri::token_uri(&model, &manufacturer, &serial, &label),
+            label,
+            serial,
+            manufacturer,
+            model,
+            hardware_version: version(t.hardwareVersion),
+            firmware_version: version(t.firmwareVersion),
             flags: TokenFlags {
-                token_initialized: t.token_initialized(),
-                login_required: t.login_required(),
-                user_pin_initialized: t.user_pin_initialized(),
-                user_pin_count_low: t.user_pin_count_low(),
-                user_pin_final_try: t.user_pin_final_try(),
-                user_pin_locked: t.user_pin_locked(),
-                user_pin_to_be_changed: t.user_pin_to_be_changed(),
-                so_pin_count_low: t.so_pin_count_low(),
-                so_pin_final_try: t.so_pin_final_try(),
-                so_pin_locked: t.so_pin_locked(),
-                so_pin_to_be_changed: t.so_pin_to_be_changed(),
-                write_protected: t.write_protected(),
-                rng: t.rng(),
-                protected_authentication_path: t.protected_authentication_path(),
-                clock_on_token: t.clock_on_token(),
-                error_state: t.error_state(),
+                token_initialized: flag(CKF_TOKEN_INITIALIZED),
+                login_required: flag(CKF_LOGIN_REQUIRED),
+                user_pin_initialized: flag(CKF_USER_PIN_INITIALIZED),
+                user_pin_count_low: flag(CKF_USER_PIN_COUNT_LOW),
+                user_pin_final_try: flag(CKF_USER_PIN_FINAL_TRY),
+                user_pin_locked: flag(CKF_USER_PIN_LOCKED),
+                user_pin_to_be_changed: flag(CKF_USER_PIN_TO_BE_CHANGED),
+                so_pin_count_low: flag(CKF_SO_PIN_COUNT_LOW),
+                so_pin_final_try: flag(CKF_SO_PIN_FINAL_TRY),
+                so_pin_locked: flag(CKF_SO_PIN_LOCKED),
+                so_pin_to_be_changed: flag(CKF_SO_PIN_TO_BE_CHANGED),
+                write_protected: flag(CKF_WRITE_PROTECTED),
+                rng: flag(CKF_RNG),
+                protected_authentication_path: flag(CKF_PROTECTED_AUTHENTICATION_PATH),
+                clock_on_token: flag(CKF_CLOCK_ON_TOKEN),
+                error_state: flag(CKF_ERROR_STATE),
             },
-            min_pin_length: t.min_pin_length(),
-            max_pin_length: t.max_pin_length(),
-            session_count: t.session_count(),
-            max_session_count: limit(t.max_session_count()),
-            rw_session_count: t.rw_session_count(),
-            max_rw_session_count: limit(t.max_rw_session_count()),
-            total_public_memory: t.total_public_memory(),
-            free_public_memory: t.free_public_memory(),
-            total_private_memory: t.total_private_memory(),
-            free_private_memory: t.free_private_memory(),
-            utc_time: t.utc_time().map(|u| u.as_iso8601_string()),
-            uri: pkcs11_uri::token_uri(
-                t.model(),
-                t.manufacturer_id(),
-                t.serial_number(),
-                t.label(),
-            ),
-        }
+            min_pin_length: t.ulMinPinLen as usize,
+            max_pin_length: t.ulMaxPinLen as usize,
+            session_count: available(t.ulSessionCount),
+            max_session_count: limit(t.ulMaxSessionCount),
+            rw_session_count: available(t.ulRwSessionCount),
+            max_rw_session_count: limit(t.ulMaxRwSessionCount),
+            total_public_memory: size(t.ulTotalPublicMemory),
+            free_public_memory: size(t.ulFreePublicMemory),
+            total_private_memory: size(t.ulTotalPrivateMemory),
+            free_private_memory: size(t.ulFreePrivateMemory),
+            utc_time: if flag(CKF_CLOCK_ON_TOKEN) {
+                Some(utc_time(&t.utcTime)?)
+            } else {
+                None
+            },
+        })
     }
 }
 
@@ -268,51 +343,100 @@ pub struct MechanismEntry {
 }
 
 impl MechanismEntry {
-    pub(crate) fn new(code: CK_MECHANISM_TYPE, raw: CK_MECHANISM_INFO) -> Self {
-        let info = MechanismInfo::from(raw);
-        let name = mechanism_name(code);
+    pub(crate) fn new(code: CK_MECHANISM_TYPE, info: CK_MECHANISM_INFO) -> Self {
         let flags = [
-            (info.hardware(), "hw"),
-            (info.encrypt(), "encrypt"),
-            (info.decrypt(), "decrypt"),
-            (info.digest(), "digest"),
-            (info.sign(), "sign"),
-            (info.sign_recover(), "sign_recover"),
-            (info.verify(), "verify"),
-            (info.verify_recover(), "verify_recover"),
-            (info.generate(), "generate"),
-            (info.generate_key_pair(), "generate_key_pair"),
-            (info.wrap(), "wrap"),
-            (info.unwrap(), "unwrap"),
-            (info.derive(), "derive"),
-            (info.ec_f_p(), "ec_f_p"),
-            (info.ec_f_2m(), "ec_f_2m"),
-            (info.ec_from_parameters(), "ec_parameters"),
-            (info.ec_from_oid(), "ec_oid"),
-            (info.ec_uncompressed(), "ec_uncompress"),
-            (info.ec_compressed(), "ec_compress"),
+            (CKF_HW, "hw"),
+            (CKF_ENCRYPT, "encrypt"),
+            (CKF_DECRYPT, "decrypt"),
+            (CKF_DIGEST, "digest"),
+            (CKF_SIGN, "sign"),
+            (CKF_SIGN_RECOVER, "sign_recover"),
+            (CKF_VERIFY, "verify"),
+            (CKF_VERIFY_RECOVER, "verify_recover"),
+            (CKF_GENERATE, "generate"),
+            (CKF_GENERATE_KEY_PAIR, "generate_key_pair"),
+            (CKF_WRAP, "wrap"),
+            (CKF_UNWRAP, "unwrap"),
+            (CKF_DERIVE, "derive"),
+            (CKF_EC_F_P, "ec_f_p"),
+            (CKF_EC_F_2M, "ec_f_2m"),
+            (CKF_EC_ECPARAMETERS, "ec_parameters"),
+            (CKF_EC_OID, "ec_oid"),
+            (CKF_EC_UNCOMPRESS, "ec_uncompress"),
+            (CKF_EC_COMPRESS, "ec_compress"),
         ]
         .into_iter()
-        .filter_map(|(set, name)| set.then_some(name))
+        .filter_map(|(bit, name)| has(info.flags, bit).then_some(name))
         .collect();
         MechanismEntry {
-            name,
+            name: mechanism_name(code),
             code: format!("0x{code:08x}"),
-            min_key_size: info.min_key_size(),
-            max_key_size: info.max_key_size(),
+            min_key_size: info.ulMinKeySize as usize,
+            max_key_size: info.ulMaxKeySize as usize,
             flags,
         }
     }
 }
 
-/// Names cryptoki's `MechanismType` cannot be built for (it refuses codes it does not model).
-macro_rules! ckm_table {
-    ($($name:ident),* $(,)?) => {
-        const CKM_EXTRA: &[(CK_MECHANISM_TYPE, &str)] = &[$(($name, stringify!($name))),*];
-    };
-}
-
-ckm_table!(
+// The CKM_ codes named in reports (any other is shown in hex by [`mechanism_name`]): the
+// names reports have always shown, those cryptoki 0.12 knew and those hsmctl added for the
+// rest of SoftHSM2's list (DES, DSA, MD5 ...).
+names!(
+    CKM_NAMES,
+    CKM_RSA_PKCS_KEY_PAIR_GEN,
+    CKM_RSA_PKCS,
+    CKM_RSA_X_509,
+    CKM_MD5_RSA_PKCS,
+    CKM_SHA1_RSA_PKCS,
+    CKM_RSA_PKCS_OAEP,
+    CKM_RSA_X9_31_KEY_PAIR_GEN,
+    CKM_RSA_X9_31,
+    CKM_SHA1_RSA_X9_31,
+    CKM_RSA_PKCS_PSS,
+    CKM_SHA1_RSA_PKCS_PSS,
+    CKM_ML_KEM_KEY_PAIR_GEN,
+    CKM_DSA_KEY_PAIR_GEN,
+    CKM_DSA,
+    CKM_DSA_SHA1,
+    CKM_DSA_SHA224,
+    CKM_DSA_SHA256,
+    CKM_DSA_SHA384,
+    CKM_DSA_SHA512,
+    CKM_ML_KEM,
+    CKM_ML_DSA_KEY_PAIR_GEN,
+    CKM_ML_DSA,
+    CKM_HASH_ML_DSA,
+    CKM_DH_PKCS_KEY_PAIR_GEN,
+    CKM_DH_PKCS_DERIVE,
+    CKM_HASH_ML_DSA_SHA224,
+    CKM_HASH_ML_DSA_SHA256,
+    CKM_HASH_ML_DSA_SHA384,
+    CKM_HASH_ML_DSA_SHA512,
+    CKM_HASH_ML_DSA_SHA3_224,
+    CKM_HASH_ML_DSA_SHA3_256,
+    CKM_HASH_ML_DSA_SHA3_384,
+    CKM_HASH_ML_DSA_SHA3_512,
+    CKM_HASH_ML_DSA_SHAKE128,
+    CKM_SLH_DSA_KEY_PAIR_GEN,
+    CKM_SLH_DSA,
+    CKM_HASH_SLH_DSA,
+    CKM_HASH_SLH_DSA_SHA224,
+    CKM_HASH_SLH_DSA_SHA256,
+    CKM_HASH_SLH_DSA_SHA384,
+    CKM_HASH_SLH_DSA_SHA512,
+    CKM_HASH_SLH_DSA_SHA3_224,
+    CKM_HASH_SLH_DSA_SHA3_256,
+    CKM_HASH_SLH_DSA_SHA3_384,
+    CKM_HASH_SLH_DSA_SHA3_512,
+    CKM_HASH_SLH_DSA_SHAKE128,
+    CKM_SHA256_RSA_PKCS,
+    CKM_SHA384_RSA_PKCS,
+    CKM_SHA512_RSA_PKCS,
+    CKM_SHA256_RSA_PKCS_PSS,
+    CKM_SHA384_RSA_PKCS_PSS,
+    CKM_SHA512_RSA_PKCS_PSS,
+    CKM_SHA224_RSA_PKCS,
+    CKM_SHA224_RSA_PKCS_PSS,
     CKM_DES_KEY_GEN,
     CKM_DES_ECB,
     CKM_DES_CBC,
@@ -323,67 +447,89 @@ ckm_table!(
     CKM_DES3_CBC,
     CKM_DES3_CBC_PAD,
     CKM_DES3_CMAC,
-    CKM_DES_ECB_ENCRYPT_DATA,
-    CKM_DES_CBC_ENCRYPT_DATA,
-    CKM_DES3_ECB_ENCRYPT_DATA,
-    CKM_DES3_CBC_ENCRYPT_DATA,
-    CKM_AES_ECB_ENCRYPT_DATA,
-    CKM_AES_CMAC_GENERAL,
-    CKM_AES_MAC,
-    CKM_DH_PKCS_KEY_PAIR_GEN,
-    CKM_DH_PKCS_DERIVE,
-    CKM_DH_PKCS_PARAMETER_GEN,
-    CKM_DSA_KEY_PAIR_GEN,
-    CKM_DSA_PARAMETER_GEN,
-    CKM_DSA,
-    CKM_DSA_SHA1,
-    CKM_DSA_SHA224,
-    CKM_DSA_SHA256,
-    CKM_DSA_SHA384,
-    CKM_DSA_SHA512,
     CKM_MD2,
     CKM_MD5,
     CKM_MD5_HMAC,
-    CKM_MD5_RSA_PKCS,
-    CKM_SHA224_RSA_PKCS,
-    CKM_SHA224_RSA_PKCS_PSS,
     CKM_SHA_1,
     CKM_SHA_1_HMAC,
+    CKM_SHA256,
+    CKM_SHA256_HMAC,
     CKM_SHA224,
     CKM_SHA224_HMAC,
-    CKM_SHA256_HMAC,
+    CKM_SHA384,
     CKM_SHA384_HMAC,
+    CKM_SHA512,
     CKM_SHA512_HMAC,
-    CKM_RSA_X9_31_KEY_PAIR_GEN,
-    CKM_RSA_X9_31,
-    CKM_SHA1_RSA_X9_31,
-    CKM_RSA_PKCS_TPM_1_1,
-    CKM_RSA_PKCS_OAEP_TPM_1_1,
-    CKM_ECDH1_COFACTOR_DERIVE,
-    CKM_ECMQV_DERIVE,
-    CKM_GOSTR3410_KEY_PAIR_GEN,
-    CKM_GOSTR3410,
-    CKM_GOSTR3411,
-    CKM_GOST28147_KEY_GEN,
+    CKM_GENERIC_SECRET_KEY_GEN,
     CKM_CONCATENATE_BASE_AND_KEY,
     CKM_CONCATENATE_BASE_AND_DATA,
+    CKM_CONCATENATE_DATA_AND_BASE,
     CKM_XOR_BASE_AND_DATA,
     CKM_EXTRACT_KEY_FROM_KEY,
     CKM_SSL3_PRE_MASTER_KEY_GEN,
     CKM_TLS_PRE_MASTER_KEY_GEN,
+    CKM_SP800_108_COUNTER_KDF,
+    CKM_SP800_108_FEEDBACK_KDF,
+    CKM_SP800_108_DOUBLE_PIPELINE_KDF,
     CKM_CAMELLIA_KEY_GEN,
     CKM_CAMELLIA_ECB,
     CKM_CAMELLIA_CBC,
-    CKM_AES_OFB,
-    CKM_AES_CFB8,
-    CKM_AES_CFB64,
+    CKM_EC_KEY_PAIR_GEN,
+    CKM_ECDSA,
+    CKM_ECDSA_SHA1,
+    CKM_ECDSA_SHA256,
+    CKM_ECDSA_SHA384,
+    CKM_ECDSA_SHA512,
+    CKM_ECDH1_DERIVE,
+    CKM_ECDH1_COFACTOR_DERIVE,
+    CKM_ECMQV_DERIVE,
+    CKM_EC_EDWARDS_KEY_PAIR_GEN,
+    CKM_EC_MONTGOMERY_KEY_PAIR_GEN,
+    CKM_EDDSA,
+    CKM_AES_KEY_GEN,
+    CKM_AES_ECB,
+    CKM_AES_CBC,
+    CKM_AES_MAC,
+    CKM_AES_CBC_PAD,
+    CKM_AES_CTR,
+    CKM_AES_GCM,
     CKM_AES_CCM,
     CKM_AES_CTS,
+    CKM_AES_CMAC,
+    CKM_AES_CMAC_GENERAL,
     CKM_AES_XCBC_MAC,
     CKM_BLOWFISH_KEY_GEN,
     CKM_BLOWFISH_CBC,
     CKM_TWOFISH_KEY_GEN,
     CKM_TWOFISH_CBC,
+    CKM_DES_ECB_ENCRYPT_DATA,
+    CKM_DES_CBC_ENCRYPT_DATA,
+    CKM_DES3_ECB_ENCRYPT_DATA,
+    CKM_DES3_CBC_ENCRYPT_DATA,
+    CKM_AES_ECB_ENCRYPT_DATA,
+    CKM_AES_CBC_ENCRYPT_DATA,
+    CKM_GOSTR3410_KEY_PAIR_GEN,
+    CKM_GOSTR3410,
+    CKM_GOSTR3411,
+    CKM_GOST28147_KEY_GEN,
+    CKM_DSA_PARAMETER_GEN,
+    CKM_DH_PKCS_PARAMETER_GEN,
+    CKM_AES_OFB,
+    CKM_AES_CFB64,
+    CKM_AES_CFB8,
+    CKM_AES_CFB128,
+    CKM_AES_KEY_WRAP,
+    CKM_AES_KEY_WRAP_PAD,
+    CKM_RSA_PKCS_TPM_1_1,
+    CKM_RSA_PKCS_OAEP_TPM_1_1,
+    CKM_SHA_1_KEY_GEN,
+    CKM_SHA224_KEY_GEN,
+    CKM_SHA256_KEY_GEN,
+    CKM_SHA384_KEY_GEN,
+    CKM_SHA512_KEY_GEN,
+    CKM_HKDF_DERIVE,
+    CKM_HKDF_DATA,
+    CKM_HKDF_KEY_GEN,
 );
 
 /// The CKM_ name of a mechanism code; vendor codes as `CKM_VENDOR_DEFINED+0x...`.
@@ -391,10 +537,7 @@ pub fn mechanism_name(code: CK_MECHANISM_TYPE) -> String {
     if code >= CKM_VENDOR_DEFINED {
         return format!("CKM_VENDOR_DEFINED+0x{:x}", code - CKM_VENDOR_DEFINED);
     }
-    if let Ok(m) = MechanismType::try_from(code) {
-        return m.to_string();
-    }
-    match CKM_EXTRA.iter().find(|(c, _)| *c == code) {
+    match CKM_NAMES.iter().find(|(c, _)| *c == code) {
         Some((_, name)) => (*name).to_string(),
         None => format!("CKM_0x{code:08x}"),
     }

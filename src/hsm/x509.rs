@@ -2,8 +2,8 @@
 //! certificate objects.
 
 use super::error::{HsmError, HsmResult};
+use super::ffi::{AttrBuf, MechType, Mechanism, ObjectHandle, Template};
 use super::pubkeys::{SignScheme, TokenPublicKey};
-use super::raw::Template;
 use super::session::HsmSession;
 use crate::formats::ec::Curve;
 use crate::formats::pubkey::PublicKeyMaterial;
@@ -237,7 +237,7 @@ impl<'a> TokenSigner<'a> {
                     RsaDigest::Sha384 => CKM_SHA384_RSA_PKCS,
                     RsaDigest::Sha512 => CKM_SHA512_RSA_PKCS,
                 };
-                s.raw.sign(s.handle(), self.key, mech, msg)
+                s.sign_plain(self.key, mech, msg)
             }
             X509Scheme::RsaPss(d) => {
                 let hash = match d {
@@ -245,7 +245,8 @@ impl<'a> TokenSigner<'a> {
                     RsaDigest::Sha384 => CKM_SHA384,
                     RsaDigest::Sha512 => CKM_SHA512,
                 };
-                s.raw.sign_pss(s.handle(), self.key, hash, msg)
+                s.ffi
+                    .sign(ObjectHandle(self.key), Mechanism::pss(MechType(hash)), msg)
             }
             X509Scheme::Ecdsa(curve) => {
                 let raw = s.sign_for_ssh(self.key, SignScheme::Ecdsa(curve), msg)?;
@@ -282,8 +283,8 @@ impl rcgen::SigningKey for TokenSigner<'_> {
 impl HsmSession<'_> {
     /// CKA_VALUE of an object (a certificate's DER), if readable.
     pub fn value(&self, handle: u64) -> HsmResult<Option<Vec<u8>>> {
-        let mut a = [super::raw::AttrBuf::new(CKA_VALUE, 4096)];
-        self.raw.read_attributes(self.handle(), handle, &mut a)?;
+        let mut a = [AttrBuf::new(CKA_VALUE, 4096)];
+        self.ffi.read_attributes(ObjectHandle(handle), &mut a)?;
         Ok(a[0].value().map(<[u8]>::to_vec))
     }
 
@@ -291,11 +292,11 @@ impl HsmSession<'_> {
     /// other keys, whose private objects do not carry the public point.
     pub fn private_key_public_part(&self, handle: u64) -> HsmResult<Option<PublicKeyMaterial>> {
         let mut a = [
-            super::raw::AttrBuf::new(CKA_KEY_TYPE, 8),
-            super::raw::AttrBuf::new(CKA_MODULUS, 1100),
-            super::raw::AttrBuf::new(CKA_PUBLIC_EXPONENT, 16),
+            AttrBuf::new(CKA_KEY_TYPE, 8),
+            AttrBuf::new(CKA_MODULUS, 1100),
+            AttrBuf::new(CKA_PUBLIC_EXPONENT, 16),
         ];
-        self.raw.read_attributes(self.handle(), handle, &mut a)?;
+        self.ffi.read_attributes(ObjectHandle(handle), &mut a)?;
         if a[0].value().and_then(super::attributes::ulong) != Some(CKK_RSA) {
             return Ok(None);
         }
@@ -315,19 +316,19 @@ impl HsmSession<'_> {
         issuer: &[u8],
         serial_der: &[u8],
     ) -> HsmResult<u64> {
-        let mut t = Template::default()
-            .ulong(CKA_CLASS, CKO_CERTIFICATE)
+        let t = Template::new()
+            .class(CKO_CERTIFICATE)
             .ulong(CKA_CERTIFICATE_TYPE, CKC_X_509)
             .bool(CKA_TOKEN, true)
             .bool(CKA_PRIVATE, false)
             .bool(CKA_MODIFIABLE, true)
-            .bytes(CKA_LABEL, label.as_bytes())
-            .bytes(CKA_ID, id)
+            .label(label)
+            .id(id)
             .bytes(CKA_SUBJECT, subject)
             .bytes(CKA_ISSUER, issuer)
             .bytes(CKA_SERIAL_NUMBER, serial_der)
             .bytes(CKA_VALUE, der);
-        self.raw.create_object(self.handle(), &mut t)
+        Ok(self.ffi.create_object(&t)?.0)
     }
 }
 

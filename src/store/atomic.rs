@@ -134,7 +134,8 @@ pub struct Batch {
 }
 
 impl Batch {
-    /// A batch; with `force`, existing targets are replaced.
+    /// A batch; with `force`, a target that is a regular file is replaced (anything else at a
+    /// target is refused when it is staged; see `replaceable`).
     pub fn new(force: bool) -> Self {
         Batch {
             staged: Vec::new(),

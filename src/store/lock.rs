@@ -13,7 +13,8 @@ use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-/// A lock file held shared or exclusive; released when dropped or when the process dies.
+/// A lock file held exclusively (see the header); let go by `release`, when dropped, or when
+/// the process dies.
 pub struct StoreLock {
     file: File,
     path: PathBuf,

@@ -2,9 +2,10 @@
 //! by group or others (`--insecure-module` waives this one), and an ELF shared object that
 //! exports `C_GetFunctionList`. A library that is not a PKCS#11 module must never have its
 //! constructors run (OpenSSH's CVE-2023-38408: ssh-agent dlopen()ed arbitrary system
-//! libraries through its PKCS#11 support).
+//! libraries through its PKCS#11 support). It lives beside the dlopen (`library`), which runs
+//! only after it.
 
-use super::error::{HsmError, HsmResult};
+use crate::hsm::error::{HsmError, HsmResult};
 use object::{Object, ObjectSymbol};
 use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
@@ -13,7 +14,7 @@ use std::path::Path;
 const MAX_MODULE: u64 = 512 << 20;
 
 /// Refuses a module file that should not be loaded; `insecure` accepts a writable one.
-pub fn vet(path: &Path, insecure: bool) -> HsmResult<()> {
+pub(super) fn vet(path: &Path, insecure: bool) -> HsmResult<()> {
     let refuse = |reason: String| HsmError::Load {
         path: path.to_path_buf(),
         reason,
