@@ -764,7 +764,7 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand agent" -s D -l foreground 
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand agent" -s c -l csh -d 'Print C-shell commands (setenv) instead of Bourne shell ones'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand agent" -s s -l sh -d 'Print Bourne shell commands (the default unless SHELL ends in csh)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand agent" -s k -l kill -d 'Stop the agent named by SSH_AGENT_PID, and print the commands that unset its variables'
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand agent" -l confirm -d 'Ask through SSH_ASKPASS before each signature (refused when no askpass program is set)'
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand agent" -l confirm -d 'Ask through SSH_ASKPASS before each signature (with no askpass program, every signature is refused)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand agent" -l json -d 'Write the log lines, and the start-up line on stdout, as JSON objects (one per line)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand agent" -l launched -d 'Set in the background copy the launcher starts: the PIN comes on stdin, "ready" goes to stdout'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand agent" -l insecure-module -d 'Load a module file that its group or everyone may write (never needed for a packaged one)'

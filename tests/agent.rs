@@ -483,6 +483,22 @@ fn pin_stays_out_of_argv_environment_and_logs_and_a_wrong_pin_is_exit_5_once() {
     assert!(!sock.exists() && !sock.parent().unwrap().exists());
     drop(guard);
 
+    // A pin-value in a URI (warned about) is not kept in the background agent's argv.
+    let out = env.bash(&format!(
+        "eval \"$($HSMCTL agent --uri 'pkcs11:object=k?pin-value={USER_PIN}')\" >/dev/null && \
+         echo $SSH_AGENT_PID"
+    ));
+    assert!(out.status.success(), "{}", texts(&out).1);
+    let pid: i32 = texts(&out).0.trim().parse().unwrap();
+    let guard = KillOnDrop(pid);
+    let cmdline = std::fs::read(format!("/proc/{pid}/cmdline")).unwrap();
+    let cmdline = String::from_utf8_lossy(&cmdline);
+    assert!(
+        cmdline.contains("pkcs11:object=k") && !cmdline.contains(USER_PIN),
+        "{cmdline}"
+    );
+    drop(guard);
+
     // A wrong PIN: exit 5 at start-up, one C_Login, no socket left behind.
     let shim = env.shim();
     let logins = env.dir.path().join("logins");
@@ -497,6 +513,7 @@ fn pin_stays_out_of_argv_environment_and_logs_and_a_wrong_pin_is_exit_5_once() {
         .unwrap();
     assert_eq!(out.status.code(), Some(5), "{}", texts(&out).1);
     assert!(!texts(&out).1.contains("99999999"));
+    assert!(texts(&out).1.contains("HSMCTL_PIN"), "{}", texts(&out).1);
     assert_eq!(std::fs::read_to_string(&logins).unwrap().lines().count(), 1);
     assert!(!sock.exists());
 
@@ -710,6 +727,50 @@ fn bad_starts_say_what_is_wrong() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(texts(&out).1.contains("SSH_AGENT_PID"));
+    // -k stops only an hsmctl agent, not whatever SSH_AGENT_PID names.
+    let mut other = Command::new("bash")
+        .args(["-c", "exec -a my-agent sleep 30"])
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(200));
+    let out = env
+        .process()
+        .env("SSH_AGENT_PID", other.id().to_string())
+        .args(["agent", "-k"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(6), "{}", texts(&out).1);
+    assert!(
+        other.try_wait().unwrap().is_none(),
+        "-k killed a process that is no agent"
+    );
+    let _ = other.kill();
+    let _ = other.wait();
+    // A key without its private half, and a public key given as a certificate.
+    keygen(&env, "ec:p256", "half");
+    env.run_ok(&["delete", "--label", "half", "--class", "private", "--yes"]);
+    let out = run(&["--label", "half"]);
+    assert_eq!(out.status.code(), Some(6), "{}", texts(&out).1);
+    assert!(texts(&out).1.contains("private key"), "{}", texts(&out).1);
+    let public = env.dir.path().join("k.pub");
+    std::fs::write(&public, line_of(&env, "k")).unwrap();
+    let out = run(&["--label", "k", "--cert", public.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(3), "{}", texts(&out).1);
+    assert!(
+        texts(&out).1.contains("is a public key"),
+        "{}",
+        texts(&out).1
+    );
+    // SIGTERM stops a foreground agent with 143, its socket removed.
+    let mut agent = Agent::start(&env, &["--label", "k"]);
+    Command::new("kill")
+        .arg(agent.child.id().to_string())
+        .status()
+        .unwrap();
+    let status = agent.child.wait().unwrap();
+    assert_eq!(status.code(), Some(143));
+    assert!(!agent.sock.exists());
+    assert!(agent.log().contains("stopped"), "{}", agent.log());
     // --lifetime ends it.
     let out = env.bash(&format!(
         "export HSMCTL_PIN={USER_PIN}; eval \"$($HSMCTL agent --label k --lifetime 1)\" >/dev/null; \

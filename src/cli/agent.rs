@@ -15,15 +15,30 @@ pub enum KeyRef {
     Uri(String),
 }
 
+/// The agent's usage and environment, after its options in --help and the man page.
+const AGENT_HELP: &str = "\
+Use:
+  eval \"$(hsmctl agent --label ssh-key)\"   start it (PIN asked once)
+  ssh user@host                           ssh-add -L lists its keys
+  eval \"$(hsmctl agent -k)\"               stop it
+
+Environment:
+  SSH_AUTH_SOCK   printed for the shell to set
+  SSH_AGENT_PID   printed too; -k stops the agent it names
+  SSH_ASKPASS     what --confirm asks (exit 0 allows a signature)
+  SHELL           ending in csh, selects -c's syntax
+  TMPDIR          where the socket's directory is made (/tmp)
+  HSMCTL_PIN      the user PIN, when no --pin-* option is given
+
+Signals: SIGTERM, SIGINT and SIGHUP stop it (exit 128 + the signal), removing the socket.
+The log: one line per event (started, signed, refused, reopened, locked, unlocked, stopped)
+on stderr with -D, else syslog (facility auth); --json makes each a JSON object.
+Exit codes at start-up are hsmctl's: 5 for a wrong PIN (never retried), 6 for a key not
+found, 7 for an -a path that exists.";
+
 /// Arguments of `agent`.
 #[derive(Debug, Args)]
-#[command(
-    after_help = "The agent prints the shell lines that point ssh at it, as ssh-agent does:\n  \
-                  eval \"$(hsmctl agent --label ssh-key)\"\n  ssh user@host\n  \
-                  eval \"$(hsmctl agent -k)\"\n\
-                  Signatures are made inside the token; the PIN is asked for (or read) once, \
-                  at start-up."
-)]
+#[command(after_help = AGENT_HELP)]
 pub struct AgentArgs {
     /// Offer the key pair with this CKA_LABEL (repeatable; keys are offered in the order given)
     #[arg(help_heading = "Keys offered", long, value_name = "LABEL")]
@@ -82,7 +97,8 @@ pub struct AgentArgs {
     )]
     pub kill: bool,
 
-    /// Ask through SSH_ASKPASS before each signature (refused when no askpass program is set)
+    /// Ask through SSH_ASKPASS before each signature (with no askpass program, every signature
+    /// is refused)
     #[arg(long)]
     pub confirm: bool,
 

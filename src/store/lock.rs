@@ -35,11 +35,12 @@ fn sanitize(s: &str) -> String {
 
 /// Where store locks live: a per-user runtime directory, the same whatever the home, so that
 /// runs with different homes (or a read-only one) still exclude each other on one store:
-/// `$XDG_RUNTIME_DIR/hsmctl-locks`, else `<tmp>/hsmctl-locks-<uid>`.
+/// `$XDG_RUNTIME_DIR/hsmctl-locks`, else `/tmp/hsmctl-locks-<uid>`.
 fn runtime_lock_dir() -> PathBuf {
     match std::env::var_os("XDG_RUNTIME_DIR").filter(|d| !d.is_empty()) {
         Some(d) => PathBuf::from(d).join("hsmctl-locks"),
-        None => std::env::temp_dir().join(format!("hsmctl-locks-{}", crate::sys::uid())),
+        // /tmp itself, not TMPDIR: processes with different TMPDIRs must still share one lock.
+        None => PathBuf::from(format!("/tmp/hsmctl-locks-{}", crate::sys::uid())),
     }
 }
 

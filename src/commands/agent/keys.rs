@@ -79,7 +79,22 @@ pub fn resolve(
             },
             KeyRef::Uri(u) => object_filter(&no_object_args(), Some(&parse_uri(u)?))?,
         };
-        let (public, handle) = signing_pair(session, &filter, token)?;
+        let (public, handle) = signing_pair(session, &filter, token).map_err(|e| {
+            // No private half that may sign: the agent is logged in, so it is not there.
+            if e.downcast_ref::<crate::hsm::HsmError>().is_some() {
+                fail_hint(
+                    Exit::NotFound,
+                    format!(
+                        "{} has no private key that may sign: {e}",
+                        filter.describe()
+                    ),
+                    "the agent needs both halves of a key pair; `hsmctl list --login` shows \
+                     what the token holds",
+                )
+            } else {
+                e
+            }
+        })?;
         let material = usable(&public)?;
         let blob = key_blob(&material).map_err(|e| {
             fail(
@@ -115,20 +130,34 @@ pub fn resolve(
         });
     }
     for path in &args.cert {
-        attach_cert(&mut offered, path)?;
+        attach_cert(ctx, &mut offered, path)?;
     }
     Ok(offered)
 }
 
-/// Reads an OpenSSH certificate file and gives it to the offered key it certifies.
-fn attach_cert(offered: &mut [Offered], path: &std::path::Path) -> Result<()> {
+/// Reads an OpenSSH certificate file and gives it to the offered key it certifies (warning
+/// when it has expired or is not valid yet: sshd will refuse it then).
+fn attach_cert(
+    ctx: &crate::commands::Ctx,
+    offered: &mut [Offered],
+    path: &std::path::Path,
+) -> Result<()> {
     let shown = path.display();
     let bytes = crate::store::input::read_input(path, "certificate")?;
     let text = String::from_utf8_lossy(&bytes);
-    let cert = Certificate::from_openssh(text.trim()).map_err(|e| {
+    let line = text.trim();
+    let cert = Certificate::from_openssh(line).map_err(|e| {
+        let first = line.split_whitespace().next().unwrap_or("");
+        let why = if line.is_empty() {
+            "it is empty".to_string()
+        } else if ssh_key::PublicKey::from_openssh(line).is_ok() {
+            format!("it is a public key ({first}), not a certificate")
+        } else {
+            format!("it does not parse ({e})")
+        };
         fail_hint(
             Exit::BadInput,
-            format!("{shown} is not an OpenSSH certificate: {e}"),
+            format!("{shown} is not an OpenSSH certificate: {why}"),
             "give the -cert.pub file that `hsmctl sign-ssh-cert` or `ssh-keygen -s` wrote",
         )
     })?;
@@ -146,6 +175,18 @@ fn attach_cert(offered: &mut [Offered], path: &std::path::Path) -> Result<()> {
             "offer that key too (--label, --id or --uri), or leave the certificate out",
         ));
     };
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    if cert.valid_before() <= now {
+        ctx.warn(format!(
+            "{shown} has expired: sshd will refuse it (it is offered all the same)"
+        ));
+    } else if cert.valid_after() > now {
+        ctx.warn(format!(
+            "{shown} is not valid yet: sshd will refuse it until then"
+        ));
+    }
     if !key.certs.contains(&cert) {
         key.certs.push(cert);
     }

@@ -200,8 +200,7 @@ pub fn background(args: &AgentArgs, socket: &Socket, pin: &SecretString) -> Resu
         .arg("--launched");
     if !std::path::Path::new("/dev/log").exists() {
         crate::output::note(
-            "warning: no syslog socket (/dev/log): the background agent's log is lost; -D keeps \
-             it in the foreground, logging to stderr",
+            "warning: no /dev/log: the background agent's log is lost (-D logs to stderr)",
         );
     }
     if args.socket.is_none() {

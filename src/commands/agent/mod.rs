@@ -72,12 +72,13 @@ pub fn run(ctx: &Ctx, args: AgentArgs) -> Result<()> {
     let listener = socket.bind()?;
     let pool = SessionPool::new(sel.hsm, sel.slot.slot_id, pin, session);
     let agent = serve::Agent::new(pool, offered, args.confirm, log.clone());
+    // The handlers first: a client may stop the agent as soon as it has announced itself.
+    launch::stop_on_signal_or(lifetime, socket.clone(), log);
     launch::announce(&args, &socket)?;
     if args.launched {
         agent.log().to_syslog();
         launch::detach_stdio();
     }
-    launch::stop_on_signal_or(lifetime, socket.clone(), log);
     agent.log().event(
         "started",
         &[
