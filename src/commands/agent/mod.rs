@@ -194,12 +194,17 @@ mod tests {
         assert_eq!(parse_lifetime("90m").unwrap().as_secs(), 5400);
         assert_eq!(parse_lifetime("8H").unwrap().as_secs(), 28800);
         assert_eq!(parse_lifetime("1d").unwrap().as_secs(), 86400);
+        assert_eq!(parse_lifetime("1h30m").unwrap().as_secs(), 5400);
+        assert_eq!(parse_lifetime("1w").unwrap().as_secs(), 604800);
+        assert_eq!(parse_lifetime("1m30").unwrap().as_secs(), 90);
         for bad in [
             "",
             "0",
+            "0s",
             "-1",
-            "1w",
+            "1x",
             "m",
+            "h1",
             "99999999999999999999",
             "366d",
             "1.5h",
