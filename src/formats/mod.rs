@@ -1,5 +1,6 @@
 //! Pure data formats: parsing and printing with no I/O, unit-tested in place.
 
+pub mod agent_proto;
 pub mod bundle;
 pub mod cert;
 pub mod client_identity;

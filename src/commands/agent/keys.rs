@@ -22,12 +22,14 @@ pub struct Offered {
     pub id: Vec<u8>,
     /// The public key.
     pub material: PublicKeyMaterial,
-    /// The public key as the protocol carries it.
+    /// The public key, to match certificates with.
     pub key_data: KeyData,
+    /// The public key's wire blob, as the protocol carries it.
+    pub key_blob: Vec<u8>,
     /// SHA256:..., for the log.
     pub fingerprint: String,
-    /// Certificates for this key (`--cert`), offered after it.
-    pub certs: Vec<Certificate>,
+    /// Certificates for this key (`--cert`), offered after it: their wire blobs.
+    pub certs: Vec<Vec<u8>>,
     /// CKA_ALWAYS_AUTHENTICATE: a context-specific login before each signature.
     pub always_authenticate: bool,
     // The private key's handle; looked up again after the token lost its sessions (a
@@ -125,6 +127,7 @@ pub fn resolve(
             id: public.id_bytes,
             material,
             key_data,
+            key_blob: blob,
             certs: Vec::new(),
             handle: Mutex::new(handle),
         });
@@ -187,8 +190,11 @@ fn attach_cert(
             "{shown} is not valid yet: sshd will refuse it until then"
         ));
     }
-    if !key.certs.contains(&cert) {
-        key.certs.push(cert);
+    let mut blob = Vec::new();
+    ssh_encoding::Encode::encode(&cert, &mut blob)
+        .map_err(|e| fail(Exit::BadInput, format!("{shown}: {e}")))?;
+    if !key.certs.contains(&blob) {
+        key.certs.push(blob);
     }
     Ok(())
 }

@@ -2,14 +2,13 @@
 //! protocol's requests answered with ssh-agent-lib's messages, signatures made in the token.
 
 use super::keys::Offered;
+use crate::formats::agent_proto::{RSA_SHA2_256, RSA_SHA2_512, Request, Response};
 use crate::formats::pubkey::PublicKeyMaterial;
 use crate::formats::ssh_cert::{signature_algorithm, signature_blob_as};
 use crate::hsm::{Recovery, SessionPool, SignScheme};
 use crate::output::event_log::EventLog;
 use serde_json::Value;
 use sha2::Digest;
-use ssh_agent_lib::proto::{Identity, PublicCredential, Request, Response, SignRequest};
-use ssh_encoding::{Decode, Encode};
 use std::io::{Read, Write};
 use std::os::unix::net::{UnixListener, UnixStream};
 use std::sync::Mutex;
@@ -27,9 +26,6 @@ const MAX_CONNECTIONS: usize = 128;
 const IDLE: Duration = Duration::from_secs(60);
 /// How long a --confirm dialog may stay unanswered before the signature is refused.
 const ASKPASS_WAIT: Duration = Duration::from_secs(60);
-/// The agent protocol's flags asking for RSA SHA-2 signatures.
-const RSA_SHA2_256: u32 = 0x02;
-const RSA_SHA2_512: u32 = 0x04;
 
 /// A lock passphrase, kept as a salted digest.
 struct Locked {
@@ -103,28 +99,31 @@ impl<'a> Agent<'a> {
     /// The answer to one request.
     fn answer(&self, request: Request, pid: Option<i32>) -> Response {
         match request {
-            Request::RequestIdentities => Response::IdentitiesAnswer(self.identities()),
-            Request::SignRequest(r) => self.sign(&r, pid),
+            Request::Identities => Response::Identities(self.identities()),
+            Request::Sign { key, data, flags } => self.sign(&key, &data, flags, pid),
             Request::Lock(pass) => self.lock(&pass, pid),
             Request::Unlock(pass) => self.unlock(&pass, pid),
-            other => {
-                // Keys come from the token only: adding, removing and smartcard requests
-                // get the protocol's failure reply.
-                let name = match other {
-                    Request::AddIdentity(_) | Request::AddIdConstrained(_) => "add-identity",
-                    Request::RemoveIdentity(_) => "remove-identity",
-                    Request::RemoveAllIdentities => "remove-all-identities",
-                    Request::AddSmartcardKey(_) | Request::AddSmartcardKeyConstrained(_) => {
-                        "add-smartcard-key"
-                    }
-                    Request::RemoveSmartcardKey(_) => "remove-smartcard-key",
-                    Request::Extension(_) => "extension",
-                    _ => "request",
+            Request::Other(number) => {
+                // Keys come from the token only: adding, removing and smartcard requests get
+                // the protocol's failure reply. Extensions (27: session-bind@openssh.com,
+                // which ssh sends first) are not worth a log line.
+                let name = match number {
+                    17 | 25 => "add-identity",
+                    18 => "remove-identity",
+                    19 => "remove-all-identities",
+                    20 | 26 => "add-smartcard-key",
+                    21 => "remove-smartcard-key",
+                    27 => "extension",
+                    _ => "unknown",
                 };
                 if name != "extension" {
                     self.log.event(
                         "refused",
-                        &[("request", name.into()), ("client_pid", pid_value(pid))],
+                        &[
+                            ("request", name.into()),
+                            ("message", number.into()),
+                            ("client_pid", pid_value(pid)),
+                        ],
                     );
                 }
                 Response::Failure
@@ -133,21 +132,15 @@ impl<'a> Agent<'a> {
     }
 
     /// Each key, then its certificates; nothing while locked (as ssh-agent).
-    fn identities(&self) -> Vec<Identity> {
+    fn identities(&self) -> Vec<(Vec<u8>, String)> {
         if self.is_locked() {
             return Vec::new();
         }
         let mut out = Vec::new();
         for k in &self.keys {
-            out.push(Identity {
-                credential: PublicCredential::Key(k.key_data.clone()),
-                comment: k.label.clone(),
-            });
+            out.push((k.key_blob.clone(), k.label.clone()));
             for c in &k.certs {
-                out.push(Identity {
-                    credential: PublicCredential::Cert(Box::new(c.clone())),
-                    comment: k.label.clone(),
-                });
+                out.push((c.clone(), k.label.clone()));
             }
         }
         out
@@ -165,19 +158,22 @@ impl<'a> Agent<'a> {
         Response::Failure
     }
 
-    fn sign(&self, r: &SignRequest, pid: Option<i32>) -> Response {
+    fn sign(&self, blob: &[u8], data: &[u8], flags: u32, pid: Option<i32>) -> Response {
         if self.is_locked() {
             return self.refuse(None, pid, "the agent is locked");
         }
-        let wanted = r.credential.key_data();
-        let Some(key) = self.keys.iter().find(|k| &k.key_data == wanted) else {
+        let Some(key) = self
+            .keys
+            .iter()
+            .find(|k| k.key_blob == blob || k.certs.iter().any(|c| c == blob))
+        else {
             return self.refuse(None, pid, "the key is not offered by this agent");
         };
         let (scheme, algorithm) = match &key.material {
-            PublicKeyMaterial::Rsa { .. } if r.flags & RSA_SHA2_512 != 0 => {
+            PublicKeyMaterial::Rsa { .. } if flags & RSA_SHA2_512 != 0 => {
                 (SignScheme::RsaSha512, "rsa-sha2-512")
             }
-            PublicKeyMaterial::Rsa { .. } if r.flags & RSA_SHA2_256 != 0 => {
+            PublicKeyMaterial::Rsa { .. } if flags & RSA_SHA2_256 != 0 => {
                 (SignScheme::RsaSha256, "rsa-sha2-256")
             }
             PublicKeyMaterial::Rsa { .. } => {
@@ -198,7 +194,7 @@ impl<'a> Agent<'a> {
         let context_pin = key.always_authenticate.then(|| self.pool.pin());
         let raw = self.pool.with_session(|s, again| {
             let h = key.handle(s, again)?;
-            s.sign_for_ssh_auth(h, scheme, &r.data, context_pin)
+            s.sign_for_ssh_auth(h, scheme, data, context_pin)
         });
         let raw = raw.map(|(sig, recovery)| {
             match recovery {
@@ -216,21 +212,16 @@ impl<'a> Agent<'a> {
             }
             sig
         });
-        let signature = raw
-            .map_err(|e| e.to_string())
-            .and_then(|raw| {
-                signature_blob_as(&key.material, algorithm, &raw).map_err(|e| e.to_string())
-            })
-            .and_then(|blob| {
-                ssh_key::Signature::decode(&mut blob.as_slice()).map_err(|e| e.to_string())
-            });
+        let signature = raw.map_err(|e| e.to_string()).and_then(|raw| {
+            signature_blob_as(&key.material, algorithm, &raw).map_err(|e| e.to_string())
+        });
         match signature {
             Ok(sig) => {
                 let mut fields = key_fields(key);
                 fields.push(("algorithm", algorithm.into()));
                 fields.push(("client_pid", pid_value(pid)));
                 self.log.event("signed", &fields);
-                Response::SignResponse(sig)
+                Response::Signature(sig)
             }
             Err(e) => {
                 let mut fields = key_fields(key);
@@ -428,17 +419,13 @@ fn connection(agent: &Agent, mut stream: UnixStream) {
         if stream.read_exact(&mut body).is_err() {
             return;
         }
-        let response = match Request::decode(&mut body.as_slice()) {
+        let response = match Request::parse(&body) {
             Ok(request) => agent.answer(request, pid),
             Err(_) => Response::Failure,
         };
-        let mut out = Vec::new();
-        let encoded = response
-            .encoded_len()
-            .and_then(|n| (n as u32).encode(&mut out))
-            .and_then(|()| response.encode(&mut out));
-        if encoded.is_err() || stream.write_all(&out).is_err() {
-            return;
+        match response.to_message() {
+            Ok(out) if stream.write_all(&out).is_ok() => {}
+            _ => return,
         }
     }
 }
