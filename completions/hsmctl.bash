@@ -480,7 +480,7 @@ _hsmctl() {
             return 0
             ;;
         hsmctl__subcmd__agent)
-            opts="-D -a -c -s -t -k -v -h --label --id --uri --cert --token --serial --slot --foreground --socket --csh --sh --lifetime --kill --confirm --json --pin-file --pin-env --pin-fd --launched --module --insecure-module --home --verbose --lock-timeout --help"
+            opts="-D -a -c -s -t -k -v -h --label --id --uri --cert --token-certs --token --serial --slot --foreground --socket --csh --sh --lifetime --kill --confirm --json --pin-file --pin-env --pin-fd --launched --module --insecure-module --home --verbose --lock-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -760,6 +760,7 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand agent" -l pin-fd -d 'Read 
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand agent" -l module -d 'PKCS#11 module to load (else HSMCTL_MODULE, the config file, p11-kit\'s proxy, SoftHSM2)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand agent" -l home -d 'hsmctl\'s home directory (else HSMCTL_HOME, else $XDG_CONFIG_HOME/hsmctl)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand agent" -l lock-timeout -d 'How long to wait for another hsmctl changing the same token, 0-86400 (exit 10 after that)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand agent" -l token-certs -d 'Also offer the OpenSSH certificates stored on the token for the offered keys: data objects holding a -cert.pub line (`pkcs11-tool --write-object FILE --type data` stores one)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand agent" -s D -l foreground -d 'Stay in the foreground, logging to stderr (default: fork into the background)'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand agent" -s c -l csh -d 'Print C-shell commands (setenv) instead of Bourne shell ones'
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand agent" -s s -l sh -d 'Print Bourne shell commands (the default unless SHELL ends in csh)'

@@ -255,6 +255,29 @@ fn a_token_ca_certificate_attached_to_the_key_logs_in_without_authorized_keys() 
     let (ok, out) = agent.login(&sshd);
     assert!(ok, "{}\n{}\n{}", texts(&out).1, agent.log(), sshd.log());
     assert!(sshd.log().contains("agent-test"), "{}", sshd.log());
+    drop(agent);
+    // The same certificate stored on the token as a data object (as pkcs11-tool writes one) is
+    // offered with --token-certs.
+    env.pkcs11_tool(&[
+        "--login",
+        "--pin",
+        USER_PIN,
+        "--write-object",
+        cert.to_str().unwrap(),
+        "--type",
+        "data",
+        "--label",
+        "user-cert",
+    ]);
+    let agent = Agent::start(&env, &["--label", "user", "--token-certs"]);
+    let listed = String::from_utf8(agent.ssh_add(&["-L"], &[]).stdout).unwrap();
+    assert!(
+        listed.contains("ssh-ed25519-cert-v01@openssh.com"),
+        "{listed}"
+    );
+    let (ok, out) = agent.login(&sshd);
+    assert!(ok, "{}\n{}", texts(&out).1, agent.log());
+    drop(agent);
     // A certificate for a key not offered is refused at start-up.
     let out = env
         .process()

@@ -57,6 +57,11 @@ pub struct AgentArgs {
     #[arg(help_heading = "Keys offered", long, value_name = "FILE")]
     pub cert: Vec<PathBuf>,
 
+    /// Also offer the OpenSSH certificates stored on the token for the offered keys: data
+    /// objects holding a -cert.pub line (`pkcs11-tool --write-object FILE --type data` stores one)
+    #[arg(help_heading = "Keys offered", long)]
+    pub token_certs: bool,
+
     /// Select the token by its label
     #[arg(help_heading = "Token selection", long, value_name = "LABEL")]
     pub token: Option<String>,
@@ -93,7 +98,7 @@ pub struct AgentArgs {
     #[arg(
         short = 'k',
         long = "kill",
-        conflicts_with_all = ["label", "id", "uri", "cert", "foreground", "socket", "lifetime", "confirm"]
+        conflicts_with_all = ["label", "id", "uri", "cert", "token_certs", "foreground", "socket", "lifetime", "confirm"]
     )]
     pub kill: bool,
 

@@ -133,37 +133,81 @@ pub fn resolve(
         });
     }
     for path in &args.cert {
-        attach_cert(ctx, &mut offered, path)?;
+        let shown = path.display().to_string();
+        let bytes = crate::store::input::read_input(path, "certificate")?;
+        let cert = parse_cert(&shown, &bytes)?;
+        attach_cert(ctx, &mut offered, &shown, cert)?;
+    }
+    if args.token_certs {
+        attach_token_certs(ctx, session, &mut offered)?;
     }
     Ok(offered)
 }
 
-/// Reads an OpenSSH certificate file and gives it to the offered key it certifies (warning
+/// The certificates stored on the token: every data object whose value is an OpenSSH
+/// certificate (a -cert.pub line, or its wire form) for an offered key goes with that key.
+/// The key inside the certificate is the binding (`pkcs11-tool --write-object` sets no
+/// CKA_ID on data objects); other data objects are left alone.
+fn attach_token_certs(
+    ctx: &crate::commands::Ctx,
+    session: &HsmSession,
+    offered: &mut [Offered],
+) -> Result<()> {
+    let filter = ObjectFilter {
+        class: Some(crate::hsm::ObjClass::Data),
+        ..Default::default()
+    };
+    for h in session.find(&filter)? {
+        let Some(value) = session.value(h)? else {
+            continue;
+        };
+        let shown = format!("the data object with handle {h}");
+        let Ok(cert) = parse_cert(&shown, &value) else {
+            continue;
+        };
+        if offered.iter().any(|o| &o.key_data == cert.public_key()) {
+            attach_cert(ctx, offered, &shown, cert)?;
+        }
+    }
+    Ok(())
+}
+
+/// An OpenSSH certificate: a -cert.pub line, or its wire form (as a data object may hold it).
+fn parse_cert(shown: &str, bytes: &[u8]) -> Result<Certificate> {
+    let text = String::from_utf8_lossy(bytes);
+    let line = text.trim();
+    if let Ok(c) = Certificate::from_openssh(line) {
+        return Ok(c);
+    }
+    if let Ok(c) = Certificate::decode(&mut &bytes[..]) {
+        return Ok(c);
+    }
+    let e = Certificate::from_openssh(line)
+        .err()
+        .map_or_else(String::new, |e| e.to_string());
+    let first = line.split_whitespace().next().unwrap_or("");
+    let why = if line.is_empty() {
+        "it is empty".to_string()
+    } else if ssh_key::PublicKey::from_openssh(line).is_ok() {
+        format!("it is a public key ({first}), not a certificate")
+    } else {
+        format!("it does not parse ({e})")
+    };
+    Err(fail_hint(
+        Exit::BadInput,
+        format!("{shown} is not an OpenSSH certificate: {why}"),
+        "give the -cert.pub file that `hsmctl sign-ssh-cert` or `ssh-keygen -s` wrote",
+    ))
+}
+
+/// Gives a certificate to the offered key it certifies (warning
 /// when it has expired or is not valid yet: sshd will refuse it then).
 fn attach_cert(
     ctx: &crate::commands::Ctx,
     offered: &mut [Offered],
-    path: &std::path::Path,
+    shown: &str,
+    cert: Certificate,
 ) -> Result<()> {
-    let shown = path.display();
-    let bytes = crate::store::input::read_input(path, "certificate")?;
-    let text = String::from_utf8_lossy(&bytes);
-    let line = text.trim();
-    let cert = Certificate::from_openssh(line).map_err(|e| {
-        let first = line.split_whitespace().next().unwrap_or("");
-        let why = if line.is_empty() {
-            "it is empty".to_string()
-        } else if ssh_key::PublicKey::from_openssh(line).is_ok() {
-            format!("it is a public key ({first}), not a certificate")
-        } else {
-            format!("it does not parse ({e})")
-        };
-        fail_hint(
-            Exit::BadInput,
-            format!("{shown} is not an OpenSSH certificate: {why}"),
-            "give the -cert.pub file that `hsmctl sign-ssh-cert` or `ssh-keygen -s` wrote",
-        )
-    })?;
     let Some(key) = offered
         .iter_mut()
         .find(|o| &o.key_data == cert.public_key())
