@@ -5,8 +5,9 @@ use super::context::{Login, describe_object, object_filter, parse_id};
 use crate::cli::{ExportCertArgs, ImportCertArgs};
 use crate::exit::{Exit, fail, fail_hint};
 use crate::formats::cert::{certificate_key, parse_one_certificate};
+use crate::formats::pem;
 use crate::hsm::{ObjClass, ObjectFilter, Want};
-use crate::output::{Report, deliver, pem};
+use crate::output::{Report, deliver};
 use crate::store::input::read_input;
 use anyhow::Result;
 use serde::Serialize;
@@ -215,7 +216,7 @@ pub fn run_export(ctx: &Ctx, args: &ExportCertArgs) -> Result<CertReport> {
     let bytes = if args.der {
         der.clone()
     } else {
-        pem("CERTIFICATE", &der)?.into_bytes()
+        pem::encode("CERTIFICATE", &der).into_bytes()
     };
     let (written_to, data) = deliver(
         args.file.out.as_deref(),

@@ -10,7 +10,8 @@ use crate::cli::client::{
 use crate::exit::{Exit, fail, fail_hint};
 use crate::formats::cert::{CertSummary, parse_one_certificate};
 use crate::formats::client_identity::{self, Identity};
-use crate::output::{Report, pem, rfc3339};
+use crate::formats::pem;
+use crate::output::{Report, rfc3339};
 use crate::pin::{PinSpec, obtain};
 use crate::store::atomic::write_output;
 use crate::store::client_dir::{ClientDir, read_regular};
@@ -166,7 +167,7 @@ fn describe(
             .map(|v| v.get_name().to_string())
             .unwrap_or_default(),
         public_key_sha256: crate::formats::sha256_hex(&spki),
-        public_key: pem("PUBLIC KEY", &spki)?,
+        public_key: pem::encode("PUBLIC KEY", &spki),
         created,
         cert_subject: cert.as_ref().map(|(_, s)| s.subject.clone()),
         cert_not_after: cert.map(|(_, s)| rfc3339(s.not_after)),
@@ -335,7 +336,7 @@ pub fn run_backup(ctx: &Ctx, a: &ClientKeyBackupArgs) -> Result<ClientKeyReport>
     let encrypted = info
         .encrypt_with_params(params, pass.expose_secret().as_bytes())
         .map_err(|e| fail(Exit::Failed, format!("cannot encrypt the key: {e}")))?;
-    let text = pem("ENCRYPTED PRIVATE KEY", encrypted.as_bytes())?;
+    let text = pem::encode("ENCRYPTED PRIVATE KEY", encrypted.as_bytes());
     write_output(&a.out, text.as_bytes(), 0o600, a.force)?;
     let mut r = describe(&dir, &name, &key, "backed up")?;
     r.backup_file = Some(a.out.display().to_string());
@@ -347,7 +348,7 @@ pub fn run_restore(ctx: &Ctx, a: &ClientKeyRestoreArgs) -> Result<ClientKeyRepor
     let bytes = Zeroizing::new(read_input(&a.file, "backup file")?);
     let der = match std::str::from_utf8(&bytes) {
         Ok(t) if t.contains("-----BEGIN") => {
-            pem_rfc7468::decode_vec(t.trim_start_matches('\u{feff}').as_bytes())
+            crate::formats::pem::decode(t.trim_start_matches('\u{feff}'))
                 .map(|(_, d)| d)
                 .map_err(|e| fail(Exit::BadInput, format!("{}: {e}", a.file.display())))?
         }

@@ -6,6 +6,7 @@ pub mod client_identity;
 pub mod csr;
 pub mod ec;
 pub mod host;
+pub mod pem;
 pub mod pkcs11_uri;
 pub mod pkcs12;
 pub mod private_key;

@@ -143,22 +143,21 @@ const PEM_LABELS: &[(&str, KeyFileFormat)] = &[
 /// The first private-key PEM block of a text: its format and the block's text. Other blocks
 /// (openssl ecparam's "EC PARAMETERS", certificates) are skipped.
 fn pem_block(text: &str) -> Result<Option<(KeyFileFormat, &str)>, KeyFileError> {
-    let mut rest = text;
-    while let Some(start) = rest.find("-----BEGIN ") {
-        let after = &rest[start + 11..];
-        let Some(label_end) = after.find("-----") else {
-            return malformed("a PEM BEGIN line without its closing dashes");
-        };
-        let label = &after[..label_end];
-        let end_line = format!("-----END {label}-----");
-        let Some(end) = rest.find(&end_line) else {
-            return malformed(format!("the PEM block '{label}' has no END line"));
-        };
-        let block = &rest[start..end + end_line.len()];
-        if let Some((_, f)) = PEM_LABELS.iter().find(|(l, _)| *l == label) {
-            return Ok(Some((*f, block)));
+    for part in super::pem::parts(text) {
+        match part {
+            super::pem::Part::Block { label, text } => {
+                if let Some((_, f)) = PEM_LABELS.iter().find(|(l, _)| *l == label) {
+                    return Ok(Some((*f, text)));
+                }
+            }
+            super::pem::Part::Truncated(label) => {
+                return malformed(format!("the PEM block '{label}' has no END line"));
+            }
+            super::pem::Part::Unclosed => {
+                return malformed("a PEM BEGIN line without its closing dashes");
+            }
+            super::pem::Part::Text(_) => {}
         }
-        rest = &rest[end + end_line.len()..];
     }
     Ok(None)
 }
@@ -180,7 +179,6 @@ pub fn read_private_key(
     let Some(text) = text.filter(|t| t.contains("-----BEGIN ")) else {
         return from_der(bytes, passphrase);
     };
-    let text = text.trim_start_matches('\u{feff}');
     let Some((format, block)) = pem_block(text)? else {
         if text.contains("PUBLIC KEY-----") || text.contains("CERTIFICATE-----") {
             return malformed("the file holds a public key or a certificate, not a private key");
@@ -198,8 +196,8 @@ pub fn read_private_key(
                 .into(),
         ));
     }
-    let (_, der) = pem_rfc7468::decode_vec(block.as_bytes())
-        .map_err(|e| KeyFileError::Malformed(format!("bad PEM: {e}")))?;
+    let (_, der) =
+        super::pem::decode(block).map_err(|e| KeyFileError::Malformed(format!("bad PEM: {e}")))?;
     let der = Zeroizing::new(der);
     match format {
         KeyFileFormat::Pkcs8 => from_pkcs8(&der, KeyFileFormat::Pkcs8),
