@@ -111,6 +111,14 @@ fn verify_signature(
     use aws_lc_rs::signature as s;
     let bad = |why: String| format!("the request's signature does not verify: {why}");
     let weak = matches!(key, PublicKeyMaterial::Rsa { n, .. } if rsa_bits(n) < MIN_RSA_BITS);
+    if let PublicKeyMaterial::Rsa { n, .. } = key
+        && rsa_bits(n) < 1024
+    {
+        return Err(bad(format!(
+            "RSA keys of {} bits are too small to be checked (1024 bits at least)",
+            rsa_bits(n)
+        )));
+    }
     let rsa = matches!(key, PublicKeyMaterial::Rsa { .. });
     let curve = match key {
         PublicKeyMaterial::Ec { curve, .. } => Some(*curve),
