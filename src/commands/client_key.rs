@@ -347,11 +347,9 @@ pub fn run_backup(ctx: &Ctx, a: &ClientKeyBackupArgs) -> Result<ClientKeyReport>
 pub fn run_restore(ctx: &Ctx, a: &ClientKeyRestoreArgs) -> Result<ClientKeyReport> {
     let bytes = Zeroizing::new(read_input(&a.file, "backup file")?);
     let der = match std::str::from_utf8(&bytes) {
-        Ok(t) if t.contains("-----BEGIN") => {
-            crate::formats::pem::decode(t.trim_start_matches('\u{feff}'))
-                .map(|(_, d)| d)
-                .map_err(|e| fail(Exit::BadInput, format!("{}: {e}", a.file.display())))?
-        }
+        Ok(t) if t.contains("-----BEGIN") => pem::decode(t.trim_start_matches('\u{feff}'))
+            .map(|(_, d)| d)
+            .map_err(|e| fail(Exit::BadInput, format!("{}: {e}", a.file.display())))?,
         _ => bytes.to_vec(),
     };
     let encrypted = pkcs8::EncryptedPrivateKeyInfo::try_from(der.as_slice()).map_err(|_| {

@@ -404,8 +404,9 @@ fn rsa_key(n: &[u8], e: &[u8], d: &[u8], p: &[u8], q: &[u8]) -> Result<PrivateKe
 }
 
 /// dP, dQ and qInv of the key (n, e, d, p, q), or None when the values do not make an RSA
-/// key. Constant-time arithmetic on the secrets (crypto-bigint, the curves' own, which wipes
-/// what it holds), `L` limbs wide: n fits.
+/// key. crypto-bigint (the curves' own) works in constant time on the secrets' values (its
+/// divisions vary only with the primes' lengths), `L` limbs wide: n fits. The values it names
+/// are wiped when dropped.
 fn rsa_crt<const L: usize>(
     n: &[u8],
     e: &[u8],

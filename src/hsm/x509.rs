@@ -15,7 +15,7 @@ use cryptoki_sys::*;
 ///
 /// rcgen 0.14 has no name for RSASSA-PSS on any backend. For PSS, rcgen builds the body under
 /// PKCS#1 v1.5's name and this signer gives it an empty signature without touching the token;
-/// `finish_*` then has [`resign::resign_pss`] put PSS in place and the token sign the final
+/// `finish` then has [`resign::resign_pss`] put PSS in place and the token sign the final
 /// body. One token signature either way.
 pub struct TokenSigner<'a> {
     session: &'a HsmSession<'a>,
@@ -253,7 +253,7 @@ impl rcgen::PublicKeyData for TokenSigner<'_> {
 impl rcgen::SigningKey for TokenSigner<'_> {
     fn sign(&self, msg: &[u8]) -> Result<Vec<u8>, rcgen::Error> {
         if matches!(self.scheme, X509Scheme::RsaPss(_)) {
-            // Under PKCS#1 v1.5's name: finish_* signs the real body.
+            // Under PKCS#1 v1.5's name: finish signs the real body.
             return Ok(Vec::new());
         }
         self.token_sign(msg).map_err(|e| {
