@@ -1,4 +1,4 @@
-//! TLS with registered servers (rustls, ring): fetching the certificate a server presents, and
+//! TLS with registered servers (rustls on aws-lc-rs, the one crypto backend): fetching the certificate a server presents, and
 //! the mutual-TLS check `verify --connect` makes with the client identity.
 
 use crate::exit::{Exit, fail};
@@ -14,7 +14,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 fn provider() -> Arc<CryptoProvider> {
-    Arc::new(rustls::crypto::ring::default_provider())
+    Arc::new(rustls::crypto::aws_lc_rs::default_provider())
 }
 
 fn server_name(host: &Host) -> Result<ServerName<'static>, String> {

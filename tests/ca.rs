@@ -1250,7 +1250,7 @@ fn every_signature_algorithm_issues_and_every_request_algorithm_is_checked() {
             assert!(text.contains("DNS:a.example"), "{label}: the request's SAN");
         }
     }
-    // A tampered P-521 request (checked by RustCrypto, not ring) is refused.
+    // A tampered P-521 request (checked with aws-lc-rs's ECDSA P-521) is refused.
     let forged = forge(&csrs[4], b"req-e521", d);
     let out = env.run(&["sign-csr", p(&forged), "--ca-label", "ca-e256"]);
     assert_eq!(out.status.code(), Some(3), "{}", texts(&out).1);

@@ -19,7 +19,12 @@ fn dated_cert(dir: &Path, file: &str, name: &str, from: i64, until: i64) -> Path
     p.not_before = now + time::Duration::days(from);
     p.not_after = now + time::Duration::days(until);
     let path = dir.join(format!("{file}.pem"));
-    std::fs::write(&path, p.self_signed(&key).unwrap().pem()).unwrap();
+    let cert = p.self_signed(&key).unwrap();
+    std::fs::write(
+        &path,
+        hsmctl::formats::pem::encode("CERTIFICATE", cert.der()),
+    )
+    .unwrap();
     path
 }
 

@@ -245,7 +245,7 @@ fn self_signed_certificates_verify_and_can_be_stored() {
         let cert = p.parse_x509().unwrap();
         match cert.verify_signature(None) {
             Ok(()) => {}
-            // x509-parser verifies with ring, which has no P-521: openssl checked it above.
+            // x509-parser's verifier maps no P-521 algorithm: openssl checked it above.
             Err(e) if label == "e521" => {
                 assert!(e.to_string().contains("algorithm"), "{e}")
             }

@@ -6,9 +6,10 @@ use super::token_select::Login;
 use crate::cli::{ExportCertArgs, ImportCertArgs};
 use crate::exit::{Exit, fail, fail_hint};
 use crate::formats::cert::{certificate_key, parse_one_certificate};
+use crate::formats::pem;
 use crate::hsm::{ObjClass, ObjectFilter, Want};
 use crate::ops::certs::{CertNames, names_of};
-use crate::output::{Report, deliver, pem};
+use crate::output::{Report, deliver};
 use crate::store::input::read_input;
 use anyhow::Result;
 use serde::Serialize;
@@ -191,7 +192,7 @@ pub fn run_export(ctx: &Ctx, args: &ExportCertArgs) -> Result<CertReport> {
     let bytes = if args.der {
         der.clone()
     } else {
-        pem("CERTIFICATE", &der)?.into_bytes()
+        pem::encode("CERTIFICATE", &der).into_bytes()
     };
     let (written_to, data) = deliver(
         args.file.out.as_deref(),

@@ -9,8 +9,9 @@ use crate::cli::client::{
 use crate::exit::{Exit, fail, fail_hint};
 use crate::formats::cert::{CertSummary, parse_one_certificate};
 use crate::formats::client_identity::{self, Identity};
+use crate::formats::pem;
 use crate::ops::identity::{checked_client_name, write_identity};
-use crate::output::{Report, pem, rfc3339};
+use crate::output::{Report, rfc3339};
 use crate::pin::{PinSpec, obtain};
 use crate::store::atomic::write_output;
 use crate::store::client_dir::{ClientDir, read_regular};
@@ -166,7 +167,7 @@ fn describe(
             .map(|v| v.get_name().to_string())
             .unwrap_or_default(),
         public_key_sha256: crate::formats::sha256_hex(&spki),
-        public_key: pem("PUBLIC KEY", &spki)?,
+        public_key: pem::encode("PUBLIC KEY", &spki),
         created,
         cert_subject: cert.as_ref().map(|(_, s)| s.subject.clone()),
         cert_not_after: cert.map(|(_, s)| rfc3339(s.not_after)),
@@ -335,7 +336,7 @@ pub fn run_backup(ctx: &Ctx, a: &ClientKeyBackupArgs) -> Result<ClientKeyReport>
     let encrypted = info
         .encrypt_with_params(params, pass.expose_secret().as_bytes())
         .map_err(|e| fail(Exit::Failed, format!("cannot encrypt the key: {e}")))?;
-    let text = pem("ENCRYPTED PRIVATE KEY", encrypted.as_bytes())?;
+    let text = pem::encode("ENCRYPTED PRIVATE KEY", encrypted.as_bytes());
     write_output(&a.out, text.as_bytes(), 0o600, a.force)?;
     let mut r = describe(&dir, &name, &key, "backed up")?;
     r.backup_file = Some(a.out.display().to_string());
@@ -346,11 +347,9 @@ pub fn run_backup(ctx: &Ctx, a: &ClientKeyBackupArgs) -> Result<ClientKeyReport>
 pub fn run_restore(ctx: &Ctx, a: &ClientKeyRestoreArgs) -> Result<ClientKeyReport> {
     let bytes = Zeroizing::new(read_input(&a.file, "backup file")?);
     let der = match std::str::from_utf8(&bytes) {
-        Ok(t) if t.contains("-----BEGIN") => {
-            pem_rfc7468::decode_vec(t.trim_start_matches('\u{feff}').as_bytes())
-                .map(|(_, d)| d)
-                .map_err(|e| fail(Exit::BadInput, format!("{}: {e}", a.file.display())))?
-        }
+        Ok(t) if t.contains("-----BEGIN") => pem::decode(t.trim_start_matches('\u{feff}'))
+            .map(|(_, d)| d)
+            .map_err(|e| fail(Exit::BadInput, format!("{}: {e}", a.file.display())))?,
         _ => bytes.to_vec(),
     };
     let encrypted = pkcs8::EncryptedPrivateKeyInfo::try_from(der.as_slice()).map_err(|_| {

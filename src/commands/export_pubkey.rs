@@ -5,9 +5,10 @@ use super::object_select::{object_filter, one_public_key, usable};
 use super::token_select::Login;
 use crate::cli::{ConvertPubkeyArgs, ExportPubkeyArgs, KeyFormat};
 use crate::exit::{Exit, fail, fail_hint};
+use crate::formats::pem;
 use crate::formats::pubkey::{PublicKeyMaterial, parse_public_key};
 use crate::hsm::Want;
-use crate::output::{Report, deliver, pem};
+use crate::output::{Report, deliver};
 use crate::store::input::read_input;
 use anyhow::Result;
 use serde::Serialize;
@@ -50,7 +51,7 @@ fn encode(
     format: KeyFormat,
     comment: &str,
 ) -> Result<(Vec<u8>, bool, &'static str)> {
-    let pem_bytes = |label: &str, der: Vec<u8>| pem(label, &der).map(String::into_bytes);
+    let pem_bytes = |label: &str, der: Vec<u8>| pem::encode(label, &der).into_bytes();
     let rsa_only = || {
         fail_hint(
             Exit::Usage,
@@ -67,10 +68,10 @@ fn encode(
             line.push('\n');
             (line.into_bytes(), false, "openssh")
         }
-        KeyFormat::Pem => (pem_bytes("PUBLIC KEY", k.to_spki_der()?)?, false, "pem"),
+        KeyFormat::Pem => (pem_bytes("PUBLIC KEY", k.to_spki_der()?), false, "pem"),
         KeyFormat::Der => (k.to_spki_der()?, true, "der"),
         KeyFormat::Pkcs1 => (
-            pem_bytes("RSA PUBLIC KEY", k.to_pkcs1_der().map_err(|_| rsa_only())?)?,
+            pem_bytes("RSA PUBLIC KEY", k.to_pkcs1_der().map_err(|_| rsa_only())?),
             false,
             "pkcs1",
         ),

@@ -11,6 +11,7 @@ use crate::cli::ca::SignCsrArgs;
 use crate::exit::{Exit, fail, fail_hint};
 use crate::formats::cert::parse_one_certificate;
 use crate::formats::csr::{self, Request};
+use crate::formats::pem;
 use crate::formats::pubkey::PublicKeyMaterial;
 use crate::formats::text::escaped;
 use crate::formats::x509::{parse_ext_key_usage, parse_key_usage};
@@ -19,7 +20,7 @@ use crate::formats::x509_ext::{
     subject_key_id, x509_time,
 };
 use crate::hsm::{ObjClass, ObjectFilter, TokenSigner, Want};
-use crate::output::{Report, pem, rfc3339};
+use crate::output::{Report, rfc3339};
 use crate::store::atomic::{Batch, Destination, check_output, write_in_place};
 use crate::store::input::read_input;
 use anyhow::Result;
@@ -530,7 +531,7 @@ pub fn run(ctx: &Ctx, a: &SignCsrArgs) -> Result<SignCsrReport> {
         let bytes = if a.x509.der {
             der.clone()
         } else {
-            pem("CERTIFICATE", &der)?.into_bytes()
+            pem::encode("CERTIFICATE", &der).into_bytes()
         };
         let cert = Certificate::from_der(&der).map_err(|e| fail(Exit::Failed, e.to_string()))?;
         let (written_to, data) = match &job.dest {

@@ -7,10 +7,11 @@ use super::token_select::Login;
 use crate::cli::args::{Digest, X509Args};
 use crate::cli::{RequestCertArgs, SelfsignCertArgs};
 use crate::exit::{Exit, fail, fail_hint};
+use crate::formats::pem;
 use crate::formats::x509::{parse_ext_key_usage, parse_key_usage, parse_subject, san};
 use crate::formats::x509_ext::{CertProfile, key_id, profile_usages};
 use crate::hsm::{RsaDigest, TokenSigner, Want};
-use crate::output::{Report, deliver, pem, rfc3339};
+use crate::output::{Report, deliver, rfc3339};
 use anyhow::Result;
 use rcgen::{BasicConstraints, CertificateParams, DnType, IsCa};
 use serde::Serialize;
@@ -182,7 +183,7 @@ fn write(
     let bytes = if x.der {
         der.to_vec()
     } else {
-        pem(pem_label, der)?.into_bytes()
+        pem::encode(pem_label, der).into_bytes()
     };
     deliver(file.out.as_deref(), &bytes, file.force, x.der, json)
 }
@@ -350,7 +351,7 @@ pub fn run_request(ctx: &Ctx, args: &RequestCertArgs) -> Result<X509Report> {
     let csr = params
         .serialize_request(&signer)
         .map_err(|e| signing_failure(&signer, e, "request"))?;
-    let der = signer.finish_request(csr.der())?;
+    let der = signer.finish(csr.der())?;
     let json = args.output.format() == crate::output::Format::Json;
     let (written_to, data) = write(&args.x509, &args.file, json, &der, "CERTIFICATE REQUEST")?;
     Ok(X509Report {
@@ -418,7 +419,7 @@ pub fn run_selfsign(ctx: &Ctx, args: &SelfsignCertArgs) -> Result<X509Report> {
     let cert = params
         .self_signed(&signer)
         .map_err(|e| signing_failure(&signer, e, "certificate"))?;
-    let der = signer.finish_certificate(cert.der())?;
+    let der = signer.finish(cert.der())?;
     let stored_handle = if store {
         ctx.lock(&sel)?;
         let (_, parsed) = x509_parser::parse_x509_certificate(&der)

@@ -1,6 +1,8 @@
 //! The CA bundle (`CAFile.pem`): concatenated PEM certificates, read strictly so that damage
 //! is found before hsmctl writes on top of it. Pure: no I/O.
 
+use super::pem::Part;
+
 /// A bundle as read: the certificates that are intact, and what is wrong with the rest.
 #[derive(Debug, Default)]
 pub struct Bundle {
@@ -19,60 +21,46 @@ impl Bundle {
             b.problems.push("the file is not text (not PEM)".into());
             return b;
         };
-        let text = text.trim_start_matches('\u{feff}').replace("\r\n", "\n");
-        let mut rest = text.as_str();
+        let mut parts = super::pem::parts(text).into_iter().peekable();
         let mut n = 0;
-        loop {
-            let Some(start) = rest.find("-----BEGIN ") else {
-                if !rest.trim().is_empty() {
-                    b.problems.push(format!(
-                        "text that is not a PEM block after certificate {n}"
-                    ));
-                }
-                break;
-            };
-            if !rest[..start].trim().is_empty() {
-                b.problems.push(format!(
+        while let Some(part) = parts.next() {
+            match part {
+                Part::Text(t) if t.trim().is_empty() => {}
+                Part::Text(_) if parts.peek().is_none() => b.problems.push(format!(
+                    "text that is not a PEM block after certificate {n}"
+                )),
+                Part::Text(_) => b.problems.push(format!(
                     "text that is not a PEM block before certificate {}",
                     n + 1
-                ));
-            }
-            n += 1;
-            let block = &rest[start..];
-            // The block ends at its END line, or where the next BEGIN starts if it has none.
-            let next_begin = block[11..].find("-----BEGIN ").map(|i| i + 11);
-            let end = block.find("-----END ").and_then(|e| {
-                block[e + 9..]
-                    .find("-----")
-                    .map(|x| e + 9 + x + 5)
-                    .filter(|end| next_begin.is_none_or(|nb| *end <= nb))
-            });
-            let Some(end) = end else {
-                b.problems
-                    .push(format!("certificate {n} is truncated (no END line)"));
-                match next_begin {
-                    Some(nb) => {
-                        rest = &block[nb..];
+                )),
+                Part::Block { label, text } => {
+                    n += 1;
+                    if label != "CERTIFICATE" {
+                        b.problems
+                            .push(format!("block {n} is a '{label}', not a certificate"));
                         continue;
                     }
-                    None => break,
-                }
-            };
-            match super::cert::pem_blocks(&block[..end]) {
-                Ok(mut blocks) if blocks.len() == 1 && blocks[0].0 == "CERTIFICATE" => {
-                    let (_, der) = blocks.remove(0);
-                    match super::cert::check_der(&der) {
-                        Ok(()) => b.certs.push(der),
-                        Err(e) => b.problems.push(format!("block {n}: {e}")),
+                    match super::pem::decode(text) {
+                        Ok((_, der)) => match super::cert::check_der(&der) {
+                            Ok(()) => b.certs.push(der),
+                            Err(e) => b.problems.push(format!("block {n}: {e}")),
+                        },
+                        Err(e) => b.problems.push(format!(
+                            "block {n}: the PEM block '{label}' is corrupt: {e}"
+                        )),
                     }
                 }
-                Ok(blocks) => b.problems.push(format!(
-                    "block {n} is a '{}', not a certificate",
-                    blocks.first().map(|x| x.0.as_str()).unwrap_or("?")
-                )),
-                Err(e) => b.problems.push(format!("block {n}: {e}")),
+                Part::Truncated(_) => {
+                    n += 1;
+                    b.problems
+                        .push(format!("certificate {n} is truncated (no END line)"));
+                }
+                Part::Unclosed => {
+                    n += 1;
+                    b.problems
+                        .push(format!("block {n}: a PEM header is not closed"));
+                }
             }
-            rest = &block[end..];
         }
         b
     }

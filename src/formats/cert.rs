@@ -4,28 +4,6 @@
 
 use super::pubkey::PublicKeyMaterial;
 
-/// PEM blocks (label, DER) found anywhere in `text`.
-pub fn pem_blocks(text: &str) -> Result<Vec<(String, Vec<u8>)>, String> {
-    let text = text.trim_start_matches('\u{feff}').replace("\r\n", "\n");
-    let mut out = Vec::new();
-    let mut rest = text.as_str();
-    while let Some(start) = rest.find("-----BEGIN ") {
-        let after = &rest[start + 11..];
-        let label_end = after.find("-----").ok_or("a PEM header is not closed")?;
-        let label = after[..label_end].to_string();
-        let end_marker = format!("-----END {label}-----");
-        let end = rest[start..]
-            .find(&end_marker)
-            .ok_or_else(|| format!("the PEM block '{label}' is truncated (no END line)"))?;
-        let block = &rest[start..start + end + end_marker.len()];
-        let (_, der) = pem_rfc7468::decode_vec(block.as_bytes())
-            .map_err(|e| format!("the PEM block '{label}' is corrupt: {e}"))?;
-        out.push((label, der));
-        rest = &rest[start + end + end_marker.len()..];
-    }
-    Ok(out)
-}
-
 /// Every X.509 certificate in `bytes` (PEM blocks, or one DER certificate), in order.
 /// Refuses an empty file, private keys, requests and anything else that is not a certificate.
 pub fn parse_certificates(bytes: &[u8]) -> Result<Vec<Vec<u8>>, String> {
@@ -35,7 +13,7 @@ pub fn parse_certificates(bytes: &[u8]) -> Result<Vec<Vec<u8>>, String> {
     let ders = match std::str::from_utf8(bytes) {
         Ok(text) if text.contains("-----BEGIN ") => {
             let mut certs = Vec::new();
-            for (label, der) in pem_blocks(text)? {
+            for (label, der) in super::pem::blocks(text)? {
                 match label.as_str() {
                     "CERTIFICATE" | "X509 CERTIFICATE" | "TRUSTED CERTIFICATE" => certs.push(der),
                     l if l.contains("PRIVATE KEY") => {
@@ -116,10 +94,7 @@ pub fn parse_one_certificate(bytes: &[u8]) -> Result<Vec<u8>, String> {
 /// Certificates as canonical PEM: 64-column base64, LF line ends, a final newline.
 pub fn to_pem(ders: &[Vec<u8>]) -> String {
     ders.iter()
-        .map(|d| {
-            pem_rfc7468::encode_string("CERTIFICATE", pem_rfc7468::LineEnding::LF, d)
-                .expect("base64 of a certificate")
-        })
+        .map(|d| super::pem::encode("CERTIFICATE", d))
         .collect()
 }
 

@@ -35,24 +35,19 @@ pub struct Identity {
     pub cert: Vec<u8>,
 }
 
+/// An RSA key made by aws-lc-rs (through rcgen), signing with SHA-256 as before.
+fn rsa(size: rcgen::RsaKeySize) -> Result<KeyPair, rcgen::Error> {
+    KeyPair::generate_rsa_for(&rcgen::PKCS_RSA_SHA256, size)
+}
+
 /// Generates a key of `kind` and a certificate for `name` valid for `days` from now.
 pub fn generate(kind: ClientKeyType, name: &str, days: u32) -> Result<Identity, String> {
     let key = match kind {
         ClientKeyType::EcP256 => KeyPair::generate_for(&rcgen::PKCS_ECDSA_P256_SHA256),
         ClientKeyType::EcP384 => KeyPair::generate_for(&rcgen::PKCS_ECDSA_P384_SHA384),
-        ClientKeyType::Rsa2048 | ClientKeyType::Rsa3072 | ClientKeyType::Rsa4096 => {
-            // ring signs with RSA keys but does not make them.
-            use rsa::pkcs8::EncodePrivateKey;
-            let bits = match kind {
-                ClientKeyType::Rsa3072 => 3072,
-                ClientKeyType::Rsa4096 => 4096,
-                _ => 2048,
-            };
-            let k =
-                rsa::RsaPrivateKey::new(&mut rand_core::OsRng, bits).map_err(|e| e.to_string())?;
-            let der = k.to_pkcs8_der().map_err(|e| e.to_string())?;
-            KeyPair::try_from(der.as_bytes())
-        }
+        ClientKeyType::Rsa2048 => rsa(rcgen::RsaKeySize::_2048),
+        ClientKeyType::Rsa3072 => rsa(rcgen::RsaKeySize::_3072),
+        ClientKeyType::Rsa4096 => rsa(rcgen::RsaKeySize::_4096),
     }
     .map_err(|e| e.to_string())?;
     let cert = certificate(&key, name, days)?;
@@ -109,13 +104,35 @@ pub fn key_type(key: &KeyPair) -> ClientKeyType {
     }
 }
 
-/// Reads a PKCS#8 key (PEM or DER).
+/// Reads a PKCS#8 key (PEM, its first block, or DER).
 pub fn read_key(bytes: &[u8]) -> Result<KeyPair, String> {
-    let parsed = match std::str::from_utf8(bytes) {
-        Ok(t) if t.contains("-----BEGIN") => KeyPair::from_pem(t),
-        _ => KeyPair::try_from(bytes),
+    let refused = |e: String| format!("not a PKCS#8 private key hsmctl can use: {e}");
+    let der = match std::str::from_utf8(bytes) {
+        Ok(t) if t.contains("-----BEGIN") => {
+            let block = super::pem::parts(t).into_iter().find_map(|p| match p {
+                super::pem::Part::Block { text, .. } => Some(text),
+                _ => None,
+            });
+            Zeroizing::new(
+                super::pem::decode(block.unwrap_or_default())
+                    .map_err(refused)?
+                    .1,
+            )
+        }
+        _ => Zeroizing::new(bytes.to_vec()),
     };
-    parsed.map_err(|e| format!("not a PKCS#8 private key hsmctl can use: {e}"))
+    // aws-lc-rs reads PKCS#1, SEC1 and P-521 keys too; the client key stays what the client
+    // identity has always been: PKCS#8 with RSA, P-256, P-384 or Ed25519.
+    let p521 = [
+        &rcgen::PKCS_ECDSA_P521_SHA256,
+        &rcgen::PKCS_ECDSA_P521_SHA384,
+        &rcgen::PKCS_ECDSA_P521_SHA512,
+    ];
+    pkcs8::PrivateKeyInfo::try_from(der.as_slice()).map_err(|e| refused(e.to_string()))?;
+    match KeyPair::try_from(der.as_slice()) {
+        Ok(k) if p521.contains(&k.algorithm()) => Err(refused("a P-521 key".into())),
+        k => k.map_err(|e| refused(e.to_string())),
+    }
 }
 
 /// SubjectPublicKeyInfo DER of a key.

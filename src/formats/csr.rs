@@ -3,14 +3,10 @@
 //! extensions out. Pure: no I/O.
 
 use super::pubkey::PublicKeyMaterial;
-use der::asn1::ObjectIdentifier;
 use der::{Decode, Encode};
 use x509_cert::ext::Extension;
 use x509_cert::request::{CertReq, ExtensionReq};
 use x509_parser::prelude::FromDer;
-
-/// ecdsa-with-SHA512 (RFC 5758), which ring (x509-parser's verifier) does not do on P-521.
-const ECDSA_SHA512: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.10045.4.3.4");
 
 /// The smallest RSA key signed without `--allow-weak`.
 pub const MIN_RSA_BITS: usize = 2048;
@@ -30,7 +26,7 @@ pub struct Request {
 pub fn request_der(bytes: &[u8]) -> Result<Vec<u8>, String> {
     match std::str::from_utf8(bytes) {
         Ok(text) if text.contains("-----BEGIN ") => {
-            let blocks = super::cert::pem_blocks(text)?;
+            let blocks = super::pem::blocks(text)?;
             let mut reqs = blocks
                 .into_iter()
                 .filter(|(l, _)| l.ends_with("CERTIFICATE REQUEST"));
@@ -101,76 +97,88 @@ pub fn check(der_bytes: &[u8], allow_weak: bool) -> Result<Request, String> {
     })
 }
 
+/// Checks the request's signature with aws-lc-rs, over the request's own bytes. The pairs
+/// are what hsmctl and openssl make: PKCS#1 v1.5 (SHA-1 and SHA-2) and PSS with RSA, ECDSA
+/// with SHA-256/384 on P-256/P-384 and SHA-512 on P-521, Ed25519. RSA keys under 2048 bits
+/// (signed with --allow-weak) are checked with aws-lc-rs's legacy 1024-bit-and-up
+/// verifiers, which have SHA-256 and SHA-512.
 fn verify_signature(
     der_bytes: &[u8],
     req: &CertReq,
     key: &PublicKeyMaterial,
 ) -> Result<(), String> {
+    use super::ec::Curve;
+    use aws_lc_rs::signature as s;
     let bad = |why: String| format!("the request's signature does not verify: {why}");
-    if req.algorithm.oid == ECDSA_SHA512 {
-        // ring has no P-521; RustCrypto's p521 checks it (and SHA-512 on P-521 only).
-        let PublicKeyMaterial::Ec {
-            curve: super::ec::Curve::P521,
-            point,
-        } = key
-        else {
+    let weak = matches!(key, PublicKeyMaterial::Rsa { n, .. } if rsa_bits(n) < MIN_RSA_BITS);
+    if let PublicKeyMaterial::Rsa { n, .. } = key
+        && rsa_bits(n) < 1024
+    {
+        return Err(bad(format!(
+            "RSA keys of {} bits are too small to be checked (1024 bits at least)",
+            rsa_bits(n)
+        )));
+    }
+    let rsa = matches!(key, PublicKeyMaterial::Rsa { .. });
+    let curve = match key {
+        PublicKeyMaterial::Ec { curve, .. } => Some(*curve),
+        _ => None,
+    };
+    let oid = req.algorithm.oid.to_string();
+    let alg: &dyn s::VerificationAlgorithm = match oid.as_str() {
+        "1.2.840.113549.1.1.11" if weak => &s::RSA_PKCS1_1024_8192_SHA256_FOR_LEGACY_USE_ONLY,
+        "1.2.840.113549.1.1.13" if weak => &s::RSA_PKCS1_1024_8192_SHA512_FOR_LEGACY_USE_ONLY,
+        _ if weak => {
             return Err(bad(format!(
-                "ecdsa-with-SHA512 with a {} key is not supported",
+                "signature algorithm {oid} with a weak RSA key is not supported"
+            )));
+        }
+        "1.2.840.113549.1.1.5" | "1.3.14.3.2.29" if rsa => {
+            &s::RSA_PKCS1_1024_8192_SHA1_FOR_LEGACY_USE_ONLY
+        }
+        "1.2.840.113549.1.1.11" if rsa => &s::RSA_PKCS1_2048_8192_SHA256,
+        "1.2.840.113549.1.1.12" if rsa => &s::RSA_PKCS1_2048_8192_SHA384,
+        "1.2.840.113549.1.1.13" if rsa => &s::RSA_PKCS1_2048_8192_SHA512,
+        "1.2.840.113549.1.1.10" if rsa => match pss_hash(req).as_deref() {
+            Some("2.16.840.1.101.3.4.2.1") => &s::RSA_PSS_2048_8192_SHA256,
+            Some("2.16.840.1.101.3.4.2.2") => &s::RSA_PSS_2048_8192_SHA384,
+            Some("2.16.840.1.101.3.4.2.3") => &s::RSA_PSS_2048_8192_SHA512,
+            _ => return Err(bad("RSASSA-PSS with this hash is not supported".into())),
+        },
+        "1.2.840.10045.4.3.2" if curve == Some(Curve::P256) => &s::ECDSA_P256_SHA256_ASN1,
+        "1.2.840.10045.4.3.2" if curve == Some(Curve::P384) => &s::ECDSA_P384_SHA256_ASN1,
+        "1.2.840.10045.4.3.3" if curve == Some(Curve::P256) => &s::ECDSA_P256_SHA384_ASN1,
+        "1.2.840.10045.4.3.3" if curve == Some(Curve::P384) => &s::ECDSA_P384_SHA384_ASN1,
+        "1.2.840.10045.4.3.4" if curve == Some(Curve::P521) => &s::ECDSA_P521_SHA512_ASN1,
+        "1.3.101.112" if matches!(key, PublicKeyMaterial::Ed25519(_)) => &s::ED25519,
+        _ => {
+            return Err(bad(format!(
+                "signature algorithm {oid} with a {} key is not supported",
                 key.describe()
             )));
-        };
-        use p521::ecdsa::signature::Verifier;
-        let vk =
-            p521::ecdsa::VerifyingKey::from_sec1_bytes(point).map_err(|e| bad(e.to_string()))?;
-        let sig = p521::ecdsa::Signature::from_der(req.signature.raw_bytes())
-            .map_err(|e| bad(e.to_string()))?;
-        let body = req.info.to_der().map_err(|e| bad(e.to_string()))?;
-        return vk
-            .verify(&body, &sig)
-            .map_err(|_| bad("bad signature".into()));
-    }
-    if let PublicKeyMaterial::Rsa { n, e } = key
-        && rsa_bits(n) < MIN_RSA_BITS
-    {
-        // ring refuses RSA keys under 2048 bits outright; --allow-weak ones are checked with
-        // RustCrypto's rsa (PKCS#1 v1.5 with SHA-2).
-        return verify_weak_rsa(req, n, e).map_err(bad);
-    }
+        }
+    };
+    // The bytes signed are the request's own, not a re-encoding of what was decoded.
     let (_, parsed) =
         x509_parser::certification_request::X509CertificationRequest::from_der(der_bytes)
             .map_err(|e| bad(e.to_string()))?;
-    parsed.verify_signature().map_err(|e| bad(e.to_string()))
+    s::UnparsedPublicKey::new(alg, req.info.public_key.subject_public_key.raw_bytes())
+        .verify(
+            parsed.certification_request_info.raw,
+            req.signature.raw_bytes(),
+        )
+        .map_err(|_| bad("bad signature".into()))
+}
+
+/// The hash OID of a PSS request's parameters (SHA-1, the default, when absent).
+fn pss_hash(req: &CertReq) -> Option<String> {
+    let params = req.algorithm.parameters.as_ref()?;
+    let params: pkcs1::RsaPssParams = params.decode_as().ok()?;
+    Some(params.hash.oid.to_string())
 }
 
 fn rsa_bits(n: &[u8]) -> usize {
     n.len() * 8 - n.first().map_or(0, |b| b.leading_zeros() as usize)
-}
-
-fn verify_weak_rsa(req: &CertReq, n: &[u8], e: &[u8]) -> Result<(), String> {
-    use rsa::signature::Verifier;
-    let key = rsa::RsaPublicKey::new(
-        rsa::BigUint::from_bytes_be(n),
-        rsa::BigUint::from_bytes_be(e),
-    )
-    .map_err(|x| x.to_string())?;
-    let body = req.info.to_der().map_err(|x| x.to_string())?;
-    let sig =
-        rsa::pkcs1v15::Signature::try_from(req.signature.raw_bytes()).map_err(|x| x.to_string())?;
-    let bad = |_| "bad signature".to_string();
-    match req.algorithm.oid.to_string().as_str() {
-        "1.2.840.113549.1.1.11" => rsa::pkcs1v15::VerifyingKey::<sha2::Sha256>::new(key)
-            .verify(&body, &sig)
-            .map_err(bad),
-        "1.2.840.113549.1.1.12" => rsa::pkcs1v15::VerifyingKey::<sha2::Sha384>::new(key)
-            .verify(&body, &sig)
-            .map_err(bad),
-        "1.2.840.113549.1.1.13" => rsa::pkcs1v15::VerifyingKey::<sha2::Sha512>::new(key)
-            .verify(&body, &sig)
-            .map_err(bad),
-        other => Err(format!(
-            "signature algorithm {other} with a weak RSA key is not supported"
-        )),
-    }
 }
 
 #[cfg(test)]
@@ -200,8 +208,7 @@ mod tests {
         bad[last] ^= 1;
         assert!(check(&bad, false).unwrap_err().contains("signature"));
         assert!(check(b"junk", false).is_err());
-        let pem =
-            pem_rfc7468::encode_string("CERTIFICATE REQUEST", Default::default(), &der).unwrap();
+        let pem = super::super::pem::encode("CERTIFICATE REQUEST", &der);
         assert_eq!(request_der(pem.as_bytes()).unwrap(), der);
     }
 }

@@ -8,6 +8,7 @@ pub mod csr;
 pub mod ec;
 pub mod host;
 pub mod input;
+pub mod pem;
 pub mod pkcs11_uri;
 pub mod pkcs12;
 pub mod private_key;

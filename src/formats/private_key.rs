@@ -143,22 +143,21 @@ const PEM_LABELS: &[(&str, KeyFileFormat)] = &[
 /// The first private-key PEM block of a text: its format and the block's text. Other blocks
 /// (openssl ecparam's "EC PARAMETERS", certificates) are skipped.
 fn pem_block(text: &str) -> Result<Option<(KeyFileFormat, &str)>, KeyFileError> {
-    let mut rest = text;
-    while let Some(start) = rest.find("-----BEGIN ") {
-        let after = &rest[start + 11..];
-        let Some(label_end) = after.find("-----") else {
-            return malformed("a PEM BEGIN line without its closing dashes");
-        };
-        let label = &after[..label_end];
-        let end_line = format!("-----END {label}-----");
-        let Some(end) = rest.find(&end_line) else {
-            return malformed(format!("the PEM block '{label}' has no END line"));
-        };
-        let block = &rest[start..end + end_line.len()];
-        if let Some((_, f)) = PEM_LABELS.iter().find(|(l, _)| *l == label) {
-            return Ok(Some((*f, block)));
+    for part in super::pem::parts(text) {
+        match part {
+            super::pem::Part::Block { label, text } => {
+                if let Some((_, f)) = PEM_LABELS.iter().find(|(l, _)| *l == label) {
+                    return Ok(Some((*f, text)));
+                }
+            }
+            super::pem::Part::Truncated(label) => {
+                return malformed(format!("the PEM block '{label}' has no END line"));
+            }
+            super::pem::Part::Unclosed => {
+                return malformed("a PEM BEGIN line without its closing dashes");
+            }
+            super::pem::Part::Text(_) => {}
         }
-        rest = &rest[end + end_line.len()..];
     }
     Ok(None)
 }
@@ -180,7 +179,6 @@ pub fn read_private_key(
     let Some(text) = text.filter(|t| t.contains("-----BEGIN ")) else {
         return from_der(bytes, passphrase);
     };
-    let text = text.trim_start_matches('\u{feff}');
     let Some((format, block)) = pem_block(text)? else {
         if text.contains("PUBLIC KEY-----") || text.contains("CERTIFICATE-----") {
             return malformed("the file holds a public key or a certificate, not a private key");
@@ -198,8 +196,8 @@ pub fn read_private_key(
                 .into(),
         ));
     }
-    let (_, der) = pem_rfc7468::decode_vec(block.as_bytes())
-        .map_err(|e| KeyFileError::Malformed(format!("bad PEM: {e}")))?;
+    let (_, der) =
+        super::pem::decode(block).map_err(|e| KeyFileError::Malformed(format!("bad PEM: {e}")))?;
     let der = Zeroizing::new(der);
     match format {
         KeyFileFormat::Pkcs8 => from_pkcs8(&der, KeyFileFormat::Pkcs8),
@@ -309,66 +307,154 @@ fn check_rsa_bits(bits: u32) -> Result<(), KeyFileError> {
 }
 
 fn from_pkcs1(der: &[u8]) -> Result<PrivateKey, KeyFileError> {
-    use rsa::pkcs1::DecodeRsaPrivateKey;
-    let parsed = pkcs1::RsaPrivateKey::from_der(der)
+    let k = pkcs1::RsaPrivateKey::from_der(der)
         .map_err(|e| KeyFileError::Malformed(format!("a damaged PKCS#1 RSA key: {e}")))?;
-    if parsed.other_prime_infos.is_some() {
+    if k.other_prime_infos.is_some() {
         return Err(KeyFileError::Refused(
             "multi-prime RSA keys are not imported".into(),
         ));
     }
-    check_rsa_bits(parsed.modulus.as_bytes().len() as u32 * 8 - leading_zero_bits(&parsed))?;
-    let key = rsa::RsaPrivateKey::from_pkcs1_der(der)
-        .map_err(|e| KeyFileError::Malformed(format!("an inconsistent RSA key: {e}")))?;
-    rsa_key(key)
+    // The file's CRT values are not taken on trust: they are computed again from d, p and q.
+    rsa_key(
+        k.modulus.as_bytes(),
+        k.public_exponent.as_bytes(),
+        k.private_exponent.as_bytes(),
+        k.prime1.as_bytes(),
+        k.prime2.as_bytes(),
+    )
 }
 
-fn leading_zero_bits(k: &pkcs1::RsaPrivateKey) -> u32 {
-    k.modulus
-        .as_bytes()
-        .first()
-        .map_or(0, |b| b.leading_zeros())
+/// A PKCS#1 INTEGER of the big-endian `v`.
+fn uint(v: &[u8]) -> Result<pkcs1::UintRef<'_>, KeyFileError> {
+    pkcs1::UintRef::new(v).map_err(|e| KeyFileError::Malformed(e.to_string()))
 }
 
-/// From the rsa crate's key (validated: its primes multiply to the modulus).
-fn rsa_key(mut key: rsa::RsaPrivateKey) -> Result<PrivateKey, KeyFileError> {
-    use rsa::pkcs8::EncodePrivateKey;
-    use rsa::traits::{PrivateKeyParts, PublicKeyParts};
-    key.validate()
-        .map_err(|e| KeyFileError::Malformed(format!("an inconsistent RSA key: {e}")))?;
-    key.precompute()
-        .map_err(|e| KeyFileError::Malformed(format!("an inconsistent RSA key: {e}")))?;
-    check_rsa_bits(key.n().bits() as u32)?;
-    let secret = |v: &rsa::BigUint| Zeroizing::new(v.to_bytes_be());
-    let [p, q] = key.primes() else {
-        return Err(KeyFileError::Refused(
-            "multi-prime RSA keys are not imported".into(),
-        ));
+/// `b` without its leading zero bytes.
+fn unpadded(b: &[u8]) -> &[u8] {
+    &b[b.iter().take_while(|x| **x == 0).count()..]
+}
+
+/// An RSA key from n, e, d, p and q (big-endian), checked as an RSA key must be (e from 2 to
+/// 2^33 - 1, p·q = n, d·e ≡ 1 mod p-1 and mod q-1) with its CRT values computed (OpenSSH key
+/// files carry no dP, dQ).
+fn rsa_key(n: &[u8], e: &[u8], d: &[u8], p: &[u8], q: &[u8]) -> Result<PrivateKey, KeyFileError> {
+    use crypto_bigint::{U2048, U3072, U4096, U6144, U8192, U16384};
+    let n = unpadded(n);
+    check_rsa_bits(
+        (n.len() as u32 * 8).saturating_sub(n.first().map_or(0, |b| b.leading_zeros())),
+    )?;
+    let e = unpadded(e);
+    let small_e =
+        e.len() <= 5 && (2..1 << 33).contains(&e.iter().fold(0u64, |a, b| a << 8 | u64::from(*b)));
+    // The narrowest width that holds n: the arithmetic's cost grows with it.
+    let crt = match n.len() * 8 {
+        0..=2048 => rsa_crt::<{ U2048::LIMBS }>,
+        2049..=3072 => rsa_crt::<{ U3072::LIMBS }>,
+        3073..=4096 => rsa_crt::<{ U4096::LIMBS }>,
+        4097..=6144 => rsa_crt::<{ U6144::LIMBS }>,
+        6145..=8192 => rsa_crt::<{ U8192::LIMBS }>,
+        _ => rsa_crt::<{ U16384::LIMBS }>,
     };
-    let (Some(dp), Some(dq), Some(qinv)) = (key.dp(), key.dq(), key.crt_coefficient()) else {
-        return malformed("the RSA key's CRT values cannot be computed");
+    let Some([dp, dq, qinv]) = crt(n, e, d, p, q).filter(|_| small_e) else {
+        return malformed("an inconsistent RSA key (its values do not make one key)");
     };
-    let parts = SecretParts::Rsa {
-        d: secret(key.d()),
-        p: secret(p),
-        q: secret(q),
-        dp: secret(dp),
-        dq: secret(dq),
-        qinv: secret(&qinv),
-    };
-    let public = PublicKeyMaterial::from_rsa(&key.n().to_bytes_be(), &key.e().to_bytes_be())
-        .map_err(|e| KeyFileError::Malformed(e.to_string()))?;
-    let pkcs8 = key
-        .to_pkcs8_der()
-        .map_err(|e| KeyFileError::Malformed(e.to_string()))?;
+    let public =
+        PublicKeyMaterial::from_rsa(n, e).map_err(|e| KeyFileError::Malformed(e.to_string()))?;
+    let secret = |v: &[u8]| Zeroizing::new(unpadded(v).to_vec());
+    let (d, p, q) = (secret(d), secret(p), secret(q));
+    let pkcs1 = Zeroizing::new(
+        pkcs1::RsaPrivateKey {
+            modulus: uint(n)?,
+            public_exponent: uint(e)?,
+            private_exponent: uint(&d)?,
+            prime1: uint(&p)?,
+            prime2: uint(&q)?,
+            exponent1: uint(&dp)?,
+            exponent2: uint(&dq)?,
+            coefficient: uint(&qinv)?,
+            other_prime_infos: None,
+        }
+        .to_der()
+        .map_err(|e| KeyFileError::Malformed(e.to_string()))?,
+    );
+    let pkcs8 = pkcs8::PrivateKeyInfo::new(
+        pkcs8::AlgorithmIdentifierRef {
+            oid: RSA_OID,
+            parameters: Some(der::asn1::AnyRef::NULL),
+        },
+        &pkcs1,
+    )
+    .to_der()
+    .map_err(|e| KeyFileError::Malformed(e.to_string()))?;
     Ok(PrivateKey {
         public,
-        secret: parts,
-        pkcs8: Zeroizing::new(pkcs8.as_bytes().to_vec()),
+        secret: SecretParts::Rsa {
+            d,
+            p,
+            q,
+            dp,
+            dq,
+            qinv,
+        },
+        pkcs8: Zeroizing::new(pkcs8),
         format: KeyFileFormat::Pkcs1,
         comment: None,
         certificates: Vec::new(),
     })
+}
+
+/// dP, dQ and qInv of the key (n, e, d, p, q), or None when the values do not make an RSA
+/// key. crypto-bigint (the curves' own) works in constant time on the secrets' values (its
+/// divisions vary only with the primes' lengths), `L` limbs wide: n fits. The values it names
+/// are wiped when dropped.
+fn rsa_crt<const L: usize>(
+    n: &[u8],
+    e: &[u8],
+    d: &[u8],
+    p: &[u8],
+    q: &[u8],
+) -> Option<[Zeroizing<Vec<u8>>; 3]> {
+    use crypto_bigint::{NonZero, Uint};
+    let int = |b: &[u8]| {
+        let b = unpadded(b);
+        let mut buf = Zeroizing::new(vec![0u8; Uint::<L>::BYTES]);
+        let at = buf.len().checked_sub(b.len())?;
+        buf[at..].copy_from_slice(b);
+        Some(Zeroizing::new(Uint::<L>::from_be_slice(&buf)))
+    };
+    let (n, e, d, p, q) = (int(n)?, int(e)?, int(d)?, int(p)?, int(q)?);
+    let one = Uint::<L>::ONE;
+    // p odd: qInv is an inverse modulo p; both primes above 1: p-1 and q-1 are not zero.
+    if p.as_words()[0] & 1 == 0 || *p <= one || *q <= one {
+        return None;
+    }
+    let (lo, hi) = p.mul_wide(&*q);
+    if lo != *n || hi != Uint::ZERO {
+        return None;
+    }
+    // d mod (m-1), if d·e ≡ 1 modulo m-1.
+    let exponent = |m: &Uint<L>| {
+        let m1 = Option::<NonZero<Uint<L>>>::from(NonZero::new(m.wrapping_sub(&one)))?;
+        let dm = Zeroizing::new(d.rem(&m1));
+        let (r, _) = Uint::const_rem_wide(dm.mul_wide(&*e), &m1);
+        (r == one).then_some(dm)
+    };
+    let (dp, dq) = (exponent(&p)?, exponent(&q)?);
+    let p_nz = Option::<NonZero<Uint<L>>>::from(NonZero::new(*p))?;
+    let (qinv, ok) = q.rem(&p_nz).inv_odd_mod(&*p);
+    let qinv = Zeroizing::new(qinv);
+    if !bool::from(ok) {
+        return None;
+    }
+    let bytes = |v: &Uint<L>| {
+        let mut out = Zeroizing::new(vec![0u8; Uint::<L>::BYTES]);
+        let words = v.as_words().iter().rev();
+        for (chunk, word) in out.chunks_exact_mut(crypto_bigint::Limb::BYTES).zip(words) {
+            chunk.copy_from_slice(&word.to_be_bytes());
+        }
+        Zeroizing::new(unpadded(&out).to_vec())
+    };
+    Some([bytes(&dp), bytes(&dq), bytes(&qinv)])
 }
 
 /// An EC key from its scalar, through the curve's own type (which refuses zero and values
@@ -466,6 +552,11 @@ fn ed25519(seed: &[u8], stated: Option<&[u8]>) -> Result<PrivateKey, KeyFileErro
     })
 }
 
+fn positive(m: &ssh_key::Mpint) -> Result<&[u8], KeyFileError> {
+    m.as_positive_bytes()
+        .ok_or_else(|| KeyFileError::Malformed("a negative RSA value".into()))
+}
+
 fn from_openssh(block: &str, passphrase: Option<&[u8]>) -> Result<PrivateKey, KeyFileError> {
     use ssh_key::private::{EcdsaKeypair, KeypairData};
     let parsed = ssh_key::PrivateKey::from_openssh(block)
@@ -482,21 +573,15 @@ fn from_openssh(block: &str, passphrase: Option<&[u8]>) -> Result<PrivateKey, Ke
     };
     let mut out = match key.key_data() {
         KeypairData::Rsa(k) => {
-            // Not ssh-key 0.6.7's TryFrom: it passes p twice as the primes, so every real
-            // key fails its consistency check.
-            let big = |m: &ssh_key::Mpint| {
-                m.as_positive_bytes()
-                    .map(rsa::BigUint::from_bytes_be)
-                    .ok_or_else(|| KeyFileError::Malformed("a negative RSA value".into()))
-            };
-            let rsa = rsa::RsaPrivateKey::from_components(
-                big(&k.public.n)?,
-                big(&k.public.e)?,
-                big(&k.private.d)?,
-                vec![big(&k.private.p)?, big(&k.private.q)?],
-            )
-            .map_err(|e| KeyFileError::Malformed(format!("an inconsistent RSA key: {e}")))?;
-            rsa_key(rsa)?
+            // Not ssh-key 0.6.7's conversion: it passes p twice as the primes. The file's
+            // iqmp is computed again with dP and dQ, which OpenSSH does not store.
+            rsa_key(
+                positive(&k.public.n)?,
+                positive(&k.public.e)?,
+                positive(&k.private.d)?,
+                positive(&k.private.p)?,
+                positive(&k.private.q)?,
+            )?
         }
         KeypairData::Ecdsa(k) => {
             let (oid, scalar) = match k {
@@ -617,5 +702,42 @@ jsnughHwwZphkL1aHwkqqLbKCSt0GKH3jw==\n-----END EC PRIVATE KEY-----\n";
             "",
         );
         assert!(read_private_key(cut.as_bytes(), None).is_err());
+    }
+
+    #[test]
+    fn rsa_keys_are_checked_and_their_crt_values_computed() {
+        // aws-lc-rs's key and its own CRT values: the computed ones must be the same, and
+        // so must the PKCS#8 made from them.
+        let key =
+            rcgen::KeyPair::generate_rsa_for(&rcgen::PKCS_RSA_SHA256, rcgen::RsaKeySize::_2048)
+                .unwrap();
+        let pkcs8 = key.serialize_der();
+        let info = pkcs8::PrivateKeyInfo::try_from(pkcs8.as_slice()).unwrap();
+        let k = pkcs1::RsaPrivateKey::from_der(info.private_key).unwrap();
+        let read = read_private_key(&pkcs8, None).unwrap();
+        let SecretParts::Rsa { dp, dq, qinv, .. } = &read.secret else {
+            panic!("not RSA")
+        };
+        assert_eq!(dp.as_slice(), k.exponent1.as_bytes());
+        assert_eq!(dq.as_slice(), k.exponent2.as_bytes());
+        assert_eq!(qinv.as_slice(), k.coefficient.as_bytes());
+        assert_eq!(read.pkcs8.as_slice(), pkcs8.as_slice());
+        let parts = |d: &[u8], p: &[u8], e: &[u8]| {
+            rsa_key(k.modulus.as_bytes(), e, d, p, k.prime2.as_bytes())
+        };
+        let (d, p, e) = (
+            k.private_exponent.as_bytes(),
+            k.prime1.as_bytes(),
+            k.public_exponent.as_bytes(),
+        );
+        assert!(parts(d, p, e).is_ok());
+        // A changed d, a changed p, an exponent of 1: not one key.
+        let mut bad = d.to_vec();
+        bad[10] ^= 1;
+        assert!(matches!(parts(&bad, p, e), Err(KeyFileError::Malformed(_))));
+        let mut bad = p.to_vec();
+        bad[10] ^= 1;
+        assert!(matches!(parts(d, &bad, e), Err(KeyFileError::Malformed(_))));
+        assert!(matches!(parts(d, p, &[1]), Err(KeyFileError::Malformed(_))));
     }
 }

@@ -317,9 +317,9 @@ pub fn parse_public_key(
             );
         }
         if t.starts_with("-----BEGIN") {
-            let (label, der_bytes) = pem_rfc7468::decode_vec(t.as_bytes())
-                .map_err(|e| KeyError(format!("malformed PEM: {e}")))?;
-            return match label {
+            let (label, der_bytes) =
+                super::pem::decode(t).map_err(|e| KeyError(format!("malformed PEM: {e}")))?;
+            return match label.as_str() {
                 "PUBLIC KEY" => Ok((
                     PublicKeyMaterial::from_spki_der(&der_bytes)?,
                     InputFormat::SpkiPem,
@@ -405,8 +405,7 @@ mod tests {
         assert_eq!(k.to_openssh_line("test").unwrap(), ED);
         let spki = k.to_spki_der().unwrap();
         assert_eq!(parse_public_key(&spki).unwrap().0, k);
-        let pem =
-            pem_rfc7468::encode_string("PUBLIC KEY", pem_rfc7468::LineEnding::LF, &spki).unwrap();
+        let pem = super::super::pem::encode("PUBLIC KEY", &spki);
         assert_eq!(
             parse_public_key(pem.as_bytes()).unwrap().1,
             InputFormat::SpkiPem

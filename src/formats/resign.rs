@@ -1,15 +1,13 @@
-//! Re-signing rcgen's output under an algorithm rcgen 0.14 cannot name (RSASSA-PSS, ECDSA on
-//! P-521): rcgen still builds the body (subject, extensions, validity); this swaps in the real
-//! algorithm identifier and public key, and hands back the bytes the token must sign.
+//! RSASSA-PSS for the certificates and requests rcgen builds. rcgen 0.14 has no name for PSS on
+//! any backend, so rcgen signs under PKCS#1 v1.5's name with the same RSA key (the public key
+//! is the same rsaEncryption either way) and [`resign_pss`] puts PSS in its place.
 
 use der::{Decode, Encode, asn1::BitString};
-use spki::{AlgorithmIdentifierOwned, ObjectIdentifier, SubjectPublicKeyInfoOwned};
+use spki::{AlgorithmIdentifierOwned, ObjectIdentifier};
 use x509_cert::{Certificate, request::CertReq};
 
 /// id-RSASSA-PSS (RFC 4055).
 const RSASSA_PSS: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.10");
-/// ecdsa-with-SHA512 (RFC 5758), the conventional pairing for P-521.
-const ECDSA_SHA512: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.10045.4.3.4");
 
 /// SHA-2 digests for RSASSA-PSS; the salt is as long as the digest (RFC 8017's advice, and
 /// what OpenSSL and the CA/Browser Forum profiles expect).
@@ -36,93 +34,79 @@ pub fn pss_algorithm(hash: PssHash) -> Result<AlgorithmIdentifierOwned, String> 
     })
 }
 
-/// The AlgorithmIdentifier of ecdsa-with-SHA512 (no parameters).
-pub fn ecdsa_sha512_algorithm() -> AlgorithmIdentifierOwned {
-    AlgorithmIdentifierOwned {
-        oid: ECDSA_SHA512,
-        parameters: None,
+/// `der`, rcgen's certificate or request signed with PKCS#1 v1.5, re-signed as RSASSA-PSS with
+/// `hash`: every AlgorithmIdentifier of the signature becomes PSS's and `sign` (a PSS
+/// signature by the same key) signs the new body. The rest of rcgen's DER is kept as it is.
+pub fn resign_pss(
+    der: &[u8],
+    hash: PssHash,
+    sign: impl FnOnce(&[u8]) -> Result<Vec<u8>, String>,
+) -> Result<Vec<u8>, String> {
+    let e = |e: der::Error| e.to_string();
+    let alg = pss_algorithm(hash)?;
+    let signed = |s: Vec<u8>| BitString::from_bytes(&s).map_err(e);
+    if let Ok(mut c) = Certificate::from_der(der) {
+        c.tbs_certificate.signature = alg.clone();
+        c.signature_algorithm = alg;
+        c.signature = signed(sign(&c.tbs_certificate.to_der().map_err(e)?)?)?;
+        return c.to_der().map_err(e);
     }
+    let mut r = CertReq::from_der(der).map_err(e)?;
+    r.algorithm = alg;
+    r.signature = signed(sign(&r.info.to_der().map_err(e)?)?)?;
+    r.to_der().map_err(e)
 }
 
-/// The AlgorithmIdentifier of a signature by name: `rsa-sha256/384/512` (PKCS#1 v1.5, NULL
-/// parameters), `ecdsa-sha256/384/512`, `ed25519` (no parameters).
-pub fn plain_algorithm(name: &str) -> Result<AlgorithmIdentifierOwned, String> {
-    let (oid, null) = match name {
-        "rsa-sha256" => ("1.2.840.113549.1.1.11", true),
-        "rsa-sha384" => ("1.2.840.113549.1.1.12", true),
-        "rsa-sha512" => ("1.2.840.113549.1.1.13", true),
-        "ecdsa-sha256" => ("1.2.840.10045.4.3.2", false),
-        "ecdsa-sha384" => ("1.2.840.10045.4.3.3", false),
-        "ecdsa-sha512" => return Ok(ecdsa_sha512_algorithm()),
-        "ed25519" => ("1.3.101.112", false),
-        other => return Err(format!("no signature algorithm {other}")),
-    };
-    Ok(AlgorithmIdentifierOwned {
-        oid: ObjectIdentifier::new(oid).map_err(|e| e.to_string())?,
-        parameters: null.then(der::Any::null),
-    })
-}
+#[cfg(test)]
+mod tests {
+    use super::{PssHash, resign_pss};
+    use aws_lc_rs::signature::{self, KeyPair as _};
+    use x509_parser::prelude::FromDer;
 
-/// A certificate or request waiting for its signature.
-pub enum Unsigned {
-    /// An X.509 certificate.
-    Certificate(Box<Certificate>),
-    /// A PKCS#10 request.
-    Request(Box<CertReq>),
-}
+    #[test]
+    fn certificates_and_requests_become_pss_and_verify() {
+        let key =
+            rcgen::KeyPair::generate_rsa_for(&rcgen::PKCS_RSA_SHA384, rcgen::RsaKeySize::_2048)
+                .unwrap();
+        let signer = signature::RsaKeyPair::from_pkcs8(&key.serialize_der()).unwrap();
+        let sign = |body: &[u8]| {
+            let mut sig = vec![0; signer.public_modulus_len()];
+            let rng = aws_lc_rs::rand::SystemRandom::new();
+            signer
+                .sign(&signature::RSA_PSS_SHA384, &rng, body, &mut sig)
+                .map_err(|e| e.to_string())?;
+            Ok(sig)
+        };
+        let public = signature::UnparsedPublicKey::new(
+            &signature::RSA_PSS_2048_8192_SHA384,
+            signer.public_key().as_ref().to_vec(),
+        );
+        let params = rcgen::CertificateParams::new(vec!["a.example".into()]).unwrap();
+        let pss = "1.2.840.113549.1.1.10";
 
-impl Unsigned {
-    /// Reads rcgen's DER certificate and puts `alg` and `spki_der` in place of rcgen's stand-ins.
-    pub fn certificate(
-        der_bytes: &[u8],
-        alg: &AlgorithmIdentifierOwned,
-        spki_der: &[u8],
-    ) -> Result<Self, String> {
-        let mut cert = Certificate::from_der(der_bytes).map_err(|e| e.to_string())?;
-        cert.tbs_certificate.signature = alg.clone();
-        cert.tbs_certificate.subject_public_key_info = spki(spki_der)?;
-        cert.signature_algorithm = alg.clone();
-        Ok(Unsigned::Certificate(Box::new(cert)))
+        let cert = params.clone().self_signed(&key).unwrap();
+        let der = resign_pss(cert.der(), PssHash::Sha384, sign).unwrap();
+        let (_, c) = x509_parser::parse_x509_certificate(&der).unwrap();
+        assert_eq!(c.signature_algorithm.algorithm.to_id_string(), pss);
+        assert_eq!(c.tbs_certificate.signature.algorithm.to_id_string(), pss);
+        // Everything but the signature is rcgen's.
+        let (_, old) = x509_parser::parse_x509_certificate(cert.der()).unwrap();
+        assert_eq!(
+            c.tbs_certificate.subject.as_raw(),
+            old.tbs_certificate.subject.as_raw()
+        );
+        public
+            .verify(c.tbs_certificate.as_ref(), &c.signature_value.data)
+            .unwrap();
+
+        let csr = params.serialize_request(&key).unwrap();
+        let der = resign_pss(csr.der(), PssHash::Sha384, sign).unwrap();
+        let (_, r) =
+            x509_parser::certification_request::X509CertificationRequest::from_der(&der).unwrap();
+        assert_eq!(r.signature_algorithm.algorithm.to_id_string(), pss);
+        public
+            .verify(r.certification_request_info.raw, &r.signature_value.data)
+            .unwrap();
+        assert!(resign_pss(b"junk", PssHash::Sha256, sign).is_err());
     }
-
-    /// Reads rcgen's DER request and puts `alg` and `spki_der` in place of rcgen's stand-ins.
-    pub fn request(
-        der_bytes: &[u8],
-        alg: &AlgorithmIdentifierOwned,
-        spki_der: &[u8],
-    ) -> Result<Self, String> {
-        let mut req = CertReq::from_der(der_bytes).map_err(|e| e.to_string())?;
-        req.info.public_key = spki(spki_der)?;
-        req.algorithm = alg.clone();
-        Ok(Unsigned::Request(Box::new(req)))
-    }
-
-    /// The DER the signature covers (TBSCertificate or CertificationRequestInfo).
-    pub fn to_be_signed(&self) -> Result<Vec<u8>, String> {
-        match self {
-            Unsigned::Certificate(c) => c.tbs_certificate.to_der(),
-            Unsigned::Request(r) => r.info.to_der(),
-        }
-        .map_err(|e| e.to_string())
-    }
-
-    /// The finished DER with `signature` (already in X.509 form: DER for ECDSA).
-    pub fn finish(self, signature: &[u8]) -> Result<Vec<u8>, String> {
-        let bits = BitString::from_bytes(signature).map_err(|e| e.to_string())?;
-        match self {
-            Unsigned::Certificate(mut c) => {
-                c.signature = bits;
-                c.to_der()
-            }
-            Unsigned::Request(mut r) => {
-                r.signature = bits;
-                r.to_der()
-            }
-        }
-        .map_err(|e| e.to_string())
-    }
-}
-
-fn spki(der_bytes: &[u8]) -> Result<SubjectPublicKeyInfoOwned, String> {
-    SubjectPublicKeyInfoOwned::from_der(der_bytes).map_err(|e| e.to_string())
 }

@@ -13,10 +13,10 @@ use cryptoki_sys::*;
 /// Signs for rcgen with a token key: RSA PKCS#1 v1.5 or PSS with SHA-256/384/512, ECDSA with
 /// the curve's SHA-2 (r || s from the token, DER for X.509), Ed25519.
 ///
-/// rcgen 0.14 (without its aws-lc backend) has no name for RSASSA-PSS or ECDSA on P-521. For
-/// those, rcgen builds the body under a stand-in algorithm and this signer gives it an empty
-/// signature without touching the token; `finish_*` then puts the real algorithm and key in
-/// place and has the token sign the final body. One token signature either way.
+/// rcgen 0.14 has no name for RSASSA-PSS on any backend. For PSS, rcgen builds the body under
+/// PKCS#1 v1.5's name and this signer gives it an empty signature without touching the token;
+/// `finish` then has [`resign::resign_pss`] put PSS in place and the token sign the final
+/// body. One token signature either way.
 pub struct TokenSigner<'a> {
     session: &'a HsmSession<'a>,
     key: u64,
@@ -112,8 +112,8 @@ impl<'a> TokenSigner<'a> {
                     X509Scheme::Ecdsa(*curve),
                     match curve {
                         Curve::P256 => &rcgen::PKCS_ECDSA_P256_SHA256,
-                        // P-521 is built under P-384's name, then re-signed (see above).
-                        Curve::P384 | Curve::P521 => &rcgen::PKCS_ECDSA_P384_SHA384,
+                        Curve::P384 => &rcgen::PKCS_ECDSA_P384_SHA384,
+                        Curve::P521 => &rcgen::PKCS_ECDSA_P521_SHA512,
                         other => {
                             return Err(HsmError::Unsupported(format!(
                                 "X.509 signatures with {} keys are not supported \
@@ -160,25 +160,25 @@ impl<'a> TokenSigner<'a> {
         &self.spki
     }
 
-    /// The AlgorithmIdentifier of this signer's signatures, for bodies built without rcgen.
+    /// The AlgorithmIdentifier of this signer's signatures, for bodies built without rcgen:
+    /// PKCS#1 v1.5 with NULL parameters (RFC 4055), ECDSA and Ed25519 without (RFC 5758, 8410).
     pub fn algorithm_identifier(&self) -> HsmResult<spki::AlgorithmIdentifierOwned> {
-        let digest = |d: RsaDigest| match d {
-            RsaDigest::Sha256 => "sha256",
-            RsaDigest::Sha384 => "sha384",
-            RsaDigest::Sha512 => "sha512",
-        };
-        let name = match self.scheme {
-            X509Scheme::RsaPss(_) | X509Scheme::Ecdsa(Curve::P521) => {
-                return self
-                    .restated()?
-                    .ok_or_else(|| HsmError::Other("no algorithm".into()));
+        let (oid, null) = match self.scheme {
+            X509Scheme::RsaPss(d) => {
+                return resign::pss_algorithm(pss_hash(d)).map_err(HsmError::Other);
             }
-            X509Scheme::RsaPkcs1(d) => format!("rsa-{}", digest(d)),
-            X509Scheme::Ecdsa(Curve::P384) => "ecdsa-sha384".into(),
-            X509Scheme::Ecdsa(_) => "ecdsa-sha256".into(),
-            X509Scheme::Ed25519 => "ed25519".into(),
+            X509Scheme::RsaPkcs1(RsaDigest::Sha256) => ("1.2.840.113549.1.1.11", true),
+            X509Scheme::RsaPkcs1(RsaDigest::Sha384) => ("1.2.840.113549.1.1.12", true),
+            X509Scheme::RsaPkcs1(RsaDigest::Sha512) => ("1.2.840.113549.1.1.13", true),
+            X509Scheme::Ecdsa(Curve::P256) => ("1.2.840.10045.4.3.2", false),
+            X509Scheme::Ecdsa(Curve::P384) => ("1.2.840.10045.4.3.3", false),
+            X509Scheme::Ecdsa(_) => ("1.2.840.10045.4.3.4", false),
+            X509Scheme::Ed25519 => ("1.3.101.112", false),
         };
-        resign::plain_algorithm(&name).map_err(HsmError::Other)
+        Ok(spki::AlgorithmIdentifierOwned {
+            oid: spki::ObjectIdentifier::new_unwrap(oid),
+            parameters: null.then(der::Any::null),
+        })
     }
 
     /// The token's signature over `body` (a TBSCertificate), in X.509's form.
@@ -186,45 +186,21 @@ impl<'a> TokenSigner<'a> {
         self.token_sign(body)
     }
 
-    /// The real algorithm when rcgen wrote a stand-in, else None.
-    fn restated(&self) -> HsmResult<Option<spki::AlgorithmIdentifierOwned>> {
-        Ok(match self.scheme {
-            X509Scheme::RsaPss(d) => Some(
-                resign::pss_algorithm(match d {
-                    RsaDigest::Sha256 => resign::PssHash::Sha256,
-                    RsaDigest::Sha384 => resign::PssHash::Sha384,
-                    RsaDigest::Sha512 => resign::PssHash::Sha512,
-                })
-                .map_err(HsmError::Other)?,
-            ),
-            X509Scheme::Ecdsa(Curve::P521) => Some(resign::ecdsa_sha512_algorithm()),
-            _ => None,
-        })
-    }
-
-    /// rcgen's certificate, final (re-signed under the real algorithm where rcgen used a stand-in).
-    pub fn finish_certificate(&self, der: &[u8]) -> HsmResult<Vec<u8>> {
-        match self.restated()? {
-            None => Ok(der.to_vec()),
-            Some(alg) => self.resign(
-                resign::Unsigned::certificate(der, &alg, &self.spki).map_err(HsmError::Other)?,
-            ),
-        }
-    }
-
-    /// rcgen's request, final (re-signed under the real algorithm where rcgen used a stand-in).
-    pub fn finish_request(&self, der: &[u8]) -> HsmResult<Vec<u8>> {
-        match self.restated()? {
-            None => Ok(der.to_vec()),
-            Some(alg) => self
-                .resign(resign::Unsigned::request(der, &alg, &self.spki).map_err(HsmError::Other)?),
-        }
-    }
-
-    fn resign(&self, unsigned: resign::Unsigned) -> HsmResult<Vec<u8>> {
-        let body = unsigned.to_be_signed().map_err(HsmError::Other)?;
-        let signature = self.token_sign(&body)?;
-        unsigned.finish(&signature).map_err(HsmError::Other)
+    /// rcgen's certificate or request, final (re-signed as PSS where rcgen wrote PKCS#1
+    /// v1.5's name).
+    pub fn finish(&self, der: &[u8]) -> HsmResult<Vec<u8>> {
+        let X509Scheme::RsaPss(d) = self.scheme else {
+            return Ok(der.to_vec());
+        };
+        // The token's typed error is kept aside while the re-signing passes text.
+        let signed = resign::resign_pss(der, pss_hash(d), |body| {
+            self.token_sign(body).map_err(|e| {
+                let text = e.to_string();
+                *self.failure.borrow_mut() = Some(e);
+                text
+            })
+        });
+        signed.map_err(|text| self.take_failure().unwrap_or(HsmError::Other(text)))
     }
 
     /// One signature by the token, in X.509's form.
@@ -257,6 +233,14 @@ impl<'a> TokenSigner<'a> {
     }
 }
 
+fn pss_hash(d: RsaDigest) -> resign::PssHash {
+    match d {
+        RsaDigest::Sha256 => resign::PssHash::Sha256,
+        RsaDigest::Sha384 => resign::PssHash::Sha384,
+        RsaDigest::Sha512 => resign::PssHash::Sha512,
+    }
+}
+
 impl rcgen::PublicKeyData for TokenSigner<'_> {
     fn der_bytes(&self) -> &[u8] {
         &self.der
@@ -269,8 +253,8 @@ impl rcgen::PublicKeyData for TokenSigner<'_> {
 
 impl rcgen::SigningKey for TokenSigner<'_> {
     fn sign(&self, msg: &[u8]) -> Result<Vec<u8>, rcgen::Error> {
-        if matches!(self.restated(), Ok(Some(_))) {
-            // A stand-in: finish_* signs the real body.
+        if matches!(self.scheme, X509Scheme::RsaPss(_)) {
+            // Under PKCS#1 v1.5's name: finish signs the real body.
             return Ok(Vec::new());
         }
         self.token_sign(msg).map_err(|e| {

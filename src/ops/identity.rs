@@ -4,7 +4,7 @@
 use crate::exit::{Exit, fail_hint};
 use crate::formats::client_identity::Identity;
 use crate::formats::host::{Host, check_safe, parse_host};
-use crate::output::pem;
+use crate::formats::pem;
 use crate::store::atomic::{Batch, write_file};
 use crate::store::client_dir::ClientDir;
 use anyhow::Result;
@@ -51,10 +51,14 @@ pub fn write_identity_with(
     }
     // Both staged (written, synced) before either is put in place, so a full disk or a failing
     // sync leaves the old pair whole; the key goes first.
-    let key_pem = zeroize::Zeroizing::new(pem("PRIVATE KEY", &id.key_pkcs8)?);
+    let key_pem = zeroize::Zeroizing::new(pem::encode("PRIVATE KEY", &id.key_pkcs8));
     let mut batch = Batch::new(true);
     batch.stage(&key_path, key_pem.as_bytes(), 0o600)?;
-    batch.stage(&cert_path, pem("CERTIFICATE", &id.cert)?.as_bytes(), 0o644)?;
+    batch.stage(
+        &cert_path,
+        pem::encode("CERTIFICATE", &id.cert).as_bytes(),
+        0o644,
+    )?;
     if let Some((path, bytes)) = extra {
         batch.stage(path, bytes, 0o600)?;
     }

@@ -199,16 +199,6 @@ pub fn deliver(
     Ok((out.map(|p| p.display().to_string()), None))
 }
 
-/// PEM text of one DER object, with LF line endings.
-pub fn pem(label: &str, der: &[u8]) -> anyhow::Result<String> {
-    pem_rfc7468::encode_string(label, pem_rfc7468::LineEnding::LF, der).map_err(|e| {
-        crate::exit::fail(
-            crate::exit::Exit::Failed,
-            format!("PEM encoding failed: {e}"),
-        )
-    })
-}
-
 /// A time as RFC 3339 (UTC), as reports show times.
 pub fn rfc3339(t: time::OffsetDateTime) -> String {
     t.format(&time::format_description::well_known::Rfc3339)
