@@ -410,23 +410,15 @@ fn issued_certificates_make_a_mutual_tls_handshake() {
         "client",
     ]);
     let port = free_port().to_string();
-    let mut server = Command::new("openssl")
-        .args([
-            "s_server",
-            "-accept",
-            &format!("127.0.0.1:{port}"),
-            "-naccept",
-            "1",
-        ])
-        .args([
-            "-cert",
-            p(&d.join("srv.crt")),
-            "-key",
-            p(&srv_key),
-            "-cert_chain",
-            p(&int),
-        ])
-        .args(["-CAfile", p(&root), "-Verify", "2", "-verify_return_error"])
+    let server_args = format!(
+        "s_server -accept 127.0.0.1:{port} -naccept 1 -cert {} -key {} -cert_chain {} -CAfile {} \
+         -Verify 2 -verify_return_error",
+        p(&d.join("srv.crt")),
+        p(&srv_key),
+        p(&int),
+        p(&root)
+    );
+    let mut server = openssl_command(&words(&server_args))
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -452,23 +444,15 @@ fn issued_certificates_make_a_mutual_tls_handshake() {
         .map_while(Result::ok)
         .any(|l| l.contains("ACCEPT"));
     assert!(started, "s_server did not start");
-    let mut client = Command::new("openssl")
-        .args(["s_client", "-connect", &format!("127.0.0.1:{port}")])
-        .args([
-            "-cert",
-            p(&d.join("cli.crt")),
-            "-key",
-            p(&cli_key),
-            "-cert_chain",
-            p(&int),
-        ])
-        .args([
-            "-CAfile",
-            p(&root),
-            "-verify_return_error",
-            "-verify_hostname",
-            "localhost",
-        ])
+    let client_args = format!(
+        "s_client -connect 127.0.0.1:{port} -cert {} -key {} -cert_chain {} -CAfile {} \
+         -verify_return_error -verify_hostname localhost",
+        p(&d.join("cli.crt")),
+        p(&cli_key),
+        p(&int),
+        p(&root)
+    );
+    let mut client = openssl_command(&words(&client_args))
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -882,18 +866,10 @@ fn pkcs12_files_open_in_openssl_and_hold_the_matching_key() {
         let all = openssl(&["pkcs12", "-in", p(file), "-passin", &passin, "-nokeys"]);
         assert_eq!(all.matches("BEGIN CERTIFICATE").count(), certs, "{all}");
         // A wrong passphrase is refused by openssl's MAC check.
-        let wrong = std::process::Command::new("openssl")
-            .args([
-                "pkcs12",
-                "-info",
-                "-noout",
-                "-in",
-                p(file),
-                "-passin",
-                "pass:wrong-one",
-            ])
-            .output()
-            .unwrap();
+        let wrong = openssl_output(&words(&format!(
+            "pkcs12 -info -noout -in {} -passin pass:wrong-one",
+            p(file)
+        )));
         assert!(!wrong.status.success());
     };
     check(&p12, 1);

@@ -116,23 +116,14 @@ fn signatures_cross_check(
                 let mut a = vec!["dgst", d];
                 a.append(&mut args);
                 a.push(p(&msg));
-                Command::new("openssl").args(a).output().unwrap()
+                openssl_output(&a)
             }
-            None => Command::new("openssl")
-                .args([
-                    "pkeyutl",
-                    "-verify",
-                    "-pubin",
-                    "-inkey",
-                    p(pubkey),
-                    "-rawin",
-                    "-in",
-                    p(&msg),
-                    "-sigfile",
-                    p(sig),
-                ])
-                .output()
-                .unwrap(),
+            None => openssl_output(&words(&format!(
+                "pkeyutl -verify -pubin -inkey {} -rawin -in {} -sigfile {}",
+                p(pubkey),
+                p(&msg),
+                p(sig)
+            ))),
         }
     };
     let out = verify(&sig);
@@ -343,22 +334,13 @@ fn openssl_keys_import_by_create_object_and_by_unwrap_and_sign_for_openssl() {
         &[],
     );
     assert!(out.status.success(), "{:?}", texts(&out));
-    let out = Command::new("openssl")
-        .args([
-            "dgst",
-            "-sha384",
-            "-sigopt",
-            "rsa_padding_mode:pss",
-            "-sigopt",
-            "rsa_pss_saltlen:-1",
-            "-verify",
-            p(&dir.join("rsa.pub.pem")),
-            "-signature",
-            p(&sig),
-            p(&msg),
-        ])
-        .output()
-        .unwrap();
+    let out = openssl_output(&words(&format!(
+        "dgst -sha384 -sigopt rsa_padding_mode:pss -sigopt rsa_pss_saltlen:-1 -verify {} \
+         -signature {} {}",
+        p(&dir.join("rsa.pub.pem")),
+        p(&sig),
+        p(&msg)
+    )));
     assert!(
         out.status.success(),
         "openssl rejects the PSS signature: {:?}",
@@ -426,18 +408,12 @@ fn openssl_keys_import_by_create_object_and_by_unwrap_and_sign_for_openssl() {
         .unwrap();
     assert!(out.status.success(), "{:?}", texts(&out));
     let pubkey = dir.join("p256.pub.pem");
-    let out = Command::new("openssl")
-        .args([
-            "dgst",
-            "-sha384",
-            "-verify",
-            p(&pubkey),
-            "-signature",
-            p(&sig),
-            p(&msg),
-        ])
-        .output()
-        .unwrap();
+    let out = openssl_output(&words(&format!(
+        "dgst -sha384 -verify {} -signature {} {}",
+        p(&pubkey),
+        p(&sig),
+        p(&msg)
+    )));
     assert!(out.status.success(), "{:?}", texts(&out));
 }
 

@@ -738,12 +738,8 @@ fn public_key_formats_agree_with_openssl_and_ssh_keygen() {
             ],
         );
         // openssl reads it, and ssh-keygen converts it to the same OpenSSH key.
-        let o = Command::new("openssl")
-            .args(["pkey", "-pubin", "-noout", "-in"])
-            .arg(&pem)
-            .status()
-            .unwrap();
-        assert!(o.success());
+        let o = openssl_output(&["pkey", "-pubin", "-noout", "-in", pem.to_str().unwrap()]);
+        assert!(o.status.success());
         let k = Command::new("ssh-keygen")
             .args(["-i", "-m", "PKCS8", "-f"])
             .arg(&pem)
@@ -778,11 +774,7 @@ fn public_key_formats_agree_with_openssl_and_ssh_keygen() {
             &["export-pubkey", "--label", label, "--json", "--fingerprint"],
         );
         let v: Value = serde_json::from_str(&fp).unwrap();
-        let sha = Command::new("openssl")
-            .args(["dgst", "-sha256", "-r"])
-            .arg(&der)
-            .output()
-            .unwrap();
+        let sha = openssl_output(&["dgst", "-sha256", "-r", der.to_str().unwrap()]);
         assert!(
             String::from_utf8_lossy(&sha.stdout).starts_with(v["spki_sha256"].as_str().unwrap())
         );
@@ -801,19 +793,10 @@ fn public_key_formats_agree_with_openssl_and_ssh_keygen() {
             pkcs1.to_str().unwrap(),
         ],
     );
-    let pem = Command::new("openssl")
-        .args([
-            "rsa",
-            "-RSAPublicKey_in",
-            "-inform",
-            "DER",
-            "-outform",
-            "PEM",
-            "-in",
-        ])
-        .arg(&pkcs1)
-        .output()
-        .unwrap();
+    let pem = openssl_output(&words(&format!(
+        "rsa -RSAPublicKey_in -inform DER -outform PEM -in {}",
+        pkcs1.display()
+    )));
     let pem_file = d.join("futurex.pem");
     std::fs::write(&pem_file, &pem.stdout).unwrap();
     let theirs = Command::new("ssh-keygen")
