@@ -265,28 +265,20 @@ fn chains_made_by_hsmctl_pass_openssl_gnutls_and_the_strict_verifier() {
         }
         // The leaf's AKI is the intermediate's SKI.
         let ski = |f: &Path| {
-            openssl(&[
-                "x509",
-                "-in",
-                p(f),
-                "-noout",
-                "-ext",
-                "subjectKeyIdentifier",
-            ])
+            openssl(&words(&format!(
+                "x509 -in {} -noout -ext subjectKeyIdentifier",
+                p(f)
+            )))
             .lines()
             .nth(1)
             .unwrap()
             .trim()
             .to_string()
         };
-        let aki = openssl(&[
-            "x509",
-            "-in",
-            p(&srv),
-            "-noout",
-            "-ext",
-            "authorityKeyIdentifier",
-        ]);
+        let aki = openssl(&words(&format!(
+            "x509 -in {} -noout -ext authorityKeyIdentifier",
+            p(&srv)
+        )));
         assert!(aki.contains(&ski(&int)), "{name}: {aki}");
         let (ok, said) = strict_verify("server", &root, &srv, Some(&int), Some("web.example"));
         if name == "ed" {
@@ -393,22 +385,14 @@ fn issued_certificates_make_a_mutual_tls_handshake() {
     );
     let (cli_key, cli_csr) =
         openssl_csr(d, "cli", P256, "/CN=client1", "subjectAltName=DNS:client1");
-    env.run_ok(&[
-        "sign-csr",
-        p(&srv_csr),
-        "--ca-label",
-        "int",
-        "--profile",
-        "server",
-    ]);
-    env.run_ok(&[
-        "sign-csr",
-        p(&cli_csr),
-        "--ca-label",
-        "int",
-        "--profile",
-        "client",
-    ]);
+    env.run_ok(&words(&format!(
+        "sign-csr {} --ca-label int --profile server",
+        p(&srv_csr)
+    )));
+    env.run_ok(&words(&format!(
+        "sign-csr {} --ca-label int --profile client",
+        p(&cli_csr)
+    )));
     let port = free_port().to_string();
     let server_args = format!(
         "s_server -accept 127.0.0.1:{port} -naccept 1 -cert {} -key {} -cert_chain {} -CAfile {} \
@@ -585,72 +569,44 @@ fn refusals_exit_with_their_code_and_write_nothing() {
     );
     // Past the CA with --allow-beyond-ca; the weak key with --allow-weak; a CA key whose
     // certificate comes from a file.
-    env.run_ok(&[
-        "sign-csr",
-        p(&good),
-        "--ca-label",
-        "root",
-        "--days",
-        "4000",
-        "--allow-beyond-ca",
-    ]);
+    env.run_ok(&words(&format!(
+        "sign-csr {} --ca-label root --days 4000 --allow-beyond-ca",
+        p(&good)
+    )));
     assert!(good.with_extension("crt").exists());
     env.run_ok(&["sign-csr", p(&weak), "--ca-label", "root", "--allow-weak"]);
     let bare_pem = d.join("bare.pem");
-    env.run_ok(&[
-        "selfsign-cert",
-        "--label",
-        "bare",
-        "--cn",
-        "bare",
-        "--ca",
-        "-o",
-        p(&bare_pem),
-    ]);
+    env.run_ok(&words(&format!(
+        "selfsign-cert --label bare --cn bare --ca -o {}",
+        p(&bare_pem)
+    )));
     let out_crt = d.join("by-bare.crt");
-    env.run_ok(&[
-        "sign-csr",
+    env.run_ok(&words(&format!(
+        "sign-csr {} --ca-label bare --ca-cert {} -o {}",
         p(&good),
-        "--ca-label",
-        "bare",
-        "--ca-cert",
         p(&bare_pem),
-        "-o",
-        p(&out_crt),
-    ]);
+        p(&out_crt)
+    )));
     assert!(openssl(&["verify", "-CAfile", p(&bare_pem), p(&out_crt)]).contains(": OK"));
     // The root's own certificate is not for the bare key.
-    let out = env.run(&[
-        "sign-csr",
+    let out = env.run(&words(&format!(
+        "sign-csr {} --ca-label bare --ca-cert {} --force",
         p(&good),
-        "--ca-label",
-        "bare",
-        "--ca-cert",
-        p(&root_pem),
-        "--force",
-    ]);
+        p(&root_pem)
+    )));
     assert_eq!(out.status.code(), Some(3), "{}", texts(&out).1);
     // A certificate that is not a CA's is refused as the CA certificate.
     env.run_ok(&["keygen", "--key-type", "ec:p256", "--label", "leafkey"]);
     let leaf_pem = d.join("leaf.pem");
-    env.run_ok(&[
-        "selfsign-cert",
-        "--label",
-        "leafkey",
-        "--cn",
-        "leaf",
-        "-o",
-        p(&leaf_pem),
-    ]);
-    let out = env.run(&[
-        "sign-csr",
+    env.run_ok(&words(&format!(
+        "selfsign-cert --label leafkey --cn leaf -o {}",
+        p(&leaf_pem)
+    )));
+    let out = env.run(&words(&format!(
+        "sign-csr {} --ca-label leafkey --ca-cert {} --force",
         p(&good),
-        "--ca-label",
-        "leafkey",
-        "--ca-cert",
-        p(&leaf_pem),
-        "--force",
-    ]);
+        p(&leaf_pem)
+    )));
     let (_, err) = texts(&out);
     assert_eq!(out.status.code(), Some(3), "{err}");
     assert!(err.contains("not a CA certificate"), "{err}");
@@ -706,22 +662,13 @@ fn requests_can_be_overridden_batched_and_copied() {
         "keyUsage=critical,nonRepudiation",
     );
     // Two requests, one login; each beside its request; the JSON lists both.
-    let v: serde_json::Value = serde_json::from_str(&env.run_ok(&[
-        "sign-csr",
+    let batch = format!(
+        "sign-csr {} {} --ca-label root --profile none --copy-extensions \
+         --not-before 2026-01-01 --not-after 2027-01-01 --json",
         p(&a),
-        p(&b),
-        "--ca-label",
-        "root",
-        "--profile",
-        "none",
-        "--copy-extensions",
-        "--not-before",
-        "2026-01-01",
-        "--not-after",
-        "2027-01-01",
-        "--json",
-    ]))
-    .unwrap();
+        p(&b)
+    );
+    let v: serde_json::Value = serde_json::from_str(&env.run_ok(&words(&batch))).unwrap();
     let certs = v["certificates"].as_array().unwrap();
     assert_eq!(certs.len(), 2, "{v}");
     assert_ne!(certs[0]["serial"], certs[1]["serial"]);
@@ -741,36 +688,20 @@ fn requests_can_be_overridden_batched_and_copied() {
     );
     // Without --copy-extensions the request's key usage is not copied; SANs always are.
     let c = d.join("c.crt");
-    env.run_ok(&[
-        "sign-csr",
+    env.run_ok(&words(&format!(
+        "sign-csr {} --ca-label root --profile client -o {}",
         p(&b),
-        "--ca-label",
-        "root",
-        "--profile",
-        "client",
-        "-o",
-        p(&c),
-    ]);
+        p(&c)
+    )));
     assert!(!openssl(&["x509", "-in", p(&c), "-noout", "-text"]).contains("Non Repudiation"));
     // Subject, SAN and serial overrides; DER out; stdout with -o -.
     let o = d.join("o.der");
-    env.run_ok(&[
-        "sign-csr",
+    env.run_ok(&words(&format!(
+        "sign-csr {} --ca-label root --subject CN=override,O=Corp,C=FI --dns x.example \
+         --ip 192.0.2.1 --serial-number 0badc0de --der -o {}",
         p(&a),
-        "--ca-label",
-        "root",
-        "--subject",
-        "CN=override,O=Corp,C=FI",
-        "--dns",
-        "x.example",
-        "--ip",
-        "192.0.2.1",
-        "--serial-number",
-        "0badc0de",
-        "--der",
-        "-o",
-        p(&o),
-    ]);
+        p(&o)
+    )));
     let t = openssl(&["x509", "-inform", "DER", "-in", p(&o), "-noout", "-text"]);
     for want in [
         "Subject: CN = override, O = Corp, C = FI",
@@ -898,25 +829,18 @@ fn pkcs12_files_open_in_openssl_and_hold_the_matching_key() {
     assert_eq!(std::fs::read(&exported).unwrap(), before);
     let short = env.pin_file("short", "short");
     let other = d.join("other.p12");
-    let out = env.run(&[
-        "client-key",
-        "export",
-        "--pkcs12",
+    let out = env.run(&words(&format!(
+        "client-key export --pkcs12 {} --passphrase-file {}",
         p(&other),
-        "--passphrase-file",
-        p(&short),
-    ]);
+        p(&short)
+    )));
     assert_eq!(out.status.code(), Some(2), "{}", texts(&out).1);
-    let out = env.run(&[
-        "client-key",
-        "export",
-        "--pkcs12",
+    let out = env.run(&words(&format!(
+        "client-key export --pkcs12 {} --chain {} --passphrase-file {}",
         p(&other),
-        "--chain",
         p(&pass_file),
-        "--passphrase-file",
-        p(&pass_file),
-    ]);
+        p(&pass_file)
+    )));
     assert_eq!(out.status.code(), Some(3), "{}", texts(&out).1);
     assert!(!other.exists());
     // createcert refuses an existing --pkcs12 file before it makes anything.
@@ -949,16 +873,11 @@ fn the_futurex_tls_setup_replays_with_the_ca_on_a_token() {
         "subjectAltName=IP:10.0.0.20",
     );
     let srv = d.join("fxserver.pem");
-    env.run_ok(&[
-        "sign-csr",
+    env.run_ok(&words(&format!(
+        "sign-csr {} --ca-label fx-root --profile server -o {}",
         p(&srv_csr),
-        "--ca-label",
-        "fx-root",
-        "--profile",
-        "server",
-        "-o",
-        p(&srv),
-    ]);
+        p(&srv)
+    )));
     // 3. The client: its key made by createcert, its request signed as a client certificate.
     let (cli_key, cli_csr) = openssl_csr(
         d,
@@ -968,16 +887,11 @@ fn the_futurex_tls_setup_replays_with_the_ca_on_a_token() {
         "subjectAltName=DNS:fxclient",
     );
     let cli = d.join("fxclient.pem");
-    env.run_ok(&[
-        "sign-csr",
+    env.run_ok(&words(&format!(
+        "sign-csr {} --ca-label fx-root --profile client -o {}",
         p(&cli_csr),
-        "--ca-label",
-        "fx-root",
-        "--profile",
-        "client",
-        "-o",
-        p(&cli),
-    ]);
+        p(&cli)
+    )));
     // 4. The client identity as PKCS#12 with the root in its chain, as the library wants it.
     let pkcs12 = d.join("fxclient.p12");
     let pass = "futurex-pass-1";
@@ -995,18 +909,11 @@ fn the_futurex_tls_setup_replays_with_the_ca_on_a_token() {
     assert!(out.status.success(), "{}", texts(&out).1);
     let key2 = env.home.join("cert/client/fxclient2Key.pem");
     let csr2 = d.join("fxclient2.csr");
-    openssl(&[
-        "req",
-        "-new",
-        "-key",
+    openssl(&words(&format!(
+        "req -new -key {} -subj /CN=fxclient2 -addext subjectAltName=DNS:fxclient2 -out {}",
         p(&key2),
-        "-subj",
-        "/CN=fxclient2",
-        "-addext",
-        "subjectAltName=DNS:fxclient2",
-        "-out",
-        p(&csr2),
-    ]);
+        p(&csr2)
+    )));
     env.run_ok(&[
         "sign-csr",
         p(&csr2),
@@ -1019,27 +926,18 @@ fn the_futurex_tls_setup_replays_with_the_ca_on_a_token() {
         "--force",
     ]);
     let pass_file = env.pin_file("fxpass", pass);
-    env.run_ok(&[
-        "client-key",
-        "export",
-        "--name",
-        "fxclient2",
-        "--pkcs12",
+    env.run_ok(&words(&format!(
+        "client-key export --name fxclient2 --pkcs12 {} --chain {} --passphrase-file {}",
         p(&pkcs12),
-        "--chain",
         p(&root),
-        "--passphrase-file",
-        p(&pass_file),
-    ]);
+        p(&pass_file)
+    )));
     // 5. The root PEM (what the library trusts), straight from the token.
     let root_from_token = d.join("fxroot-token.pem");
-    env.run_ok(&[
-        "export-cert",
-        "--label",
-        "fx-root",
-        "-o",
-        p(&root_from_token),
-    ]);
+    env.run_ok(&words(&format!(
+        "export-cert --label fx-root -o {}",
+        p(&root_from_token)
+    )));
     assert_eq!(
         std::fs::read(&root_from_token).unwrap(),
         std::fs::read(&root).unwrap()
@@ -1236,16 +1134,10 @@ fn every_signature_algorithm_issues_and_every_request_algorithm_is_checked() {
     let taken = d.join("taken.pem");
     std::fs::write(&taken, b"keep").unwrap();
     let before = objects_seen_by_pkcs11_tool(&env, "algs");
-    let out = env.run(&[
-        "selfsign-cert",
-        "--label",
-        "ca-e256",
-        "--cn",
-        "x",
-        "--store",
-        "-o",
-        p(&taken),
-    ]);
+    let out = env.run(&words(&format!(
+        "selfsign-cert --label ca-e256 --cn x --store -o {}",
+        p(&taken)
+    )));
     assert_eq!(out.status.code(), Some(7), "{}", texts(&out).1);
     assert_eq!(std::fs::read(&taken).unwrap(), b"keep");
     assert_eq!(objects_seen_by_pkcs11_tool(&env, "algs"), before);

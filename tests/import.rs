@@ -174,17 +174,12 @@ fn signatures_cross_check(
             ),
             None => run(
                 "openssl",
-                &[
-                    "pkeyutl",
-                    "-sign",
-                    "-inkey",
+                &words(&format!(
+                    "pkeyutl -sign -inkey {} -rawin -in {} -out {}",
                     p(key),
-                    "-rawin",
-                    "-in",
                     p(&msg),
-                    "-out",
-                    p(&osig),
-                ],
+                    p(&osig)
+                )),
             ),
         };
         let v = hsm_json(
@@ -320,17 +315,11 @@ fn openssl_keys_import_by_create_object_and_by_unwrap_and_sign_for_openssl() {
     let sig = dir.join("pss.sig");
     let out = hsm(
         &env,
-        &[
-            "sign",
+        &words(&format!(
+            "sign {} --label pss --pss --digest sha384 -o {}",
             p(&msg),
-            "--label",
-            "pss",
-            "--pss",
-            "--digest",
-            "sha384",
-            "-o",
-            p(&sig),
-        ],
+            p(&sig)
+        )),
         &[],
     );
     assert!(out.status.success(), "{:?}", texts(&out));
@@ -628,35 +617,21 @@ fn bad_key_files_exit_with_their_code_and_leave_no_object() {
     let cert = dir.join("good.crt");
     run(
         "openssl",
-        &[
-            "req",
-            "-x509",
-            "-new",
-            "-key",
+        &words(&format!(
+            "req -x509 -new -key {} -subj /CN=good -days 1 -out {}",
             p(&good),
-            "-subj",
-            "/CN=good",
-            "-days",
-            "1",
-            "-out",
-            p(&cert),
-        ],
+            p(&cert)
+        )),
     );
     let p12 = dir.join("good.p12");
     run(
         "openssl",
-        &[
-            "pkcs12",
-            "-export",
-            "-inkey",
+        &words(&format!(
+            "pkcs12 -export -inkey {} -in {} -out {} -passout pass:x",
             p(&good),
-            "-in",
             p(&cert),
-            "-out",
-            p(&p12),
-            "-passout",
-            "pass:x",
-        ],
+            p(&p12)
+        )),
     );
     let cases: [Refusal; 10] = [
         (&p12, &[("HSMCTL_KEY_PASSPHRASE", "y")], 5, "passphrase"),
@@ -697,15 +672,10 @@ fn bad_key_files_exit_with_their_code_and_leave_no_object() {
     // The right passphrase from a variable imports the encrypted PKCS#8 key.
     let v = hsm_json(
         &env,
-        &[
-            "import-key",
-            p(&encrypted),
-            "--label",
-            "enc",
-            "--allow-duplicate",
-            "--id",
-            "ee",
-        ],
+        &words(&format!(
+            "import-key {} --label enc --allow-duplicate --id ee",
+            p(&encrypted)
+        )),
         &[("HSMCTL_KEY_PASSPHRASE", "right one")],
     );
     assert_eq!(v["source_format"], "encrypted-pkcs8");
@@ -713,15 +683,10 @@ fn bad_key_files_exit_with_their_code_and_leave_no_object() {
     // The table says what happened, honestly.
     let out = hsm(
         &env,
-        &[
-            "import-key",
-            p(&good),
-            "--label",
-            "told",
-            "--allow-duplicate",
-            "--id",
-            "ff",
-        ],
+        &words(&format!(
+            "import-key {} --label told --allow-duplicate --id ff",
+            p(&good)
+        )),
         &[],
     );
     let (said, _) = texts(&out);
@@ -956,15 +921,10 @@ fn pkcs12_files_bring_their_certificate_and_chain() {
     // An empty password needs no passphrase source.
     let v = hsm_json(
         &env,
-        &[
-            "import-key",
-            p(&open),
-            "--label",
-            "open",
-            "--id",
-            "0e",
-            "--allow-duplicate",
-        ],
+        &words(&format!(
+            "import-key {} --label open --id 0e --allow-duplicate",
+            p(&open)
+        )),
         &[],
     );
     assert_eq!(v["certificates"].as_array().unwrap().len(), 1);

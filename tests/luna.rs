@@ -229,12 +229,7 @@ fn cmu_runs_the_reference_command_lines() {
     let (pub3, _) = re(&ok(
         &env,
         "cmu",
-        &[
-            "gen",
-            "-KEYTYPE=ECDSA",
-            "-CurveType=secp384r1",
-            "-label=ec384",
-        ],
+        &words("gen -KEYTYPE=ECDSA -CurveType=secp384r1 -label=ec384"),
     ));
     assert!(key_flags(&env, "ec384").contains("EC_POINT 384 bits"));
     re(&ok(&env, "cmu", &["gen", "-keyType=EDDSA", "-label=ed"]));
@@ -282,15 +277,10 @@ fn cmu_runs_the_reference_command_lines() {
             "-binary",
         ],
     );
-    openssl(&[
-        "pkey",
-        "-pubin",
-        "-inform",
-        "DER",
-        "-in",
-        der.to_str().unwrap(),
-        "-noout",
-    ]);
+    openssl(&words(&format!(
+        "pkey -pubin -inform DER -in {} -noout",
+        der.display()
+    )));
     let csr = d.join("req.csr");
     ok(
         &env,
@@ -306,14 +296,10 @@ fn cmu_runs_the_reference_command_lines() {
             "-sha256withrsa",
         ],
     );
-    let text = openssl(&[
-        "req",
-        "-in",
-        csr.to_str().unwrap(),
-        "-verify",
-        "-noout",
-        "-subject",
-    ]);
+    let text = openssl(&words(&format!(
+        "req -in {} -verify -noout -subject",
+        csr.display()
+    )));
     assert!(
         text.contains("verify OK") && text.contains("CN = web1, O = Corp, C = FI"),
         "{text}"
@@ -708,13 +694,10 @@ fn luna_names_are_kept_as_typed() {
     );
     // hsmctl addserver: the same rule, and --json shows the name as typed.
     let (ch, _) = server_cert(d, "h", "Hsm1.Example.com", &[]);
-    let j = env.json(&[
-        "addserver",
-        "-n",
-        "Hsm1.Example.com",
-        "-c",
-        ch.to_str().unwrap(),
-    ]);
+    let j = env.json(&words(&format!(
+        "addserver -n Hsm1.Example.com -c {}",
+        ch.display()
+    )));
     assert_eq!(j["name"], "Hsm1.Example.com", "{j}");
     assert!(
         env.home
@@ -729,13 +712,10 @@ fn homes_with_lowercased_names_keep_working() {
     let env = TestEnv::new();
     let d = env.dir.path();
     let (cert, _) = server_cert(d, "server", "hsm1.example.com", &[]);
-    env.run_ok(&[
-        "addserver",
-        "-n",
-        "hsm1.example.com",
-        "-c",
-        cert.to_str().unwrap(),
-    ]);
+    env.run_ok(&words(&format!(
+        "addserver -n hsm1.example.com -c {}",
+        cert.display()
+    )));
     assert_eq!(
         ok(&env, "vtl", &["listServers"]),
         "Server: hsm1.example.com  HTL required: no\n"
@@ -743,13 +723,10 @@ fn homes_with_lowercased_names_keep_working() {
     let out = run(
         &env,
         "vtl",
-        &[
-            "addServer",
-            "-n",
-            "HSM1.example.com",
-            "-c",
-            cert.to_str().unwrap(),
-        ],
+        &words(&format!(
+            "addServer -n HSM1.example.com -c {}",
+            cert.display()
+        )),
         false,
     );
     assert_eq!(out.status.code(), Some(7));
@@ -794,14 +771,10 @@ fn name_mismatched_server_certificate_is_registered_with_a_warning() {
     // hsmctl's strict mode refuses, and changes nothing.
     let (other, _) = server_cert(d, "other", "elsewhere.example.com", &[]);
     let before = std::fs::read(&bundle).unwrap();
-    let out = env.run(&[
-        "addserver",
-        "-n",
-        "10.1.1.1",
-        "-c",
-        other.to_str().unwrap(),
-        "--strict-names",
-    ]);
+    let out = env.run(&words(&format!(
+        "addserver -n 10.1.1.1 -c {} --strict-names",
+        other.display()
+    )));
     assert_eq!(out.status.code(), Some(3), "{}", texts(&out).1);
     assert_eq!(std::fs::read(&bundle).unwrap(), before);
     let j = env.json(&["addserver", "-n", "10.1.1.1", "-c", other.to_str().unwrap()]);
@@ -1140,14 +1113,7 @@ fn vtl_verify_prints_lunas_table_alone() {
     ok(
         &env,
         "vtl",
-        &[
-            "addServer",
-            "-n",
-            "myLunaSA",
-            "-c",
-            cert.to_str().unwrap(),
-            "-htl",
-        ],
+        &words(&format!("addServer -n myLunaSA -c {} -htl", cert.display())),
     );
     let out = run(&env, "vtl", &["verify"], false);
     let (stdout, err) = texts(&out);
@@ -1451,21 +1417,11 @@ fn cmu_import_puts_a_key_file_and_a_certificate_on_the_token() {
     let dir = env.dir.path();
     let key = dir.join("web.key");
     let cert = dir.join("web.pem");
-    openssl(&[
-        "req",
-        "-x509",
-        "-newkey",
-        "rsa:2048",
-        "-nodes",
-        "-subj",
-        "/CN=web",
-        "-days",
-        "30",
-        "-keyout",
-        key.to_str().unwrap(),
-        "-out",
-        cert.to_str().unwrap(),
-    ]);
+    openssl(&words(&format!(
+        "req -x509 -newkey rsa:2048 -nodes -subj /CN=web -days 30 -keyout {} -out {}",
+        key.display(),
+        cert.display()
+    )));
     let out = ok(
         &env,
         "cmu",
@@ -1520,18 +1476,12 @@ fn cmu_import_puts_a_key_file_and_a_certificate_on_the_token() {
     assert_eq!(access.trim(), "Access:     sensitive", "{listing}");
     // A PKCS#12 file (here with an empty password): the pair and its certificate.
     let p12 = dir.join("web.p12");
-    openssl(&[
-        "pkcs12",
-        "-export",
-        "-inkey",
-        key.to_str().unwrap(),
-        "-in",
-        cert.to_str().unwrap(),
-        "-passout",
-        "pass:",
-        "-out",
-        p12.to_str().unwrap(),
-    ]);
+    openssl(&words(&format!(
+        "pkcs12 -export -inkey {} -in {} -passout pass: -out {}",
+        key.display(),
+        cert.display(),
+        p12.display()
+    )));
     let out = ok(
         &env,
         "cmu",
