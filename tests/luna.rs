@@ -138,15 +138,29 @@ fn key_flags(env: &TestEnv, label: &str) -> String {
     env.pkcs11_tool(&["--login", "--pin", USER_PIN, "-O", "--label", label])
 }
 
-#[test]
-fn cmu_runs_the_reference_command_lines() {
-    let env = TestEnv::new();
+/// A token `ssh` with the key pair of the first reference line, exactly as written (the PIN
+/// from HSMCTL_PIN); its (public, private) handles.
+fn reference_pair_1(env: &TestEnv) -> (u64, u64) {
     env.init_token("ssh");
-    // The first reference line, exactly as written (with the PIN from HSMCTL_PIN).
     let line1 = "generatekeypair -modulusBits=2048 -publicExponent=65537 -sign=T -verify=T -encrypt=T -decrypt=T -wrap=T -unwrap=T -id=10000001 -label=myssh-key";
-    let out = ok(&env, "cmu", &line1.split(' ').collect::<Vec<_>>());
-    let re = pair_handles;
-    let (pub1, priv1) = re(&out);
+    pair_handles(&ok(env, "cmu", &line1.split(' ').collect::<Vec<_>>()))
+}
+
+/// The second reference line, with the quotes a shell removes and `-opt value` pairs; its
+/// (public, private) handles.
+fn reference_pair_2(env: &TestEnv) -> (u64, u64) {
+    let line2 = words(
+        "generatekeypair -labelpublic sshpub -labelprivate sshpriv -keytype rsa -sign T \
+         -verify T -wrap T -unwrap T -encrypt T -decrypt T -publicExponent 65537 \
+         -modulusBits 2048",
+    );
+    pair_handles(&ok(env, "cmu", &line2))
+}
+
+#[test]
+fn cmu_generatekeypair_runs_both_reference_lines() {
+    let env = TestEnv::new();
+    reference_pair_1(&env);
     let listing = key_flags(&env, "myssh-key");
     for want in [
         "Public Key Object; RSA 2048 bits",
@@ -165,35 +179,16 @@ fn cmu_runs_the_reference_command_lines() {
         listing.contains("Access:     sensitive, always sensitive, never extractable, local"),
         "{listing}"
     );
-    // The second, with the quotes a shell removes and `-opt value` pairs.
-    let line2 = [
-        "generatekeypair",
-        "-labelpublic",
-        "sshpub",
-        "-labelprivate",
-        "sshpriv",
-        "-keytype",
-        "rsa",
-        "-sign",
-        "T",
-        "-verify",
-        "T",
-        "-wrap",
-        "T",
-        "-unwrap",
-        "T",
-        "-encrypt",
-        "T",
-        "-decrypt",
-        "T",
-        "-publicExponent",
-        "65537",
-        "-modulusBits",
-        "2048",
-    ];
-    let (pub2, priv2) = re(&ok(&env, "cmu", &line2));
+    reference_pair_2(&env);
     assert!(key_flags(&env, "sshpub").contains("Public Key Object; RSA 2048 bits"));
     assert!(key_flags(&env, "sshpriv").contains("Private Key Object; RSA"));
+}
+
+#[test]
+fn cmu_list_and_getattribute_show_the_handles_generatekeypair_printed() {
+    let env = TestEnv::new();
+    let (pub1, priv1) = reference_pair_1(&env);
+    let (pub2, priv2) = reference_pair_2(&env);
     // list: handle=<h>   label=<label>, the same handles generatekeypair printed.
     let list = ok(&env, "cmu", &["list"]);
     for (h, l) in [
@@ -225,77 +220,68 @@ fn cmu_runs_the_reference_command_lines() {
     ] {
         assert!(attrs.lines().any(|l| l == want), "{want} in\n{attrs}");
     }
+}
+
+#[test]
+fn cmu_gen_takes_abbreviations_and_option_names_in_any_case() {
+    let env = TestEnv::new();
+    env.init_token("ssh");
     // Abbreviated command, option names in any case.
-    let (pub3, _) = re(&ok(
+    let (pub3, _) = pair_handles(&ok(
         &env,
         "cmu",
         &words("gen -KEYTYPE=ECDSA -CurveType=secp384r1 -label=ec384"),
     ));
     assert!(key_flags(&env, "ec384").contains("EC_POINT 384 bits"));
-    re(&ok(&env, "cmu", &["gen", "-keyType=EDDSA", "-label=ed"]));
-    // setattribute, export of the public key (PEM and -binary), a CSR and a certificate.
+    pair_handles(&ok(&env, "cmu", &["gen", "-keyType=EDDSA", "-label=ed"]));
+    // setattribute renames.
     ok(
         &env,
         "cmu",
         &["setattribute", &format!("-handle={pub3}"), "-label=renamed"],
     );
     assert!(ok(&env, "cmu", &["list"]).contains(&format!("handle={pub3}   label=renamed\n")));
+}
+
+#[test]
+fn cmu_exports_the_public_key_as_pem_and_der_for_openssl() {
+    let env = TestEnv::new();
+    let (pub1, _) = reference_pair_1(&env);
     let d = env.dir.path();
     let pem = d.join("pub.pem");
-    ok(
-        &env,
-        "cmu",
-        &[
-            "export",
-            &format!("-handle={pub1}"),
-            &format!("-outputfile={}", pem.display()),
-            "-key",
-        ],
-    );
+    let cmu_export = format!("export -handle={pub1} -outputfile={} -key", pem.display());
+    ok(&env, "cmu", &words(&cmu_export));
     assert!(
-        openssl(&[
-            "pkey",
-            "-pubin",
-            "-in",
-            pem.to_str().unwrap(),
-            "-noout",
-            "-text"
-        ])
+        openssl(&words(&format!(
+            "pkey -pubin -in {} -noout -text",
+            pem.display()
+        )))
         .contains("Public-Key: (2048 bit)")
     );
     let der = d.join("pub.der");
-    ok(
-        &env,
-        "cmu",
-        &[
-            "export",
-            "-handle",
-            &pub1.to_string(),
-            "-outputfile",
-            der.to_str().unwrap(),
-            "-key",
-            "-binary",
-        ],
+    let cmu_export = format!(
+        "export -handle {pub1} -outputfile {} -key -binary",
+        der.display()
     );
+    ok(&env, "cmu", &words(&cmu_export));
     openssl(&words(&format!(
         "pkey -pubin -inform DER -in {} -noout",
         der.display()
     )));
+}
+
+#[test]
+fn cmu_requests_and_self_signs_certificates_that_openssl_verifies() {
+    let env = TestEnv::new();
+    let (pub1, priv1) = reference_pair_1(&env);
+    let d = env.dir.path();
     let csr = d.join("req.csr");
-    ok(
-        &env,
-        "cmu",
-        &[
-            "requestcertificate",
-            &format!("-publichandle={pub1}"),
-            &format!("-privatehandle={priv1}"),
-            "-CN=web1",
-            "-O=Corp",
-            "-C=FI",
-            &format!("-outputfile={}", csr.display()),
-            "-sha256withrsa",
-        ],
+    let request = format!(
+        "requestcertificate -publichandle={pub1} -privatehandle={priv1} -CN=web1 -O=Corp -C=FI \
+         -outputfile={} -sha256withrsa",
+        csr.display()
     );
+    ok(&env, "cmu", &words(&request));
     let text = openssl(&words(&format!(
         "req -in {} -verify -noout -subject",
         csr.display()
@@ -305,20 +291,12 @@ fn cmu_runs_the_reference_command_lines() {
         "{text}"
     );
     let crt = d.join("self.pem");
-    ok(
-        &env,
-        "cmu",
-        &[
-            "selfsign",
-            &format!("-privatehandle={priv1}"),
-            "-CN=root",
-            "-serialNumber=0a0b",
-            "-startDate=20260101",
-            "-endDate=20300101",
-            &format!("-outputfile={}", crt.display()),
-            "-label=stored",
-        ],
+    let selfsign = format!(
+        "selfsign -privatehandle={priv1} -CN=root -serialNumber=0a0b -startDate=20260101 \
+         -endDate=20300101 -outputfile={} -label=stored",
+        crt.display()
     );
+    ok(&env, "cmu", &words(&selfsign));
     let c = crt.to_str().unwrap();
     assert!(openssl(&["verify", "-CAfile", c, c]).contains(": OK"));
     let dates = openssl(&["x509", "-in", c, "-noout", "-dates", "-serial"]);
@@ -339,28 +317,25 @@ fn cmu_runs_the_reference_command_lines() {
         .parse()
         .unwrap();
     let exported = d.join("exported.der");
-    ok(
-        &env,
-        "cmu",
-        &[
-            "export",
-            &format!("-handle={cert_handle}"),
-            &format!("-outputfile={}", exported.display()),
-            "-binary",
-        ],
+    let cmu_export = format!(
+        "export -handle={cert_handle} -outputfile={} -binary",
+        exported.display()
     );
+    ok(&env, "cmu", &words(&cmu_export));
     assert!(
-        openssl(&[
-            "x509",
-            "-inform",
-            "DER",
-            "-in",
-            exported.to_str().unwrap(),
-            "-noout",
-            "-subject"
-        ])
+        openssl(&words(&format!(
+            "x509 -inform DER -in {} -noout -subject",
+            exported.display()
+        )))
         .contains("CN = root")
     );
+}
+
+#[test]
+fn cmu_delete_force_removes_the_handle() {
+    let env = TestEnv::new();
+    reference_pair_1(&env);
+    let (pub2, _) = reference_pair_2(&env);
     // delete -force; then the handle is gone.
     ok(
         &env,
@@ -375,6 +350,12 @@ fn cmu_runs_the_reference_command_lines() {
         true,
     );
     assert_ne!(out.status.code(), Some(0));
+}
+
+#[test]
+fn cmu_password_option_warns_and_without_a_pin_or_terminal_exits_5() {
+    let env = TestEnv::new();
+    reference_pair_1(&env);
     // -password works, with a warning; no PIN and no terminal is exit 5.
     let out = run(
         &env,
@@ -385,6 +366,12 @@ fn cmu_runs_the_reference_command_lines() {
     assert!(out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("warning: -password"));
     assert_eq!(run(&env, "cmu", &["list"], false).status.code(), Some(5));
+}
+
+#[test]
+fn cmu_refuses_luna_vendor_mechanisms_and_unknown_commands_the_luna_way() {
+    let env = TestEnv::new();
+    env.init_token("ssh");
     // FIPS 186-3 "only primes" is Luna's own mechanism: exit 8 with the reason.
     let out = run(&env, "cmu", &["gen", "-mech=prime", "-label=p"], true);
     assert_eq!(out.status.code(), Some(8));
