@@ -82,6 +82,13 @@ fn object_count(env: &TestEnv) -> usize {
     objects_seen_by_pkcs11_tool(env, TOKEN).len()
 }
 
+/// The file `msg` in `dir`: a message of some length naming `label`.
+fn message(dir: &Path, label: &str) -> PathBuf {
+    let msg = dir.join("msg");
+    std::fs::write(&msg, format!("message for {label}\n").repeat(1000)).unwrap();
+    msg
+}
+
 /// Signs `msg` with the token key and checks the signature with openssl against `pubkey`
 /// (the original file's public key); also has hsmctl verify an openssl signature made with
 /// `key` when the private key file is at hand.
@@ -93,8 +100,7 @@ fn signatures_cross_check(
     kind: &str,
 ) {
     let dir = env.dir.path();
-    let msg = dir.join("msg");
-    std::fs::write(&msg, format!("message for {label}\n").repeat(1000)).unwrap();
+    let msg = message(dir, label);
     let sig = dir.join(format!("{label}.sig"));
     let _ = std::fs::remove_file(&sig);
     let out = hsm(
@@ -198,120 +204,153 @@ fn signatures_cross_check(
     }
 }
 
-#[test]
-fn openssl_keys_import_by_create_object_and_by_unwrap_and_sign_for_openssl() {
-    let env = TestEnv::new();
+const RSA_2048: &[&str] = &["-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:2048"];
+const P256: &[&str] = &["-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256"];
+
+/// A token, an `openssl genpkey` key NAME.pem and its public key NAME.pub.pem: (key, pubkey).
+fn token_and_openssl_key(env: &TestEnv, name: &str, args: &[&str]) -> (PathBuf, PathBuf) {
     env.init_token(TOKEN);
     let dir = env.dir.path();
-    let keys = [
-        (
-            "rsa",
-            "rsa",
-            vec!["-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:2048"],
-        ),
-        (
-            "p256",
-            "ec:p256",
-            vec!["-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256"],
-        ),
-        (
-            "p384",
-            "ec:p384",
-            vec!["-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-384"],
-        ),
-        (
-            "p521",
-            "ec:p521",
-            vec!["-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-521"],
-        ),
-        ("ed", "ed25519", vec!["-algorithm", "ED25519"]),
-    ];
-    for (name, kind, args) in &keys {
-        let key = genpkey(dir, name, args);
-        let pubkey = dir.join(format!("{name}.pub.pem"));
-        std::fs::write(&pubkey, openssl_pubkey(&key)).unwrap();
-        for unwrap in [false, true] {
-            let label = format!("{name}{}", if unwrap { "-unwrapped" } else { "" });
-            let mut args = vec!["import-key", p(&key), "--label", &label];
-            if unwrap {
-                // Both copies of one key on one token: the default id would collide.
-                args.extend(["--id", "0102", "--allow-duplicate"]);
-                args.push("--unwrap");
-            }
-            if unwrap && *name == "ed" {
-                // SoftHSM2 2.6 cannot make an Ed25519 key from PKCS#8 in C_UnwrapKey: a clear
-                // refusal (exit 8), and no object left behind.
-                let before = object_count(&env);
-                let out = hsm(&env, &args, &[]);
-                assert_eq!(out.status.code(), Some(8), "{:?}", texts(&out));
-                assert!(
-                    texts(&out).1.contains("cannot unwrap ed25519 keys"),
-                    "{:?}",
-                    texts(&out)
-                );
-                assert_eq!(object_count(&env), before);
-                continue;
-            }
-            let v = hsm_json(&env, &args, &[]);
-            assert_eq!(v["origin"], "imported");
-            assert_eq!(v["key_type"], *kind.replace("rsa", "rsa:2048"));
-            assert_eq!(v["method"], if unwrap { "unwrap" } else { "create_object" });
-            assert_eq!(v["fallback_reason"], Value::Null);
-            assert_eq!(v["source_format"], "pkcs8");
-            let f = &v["private"]["flags"];
-            for (flag, want) in [
-                ("sensitive", true),
-                ("extractable", false),
-                ("private", true),
-                ("token", true),
-                ("local", false),
-                ("never_extractable", false),
-            ] {
-                assert_eq!(f[flag], want, "{label} {flag}: {v}");
-            }
-            assert_eq!(v["public"]["id"], v["private"]["id"]);
-            if !unwrap {
-                // The default id is SHA-1 of the public key, as pkcs11-tool derives it.
-                assert_eq!(v["id"].as_str().unwrap().len(), 40);
-            }
-            // pkcs11-tool: sensitive, neither never-extractable nor local.
-            assert_eq!(
-                private_access(&env, &label),
-                "Access:     sensitive",
-                "{label}"
-            );
-            // export-pubkey gives back the file's public key, byte for byte.
-            let exported = env.run_ok(&["export-pubkey", "--label", &label, "--class", "public"]);
-            assert_eq!(exported, openssl_pubkey(&key), "{label}");
-            // ssh-keygen's own conversion of the file's public key, where it has one.
-            let converted = Command::new("ssh-keygen")
-                .args(["-i", "-m", "PKCS8", "-f", p(&pubkey)])
-                .output()
-                .unwrap();
-            let line = String::from_utf8_lossy(&converted.stdout).into_owned();
-            if converted.status.success() && !line.is_empty() {
-                let token_line = env.run_ok(&["export-ssh-pubkey", "--label", &label]);
-                let fields = |l: &str| l.split_whitespace().take(2).collect::<Vec<_>>().join(" ");
-                assert_eq!(fields(&token_line), fields(&line), "{label}");
-            }
-            signatures_cross_check(
-                &env,
-                &label,
-                &pubkey,
-                Some(&key),
-                if *name == "rsa" { "rsa" } else { kind },
-            );
-            hsm_json(
-                &env,
-                &["delete", "--label", &label, "--all-matching", "--yes"],
-                &[],
-            );
+    let key = genpkey(dir, name, args);
+    let pubkey = dir.join(format!("{name}.pub.pem"));
+    std::fs::write(&pubkey, openssl_pubkey(&key)).unwrap();
+    (key, pubkey)
+}
+
+/// Imports an openssl key of `kind` twice, by C_CreateObject and by C_UnwrapKey, and checks
+/// each copy's flags, ids, public key and signatures against openssl, pkcs11-tool and
+/// ssh-keygen.
+fn imports_by_create_object_and_by_unwrap_and_signs_for_openssl(
+    name: &str,
+    kind: &str,
+    args: &[&str],
+) {
+    let env = TestEnv::new();
+    let (key, pubkey) = token_and_openssl_key(&env, name, args);
+    for unwrap in [false, true] {
+        let label = format!("{name}{}", if unwrap { "-unwrapped" } else { "" });
+        let mut args = vec!["import-key", p(&key), "--label", &label];
+        if unwrap {
+            // Both copies of one key on one token: the default id would collide.
+            args.extend(["--id", "0102", "--allow-duplicate"]);
+            args.push("--unwrap");
         }
+        if unwrap && name == "ed" {
+            // SoftHSM2 2.6 cannot make an Ed25519 key from PKCS#8 in C_UnwrapKey: a clear
+            // refusal (exit 8), and no object left behind.
+            let before = object_count(&env);
+            let out = hsm(&env, &args, &[]);
+            assert_eq!(out.status.code(), Some(8), "{:?}", texts(&out));
+            assert!(
+                texts(&out).1.contains("cannot unwrap ed25519 keys"),
+                "{:?}",
+                texts(&out)
+            );
+            assert_eq!(object_count(&env), before);
+            continue;
+        }
+        let v = hsm_json(&env, &args, &[]);
+        assert_eq!(v["origin"], "imported");
+        assert_eq!(v["key_type"], *kind.replace("rsa", "rsa:2048"));
+        assert_eq!(v["method"], if unwrap { "unwrap" } else { "create_object" });
+        assert_eq!(v["fallback_reason"], Value::Null);
+        assert_eq!(v["source_format"], "pkcs8");
+        let f = &v["private"]["flags"];
+        for (flag, want) in [
+            ("sensitive", true),
+            ("extractable", false),
+            ("private", true),
+            ("token", true),
+            ("local", false),
+            ("never_extractable", false),
+        ] {
+            assert_eq!(f[flag], want, "{label} {flag}: {v}");
+        }
+        assert_eq!(v["public"]["id"], v["private"]["id"]);
+        if !unwrap {
+            // The default id is SHA-1 of the public key, as pkcs11-tool derives it.
+            assert_eq!(v["id"].as_str().unwrap().len(), 40);
+        }
+        // pkcs11-tool: sensitive, neither never-extractable nor local.
+        assert_eq!(
+            private_access(&env, &label),
+            "Access:     sensitive",
+            "{label}"
+        );
+        // export-pubkey gives back the file's public key, byte for byte.
+        let exported = env.run_ok(&["export-pubkey", "--label", &label, "--class", "public"]);
+        assert_eq!(exported, openssl_pubkey(&key), "{label}");
+        // ssh-keygen's own conversion of the file's public key, where it has one.
+        let converted = Command::new("ssh-keygen")
+            .args(["-i", "-m", "PKCS8", "-f", p(&pubkey)])
+            .output()
+            .unwrap();
+        let line = String::from_utf8_lossy(&converted.stdout).into_owned();
+        if converted.status.success() && !line.is_empty() {
+            let token_line = env.run_ok(&["export-ssh-pubkey", "--label", &label]);
+            let fields = |l: &str| l.split_whitespace().take(2).collect::<Vec<_>>().join(" ");
+            assert_eq!(fields(&token_line), fields(&line), "{label}");
+        }
+        signatures_cross_check(
+            &env,
+            &label,
+            &pubkey,
+            Some(&key),
+            if name == "rsa" { "rsa" } else { kind },
+        );
+        hsm_json(
+            &env,
+            &["delete", "--label", &label, "--all-matching", "--yes"],
+            &[],
+        );
     }
-    // RSA-PSS and ECDSA r || s, checked by openssl too.
-    let rsa = dir.join("rsa.pem");
+}
+
+#[test]
+fn openssl_rsa_keys_import_both_ways_and_sign_for_openssl() {
+    imports_by_create_object_and_by_unwrap_and_signs_for_openssl("rsa", "rsa", RSA_2048);
+}
+
+#[test]
+fn openssl_p256_keys_import_both_ways_and_sign_for_openssl() {
+    imports_by_create_object_and_by_unwrap_and_signs_for_openssl("p256", "ec:p256", P256);
+}
+
+#[test]
+fn openssl_p384_keys_import_both_ways_and_sign_for_openssl() {
+    imports_by_create_object_and_by_unwrap_and_signs_for_openssl(
+        "p384",
+        "ec:p384",
+        &["-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-384"],
+    );
+}
+
+#[test]
+fn openssl_p521_keys_import_both_ways_and_sign_for_openssl() {
+    imports_by_create_object_and_by_unwrap_and_signs_for_openssl(
+        "p521",
+        "ec:p521",
+        &["-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-521"],
+    );
+}
+
+#[test]
+fn openssl_ed25519_keys_import_by_create_object_and_refuse_unwrap_cleanly() {
+    imports_by_create_object_and_by_unwrap_and_signs_for_openssl(
+        "ed",
+        "ed25519",
+        &["-algorithm", "ED25519"],
+    );
+}
+
+#[test]
+fn rsa_pss_signatures_verify_in_openssl_and_are_not_overwritten_without_force() {
+    let env = TestEnv::new();
+    let (rsa, rsa_pub) = token_and_openssl_key(&env, "rsa", RSA_2048);
+    let dir = env.dir.path();
+    // RSA-PSS, checked by openssl too.
     hsm_json(&env, &["import-key", p(&rsa), "--label", "pss"], &[]);
-    let msg = dir.join("msg");
+    let msg = message(dir, "pss");
     let sig = dir.join("pss.sig");
     let out = hsm(
         &env,
@@ -326,7 +365,7 @@ fn openssl_keys_import_by_create_object_and_by_unwrap_and_sign_for_openssl() {
     let out = openssl_output(&words(&format!(
         "dgst -sha384 -sigopt rsa_padding_mode:pss -sigopt rsa_pss_saltlen:-1 -verify {} \
          -signature {} {}",
-        p(&dir.join("rsa.pub.pem")),
+        p(&rsa_pub),
         p(&sig),
         p(&msg)
     )));
@@ -342,8 +381,20 @@ fn openssl_keys_import_by_create_object_and_by_unwrap_and_sign_for_openssl() {
         &[],
     );
     assert_eq!(out.status.code(), Some(7), "{:?}", texts(&out));
-    let p256 = dir.join("p256.pem");
-    hsm_json(&env, &["import-key", p(&p256), "--label", "raw"], &[]);
+}
+
+/// An openssl P-256 key imported as `raw`, and a message: (public key file, message).
+fn p256_key_raw(env: &TestEnv) -> (PathBuf, PathBuf) {
+    let (p256, pubkey) = token_and_openssl_key(env, "p256", P256);
+    hsm_json(env, &["import-key", p(&p256), "--label", "raw"], &[]);
+    (pubkey, message(env.dir.path(), "raw"))
+}
+
+#[test]
+fn raw_ecdsa_signatures_are_r_and_s_and_verify_only_with_raw() {
+    let env = TestEnv::new();
+    let (_, msg) = p256_key_raw(&env);
+    let dir = env.dir.path();
     let v = hsm_json(&env, &["sign", p(&msg), "--label", "raw", "--raw"], &[]);
     assert_eq!(v["scheme"], "ecdsa-sha256-raw");
     assert_eq!(
@@ -351,52 +402,42 @@ fn openssl_keys_import_by_create_object_and_by_unwrap_and_sign_for_openssl() {
         128,
         "r || s of P-256"
     );
-    // r || s from stdin to a file, verified back with --raw; the DER reading refuses it.
+    // r || s to a file, verified back with --raw; the DER reading refuses it.
     let raw_sig = dir.join("raw.sig");
     std::fs::write(&raw_sig, hex_decode(v["signature"].as_str().unwrap())).unwrap();
+    let verify = format!(
+        "verify-signature {} --signature {} --label raw",
+        p(&msg),
+        p(&raw_sig)
+    );
     let check = |extra: &[&str]| {
-        hsm(
-            &env,
-            &[
-                &[
-                    "verify-signature",
-                    p(&msg),
-                    "--signature",
-                    p(&raw_sig),
-                    "--label",
-                    "raw",
-                ][..],
-                extra,
-            ]
-            .concat(),
-            &[],
-        )
-        .status
-        .code()
+        hsm(&env, &[&words(&verify)[..], extra].concat(), &[])
+            .status
+            .code()
     };
     assert_eq!(check(&["--raw"]), Some(0));
     assert_eq!(check(&[]), Some(1));
+}
+
+#[test]
+fn sign_reads_the_message_from_stdin_with_another_digest_than_the_curves() {
+    let env = TestEnv::new();
+    let (pubkey, msg) = p256_key_raw(&env);
+    let dir = env.dir.path();
     // Another digest than the curve's, as openssl dgst -sha384 makes it; the message on stdin.
     let sig = dir.join("p256-384.sig");
     let out = env
         .cmd()
         .env("HSMCTL_PIN", USER_PIN)
-        .args([
-            "sign",
-            "-",
-            "--label",
-            "raw",
-            "--digest",
-            "sha384",
-            "-o",
-            p(&sig),
-        ])
+        .args(words(&format!(
+            "sign - --label raw --digest sha384 -o {}",
+            p(&sig)
+        )))
         .pipe_stdin(&msg)
         .unwrap()
         .output()
         .unwrap();
     assert!(out.status.success(), "{:?}", texts(&out));
-    let pubkey = dir.join("p256.pub.pem");
     let out = openssl_output(&words(&format!(
         "dgst -sha384 -verify {} -signature {} {}",
         p(&pubkey),
