@@ -479,25 +479,44 @@ fn issued_certificates_make_a_mutual_tls_handshake() {
     );
 }
 
-#[test]
-fn refusals_exit_with_their_code_and_write_nothing() {
-    let env = TestEnv::new();
+/// The token `ref` for the sign-csr refusals: an EC root CA (its certificate's path
+/// returned), a CA key `bare` with no certificate anywhere, and openssl's request good.csr.
+fn refusals_ca(env: &TestEnv) -> (PathBuf, PathBuf) {
     env.init_token("ref");
-    let d = env.dir.path();
-    let root_pem = root(&env, "root", "ec:p256", &[]);
+    let root_pem = root(env, "root", "ec:p256", &[]);
     // A CA key with no certificate anywhere.
     env.run_ok(&["keygen", "--key-type", "ec:p256", "--label", "bare"]);
-    let (_, good) = openssl_csr(d, "good", P256, "/CN=good", "subjectAltName=DNS:good");
-    // A request whose signature no longer matches (its subject changed after signing).
-    let forged = forge(&good, b"good", d);
-    // Keys the policy refuses: RSA 1024 and P-224.
-    let (_, weak) = openssl_csr(
+    let (_, good) = openssl_csr(
+        env.dir.path(),
+        "good",
+        P256,
+        "/CN=good",
+        "subjectAltName=DNS:good",
+    );
+    (root_pem, good)
+}
+
+/// A request for an RSA 1024 key, which the policy refuses.
+fn weak_csr(d: &Path) -> PathBuf {
+    openssl_csr(
         d,
         "weak",
         &["-newkey", "rsa:1024"],
         "/CN=weak",
         "subjectAltName=DNS:weak",
-    );
+    )
+    .1
+}
+
+#[test]
+fn refused_requests_exit_with_their_code_and_write_nothing() {
+    let env = TestEnv::new();
+    let d = env.dir.path();
+    let (_, good) = refusals_ca(&env);
+    // A request whose signature no longer matches (its subject changed after signing).
+    let forged = forge(&good, b"good", d);
+    // Keys the policy refuses: RSA 1024 and P-224.
+    let weak = weak_csr(d);
     let (_, p224) = openssl_csr(
         d,
         "p224",
@@ -570,6 +589,14 @@ fn refusals_exit_with_their_code_and_write_nothing() {
         before,
         "nothing stored"
     );
+}
+
+#[test]
+fn allow_beyond_ca_allow_weak_and_a_matching_ca_cert_file_let_sign_csr_through() {
+    let env = TestEnv::new();
+    let d = env.dir.path();
+    let (root_pem, good) = refusals_ca(&env);
+    let weak = weak_csr(d);
     // Past the CA with --allow-beyond-ca; the weak key with --allow-weak; a CA key whose
     // certificate comes from a file.
     env.run_ok(&words(&format!(
@@ -598,6 +625,13 @@ fn refusals_exit_with_their_code_and_write_nothing() {
         p(&root_pem)
     )));
     assert_eq!(out.status.code(), Some(3), "{}", texts(&out).1);
+}
+
+#[test]
+fn a_certificate_that_is_not_a_cas_is_refused_as_the_ca_certificate() {
+    let env = TestEnv::new();
+    let d = env.dir.path();
+    let (_, good) = refusals_ca(&env);
     // A certificate that is not a CA's is refused as the CA certificate.
     env.run_ok(&["keygen", "--key-type", "ec:p256", "--label", "leafkey"]);
     let leaf_pem = d.join("leaf.pem");
@@ -613,6 +647,13 @@ fn refusals_exit_with_their_code_and_write_nothing() {
     let (_, err) = texts(&out);
     assert_eq!(out.status.code(), Some(3), "{err}");
     assert!(err.contains("not a CA certificate"), "{err}");
+}
+
+#[test]
+fn a_pathlen_0_intermediate_issues_no_ca_below_it_from_the_token_or_a_file() {
+    let env = TestEnv::new();
+    let d = env.dir.path();
+    refusals_ca(&env);
     // An intermediate with pathlen 0 issues no CA below it (exit 2, nothing written).
     let int = intermediate(&env, "int", "ec:p256", "root", &[]);
     let (_, sub) = openssl_csr(d, "sub", P256, "/CN=sub", "subjectAltName=DNS:sub");
@@ -622,28 +663,22 @@ fn refusals_exit_with_their_code_and_write_nothing() {
     assert!(err.contains("pathlen 0"), "{err}");
     assert!(!sub.with_extension("crt").exists());
     // ... and the same from --ca-cert, refused before the token is opened (no PIN needed).
-    let out = env
-        .cmd()
-        .args([
-            "sign-csr",
-            p(&sub),
-            "--ca-label",
-            "int",
-            "--profile",
-            "ca",
-            "--ca-cert",
-            p(&int),
-        ])
-        .output()
-        .unwrap();
+    let out = env.hsm(&format!(
+        "sign-csr {} --ca-label int --profile ca --ca-cert {}",
+        p(&sub),
+        p(&int)
+    ));
     assert_eq!(out.status.code(), Some(2), "{}", texts(&out).1);
+}
+
+#[test]
+fn a_request_naming_nobody_is_refused_before_the_token_is_opened() {
+    let env = TestEnv::new();
+    let d = env.dir.path();
+    refusals_ca(&env);
     // A request with an empty subject and no SAN names nobody: refused before the token too.
     let (_, nobody) = openssl_csr(d, "nobody", P256, "/", "keyUsage=digitalSignature");
-    let out = env
-        .cmd()
-        .args(["sign-csr", p(&nobody), "--ca-label", "root"])
-        .output()
-        .unwrap();
+    let out = env.hsm(&format!("sign-csr {} --ca-label root", p(&nobody)));
     let (_, err) = texts(&out);
     assert_eq!(out.status.code(), Some(3), "{err}");
     assert!(err.contains("neither a subject nor a SAN"), "{err}");
