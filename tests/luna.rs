@@ -787,110 +787,35 @@ fn every_luna_hint_names_options_of_the_same_tool() {
     ok(&env, "vtl", &["createCert", "-n", "client1"]);
     ok(&env, "cmu", &["gen", "-keyType=ECDSA", "-label=k"]);
     // (tool, refused command line, with a PIN?)
-    let refusals: Vec<(&str, Vec<String>, bool)> = vec![
-        (
-            "vtl",
-            vec![
-                "addServer".into(),
-                "-n".into(),
-                "myLunaSA".into(),
-                "-c".into(),
-                c2.into(),
-            ],
-            false,
-        ),
-        (
-            "vtl",
-            vec![
-                "addServer".into(),
-                "-n".into(),
-                "MYLUNASA".into(),
-                "-c".into(),
-                c.into(),
-            ],
-            false,
-        ),
-        (
-            "vtl",
-            vec![
-                "addServer".into(),
-                "-n".into(),
-                "a/b".into(),
-                "-c".into(),
-                c.into(),
-            ],
-            false,
-        ),
-        (
-            "vtl",
-            vec!["deleteServer".into(), "-n".into(), "nosuch".into()],
-            false,
-        ),
-        (
-            "vtl",
-            vec!["createCert".into(), "-n".into(), "client1".into()],
-            false,
-        ),
-        ("cmu", vec!["list".into()], false),
+    let refusals = [
+        ("vtl", format!("addServer -n myLunaSA -c {c2}"), false),
+        ("vtl", format!("addServer -n MYLUNASA -c {c}"), false),
+        ("vtl", format!("addServer -n a/b -c {c}"), false),
+        ("vtl", "deleteServer -n nosuch".into(), false),
+        ("vtl", "createCert -n client1".into(), false),
+        ("cmu", "list".into(), false),
         (
             "cmu",
-            vec![
-                "gen".into(),
-                "-modulusBits=1024".into(),
-                "-label=weak".into(),
-                "-mech=1".into(),
-            ],
+            "gen -modulusBits=1024 -label=weak -mech=1".into(),
             true,
         ),
-        (
-            "cmu",
-            vec!["getattribute".into(), "-handle=99".into()],
-            true,
-        ),
-        ("cmu", vec!["list".into(), "-password=0000".into()], false),
+        ("cmu", "getattribute -handle=99".into(), true),
+        ("cmu", "list -password=0000".into(), false),
         (
             "lunacm",
-            vec![
-                "-q".into(),
-                "partition".into(),
-                "init".into(),
-                "-label".into(),
-                "p".into(),
-                "-password".into(),
-                SO_PIN.into(),
-                "-userpw".into(),
-                USER_PIN.into(),
-            ],
+            format!("-q partition init -label p -password {SO_PIN} -userpw {USER_PIN}"),
             false,
         ),
         (
             "lunacm",
-            vec![
-                "-q".into(),
-                "role".into(),
-                "login".into(),
-                "-name".into(),
-                "co".into(),
-                "-password".into(),
-                "0000".into(),
-            ],
+            "-q role login -name co -password 0000".into(),
             false,
         ),
-        (
-            "lunacm",
-            vec![
-                "-q".into(),
-                "slot".into(),
-                "set".into(),
-                "-slot".into(),
-                "9".into(),
-            ],
-            false,
-        ),
+        ("lunacm", "-q slot set -slot 9".into(), false),
     ];
     let mut checked = 0;
     for (name, args, pin) in &refusals {
-        let argv: Vec<&str> = args.iter().map(String::as_str).collect();
+        let argv = words(args);
         let out = run(&env, name, &argv, *pin);
         let (_, err) = texts(&out);
         assert_ne!(
