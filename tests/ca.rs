@@ -105,21 +105,11 @@ fn intermediate(env: &TestEnv, label: &str, kt: &str, root_label: &str, flags: &
         ]
         .concat(),
     );
-    env.run_ok(
-        &[
-            &[
-                "sign-csr",
-                p(&csr),
-                "--ca-label",
-                root_label,
-                "--profile",
-                "ca",
-            ][..],
-            &["--path-len", "0", "--days", "1825"],
-            flags,
-        ]
-        .concat(),
+    let sign = format!(
+        "sign-csr {} --ca-label {root_label} --profile ca --path-len 0 --days 1825",
+        p(&csr)
     );
+    env.run_ok(&[&words(&sign)[..], flags].concat());
     let crt = d.join(format!("{label}.crt"));
     env.run_ok(&["import-cert", p(&crt)]);
     crt
@@ -318,22 +308,11 @@ fn self_signed_and_client_certificates_pass_the_strict_verifier() {
         env.run_ok(&["keygen", "--key-type", kt, "--label", label]);
         let pem = d.join(format!("{label}.pem"));
         let host = format!("{label}.example");
-        env.run_ok(
-            &[
-                &[
-                    "selfsign-cert",
-                    "--label",
-                    label,
-                    "--cn",
-                    &host,
-                    "--dns",
-                    &host,
-                ][..],
-                &["-o", p(&pem)],
-                flags,
-            ]
-            .concat(),
+        let selfsign = format!(
+            "selfsign-cert --label {label} --cn {host} --dns {host} -o {}",
+            p(&pem)
         );
+        env.run_ok(&[&words(&selfsign)[..], flags].concat());
         let text = openssl(&["x509", "-in", p(&pem), "-noout", "-text"]);
         for want in [
             "X509v3 Basic Constraints: critical",
@@ -1123,22 +1102,11 @@ fn every_signature_algorithm_issues_and_every_request_algorithm_is_checked() {
         let key = format!("req-{label}");
         env.run_ok(&["keygen", "--key-type", kt, "--label", &key]);
         let csr = d.join(format!("{key}.csr"));
-        env.run_ok(
-            &[
-                &[
-                    "request-cert",
-                    "--label",
-                    &key,
-                    "--cn",
-                    &key,
-                    "--dns",
-                    "a.example",
-                ][..],
-                &["-o", p(&csr)],
-                flags,
-            ]
-            .concat(),
+        let request = format!(
+            "request-cert --label {key} --cn {key} --dns a.example -o {}",
+            p(&csr)
         );
+        env.run_ok(&[&words(&request)[..], flags].concat());
         csrs.push(csr);
     }
     for (i, (kt, label, alg, flags)) in X509_KEYS.into_iter().enumerate() {

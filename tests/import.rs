@@ -146,14 +146,11 @@ fn signatures_cross_check(
     std::fs::write(dir.join("tampered"), &tampered).unwrap();
     let out = hsm(
         env,
-        &[
-            "verify-signature",
+        &words(&format!(
+            "verify-signature {} --signature {} --label {label}",
             p(&dir.join("tampered")),
-            "--signature",
-            p(&sig),
-            "--label",
-            label,
-        ],
+            p(&sig)
+        )),
         &[],
     );
     assert_eq!(out.status.code(), Some(1), "{label}: {:?}", texts(&out));
@@ -190,14 +187,11 @@ fn signatures_cross_check(
         };
         let v = hsm_json(
             env,
-            &[
-                "verify-signature",
+            &words(&format!(
+                "verify-signature {} --signature {} --label {label}",
                 p(&msg),
-                "--signature",
-                p(&osig),
-                "--label",
-                label,
-            ],
+                p(&osig)
+            )),
             &[],
         );
         assert_eq!(v["valid"], true, "{label}: {v}");
@@ -849,38 +843,22 @@ fn pkcs12_files_bring_their_certificate_and_chain() {
     );
     run(
         "openssl",
-        &[
-            "req",
-            "-new",
-            "-newkey",
-            "ec",
-            "-pkeyopt",
-            "ec_paramgen_curve:P-256",
-            "-nodes",
-            "-keyout",
+        &words(&format!(
+            "req -new -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout {} -subj /CN=leaf \
+             -out {}",
             p(&f("leaf.key")),
-            "-subj",
-            "/CN=leaf",
-            "-out",
-            p(&f("leaf.csr")),
-        ],
+            p(&f("leaf.csr"))
+        )),
     );
     run(
         "openssl",
-        &[
-            "x509",
-            "-req",
-            "-in",
+        &words(&format!(
+            "x509 -req -in {} -CA {} -CAkey {} -days 5 -out {}",
             p(&f("leaf.csr")),
-            "-CA",
             p(&f("ca.pem")),
-            "-CAkey",
             p(&f("ca.key")),
-            "-days",
-            "5",
-            "-out",
-            p(&f("leaf.pem")),
-        ],
+            p(&f("leaf.pem"))
+        )),
     );
     let export = |out: &str, extra: &[&str]| {
         run(

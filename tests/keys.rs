@@ -219,14 +219,7 @@ fn refused_inputs_exit_with_their_codes_and_leave_nothing() {
             "label 'taken'",
         ),
         (
-            &[
-                "--key-type",
-                "rsa:2048",
-                "--label",
-                "x",
-                "--mechanism",
-                "x9.31",
-            ],
+            &words("--key-type rsa:2048 --label x --mechanism x9.31"),
             8,
             "CKM_RSA_X9_31_KEY_PAIR_GEN",
         ),
@@ -830,36 +823,18 @@ fn test_key_finds_a_pair_whose_public_half_belongs_to_another_key() {
         ("rsa:2048", "rsa:2048", "cc", "dd"),
     ] {
         keygen_ok(&env, &["--key-type", hsm_type, "--label", a, "--id", a]);
-        pt(&[
-            "--keypairgen",
-            "--key-type",
-            tool_type,
-            "--label",
-            b,
-            "--id",
-            b,
-        ]);
+        pt(&words(&format!(
+            "--keypairgen --key-type {tool_type} --label {b} --id {b}"
+        )));
         let der = env.dir.path().join(format!("{b}.der"));
-        pt(&[
-            "--read-object",
-            "--type",
-            "pubkey",
-            "--id",
-            b,
-            "-o",
-            der.to_str().unwrap(),
-        ]);
+        let der = der.display();
+        pt(&words(&format!(
+            "--read-object --type pubkey --id {b} -o {der}"
+        )));
         pt(&["--delete-object", "--type", "pubkey", "--id", a]);
-        pt(&[
-            "--write-object",
-            der.to_str().unwrap(),
-            "--type",
-            "pubkey",
-            "--id",
-            a,
-            "--label",
-            a,
-        ]);
+        pt(&words(&format!(
+            "--write-object {der} --type pubkey --id {a} --label {a}"
+        )));
     }
     let out = hsmctl(&env, &["test-key", "--json"], &[]);
     assert_eq!(out.status.code(), Some(1), "{}", texts(&out).1);

@@ -910,13 +910,10 @@ fn cmu_handles_messages_and_certificate_label() {
     ok(
         &env,
         "cmu",
-        &[
-            "selfsigncertificate",
-            &format!("-privatehandle={private}"),
-            "-CN=ssh",
-            "-label=sshcert",
-            &format!("-outputfile={}", crt.display()),
-        ],
+        &words(&format!(
+            "selfsigncertificate -privatehandle={private} -CN=ssh -label=sshcert -outputfile={}",
+            crt.display()
+        )),
     );
     let listing = env.pkcs11_tool(&["--login", "--pin", USER_PIN, "-O", "--type", "cert"]);
     assert!(listing.contains("label:      sshcert"), "{listing}");
@@ -1252,18 +1249,9 @@ fn cmu_handles_tell_apart_objects_that_share_an_id() {
     let env = TestEnv::new();
     env.init_token("p");
     for label in ["first", "second"] {
-        env.pkcs11_tool(&[
-            "--login",
-            "--pin",
-            USER_PIN,
-            "--keypairgen",
-            "--key-type",
-            "EC:prime256v1",
-            "--id",
-            "0102",
-            "--label",
-            label,
-        ]);
+        env.pkcs11_tool(&words(&format!(
+            "--login --pin {USER_PIN} --keypairgen --key-type EC:prime256v1 --id 0102 --label {label}"
+        )));
     }
     let list = ok(&env, "cmu", &["list"]);
     let handles: Vec<(u64, String)> = list
@@ -1397,13 +1385,10 @@ fn cmu_import_puts_a_key_file_and_a_certificate_on_the_token() {
     let out = ok(
         &env,
         "cmu",
-        &[
-            "import",
-            &format!("-inputFile={}", p12.display()),
-            "-pkcs12",
-            "-label=web2",
-            "-id=0f",
-        ],
+        &words(&format!(
+            "import -inputFile={} -pkcs12 -label=web2 -id=0f",
+            p12.display()
+        )),
     );
     assert!(out.contains("successfully imported"), "{out}");
     assert_eq!(objects_seen_by_pkcs11_tool(&env, "cmuimp").len(), 6);
