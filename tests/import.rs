@@ -50,16 +50,13 @@ fn run(cmd: &str, args: &[&str]) -> Output {
 /// A key from `openssl genpkey`; returns its path.
 fn genpkey(dir: &Path, name: &str, args: &[&str]) -> PathBuf {
     let path = dir.join(format!("{name}.pem"));
-    run(
-        "openssl",
-        &[&["genpkey"], args, &["-out", p(&path)]].concat(),
-    );
+    openssl(&[&["genpkey"], args, &["-out", p(&path)]].concat());
     path
 }
 
 /// The public key of a private key file as openssl writes it (SPKI PEM).
 fn openssl_pubkey(key: &Path) -> String {
-    String::from_utf8(run("openssl", &["pkey", "-in", p(key), "-pubout"]).stdout).unwrap()
+    String::from_utf8(openssl_stdout(&["pkey", "-in", p(key), "-pubout"])).unwrap()
 }
 
 /// pkcs11-tool's "Access:" line for the private key with this label.
@@ -171,19 +168,13 @@ fn signatures_cross_check(
     if let Some(key) = key {
         let osig = dir.join(format!("{label}.osig"));
         match digest {
-            Some(d) => run(
-                "openssl",
-                &["dgst", d, "-sign", p(key), "-out", p(&osig), p(&msg)],
-            ),
-            None => run(
-                "openssl",
-                &words(&format!(
-                    "pkeyutl -sign -inkey {} -rawin -in {} -out {}",
-                    p(key),
-                    p(&msg),
-                    p(&osig)
-                )),
-            ),
+            Some(d) => openssl(&["dgst", d, "-sign", p(key), "-out", p(&osig), p(&msg)]),
+            None => openssl(&words(&format!(
+                "pkeyutl -sign -inkey {} -rawin -in {} -out {}",
+                p(key),
+                p(&msg),
+                p(&osig)
+            ))),
         };
         let v = hsm_json(
             env,
@@ -630,44 +621,35 @@ fn bad_key_files_exit_with_their_code_and_leave_no_object() {
         &["-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:1024"],
     );
     let encrypted = dir.join("enc.pem");
-    run(
-        "openssl",
-        &[
-            "pkcs8",
-            "-topk8",
-            "-v2",
-            "aes-256-cbc",
-            "-in",
-            p(&good),
-            "-out",
-            p(&encrypted),
-            "-passout",
-            "pass:right one",
-        ],
-    );
+    openssl(&[
+        "pkcs8",
+        "-topk8",
+        "-v2",
+        "aes-256-cbc",
+        "-in",
+        p(&good),
+        "-out",
+        p(&encrypted),
+        "-passout",
+        "pass:right one",
+    ]);
     let weak_ssh = ssh_keygen(dir, "weak_ssh", &["-t", "rsa", "-b", "1024"], "");
     let pubfile = dir.join("good.pub.pem");
     std::fs::write(&pubfile, openssl_pubkey(&good)).unwrap();
     let enc_ssh = ssh_keygen(dir, "enc_ssh", &["-t", "ecdsa"], "right one");
     let cert = dir.join("good.crt");
-    run(
-        "openssl",
-        &words(&format!(
-            "req -x509 -new -key {} -subj /CN=good -days 1 -out {}",
-            p(&good),
-            p(&cert)
-        )),
-    );
+    openssl(&words(&format!(
+        "req -x509 -new -key {} -subj /CN=good -days 1 -out {}",
+        p(&good),
+        p(&cert)
+    )));
     let p12 = dir.join("good.p12");
-    run(
-        "openssl",
-        &words(&format!(
-            "pkcs12 -export -inkey {} -in {} -out {} -passout pass:x",
-            p(&good),
-            p(&cert),
-            p(&p12)
-        )),
-    );
+    openssl(&words(&format!(
+        "pkcs12 -export -inkey {} -in {} -out {} -passout pass:x",
+        p(&good),
+        p(&cert),
+        p(&p12)
+    )));
     let cases: [Refusal; 10] = [
         (&p12, &[("HSMCTL_KEY_PASSPHRASE", "y")], 5, "passphrase"),
         (
@@ -823,46 +805,36 @@ fn pkcs12_files_bring_their_certificate_and_chain() {
     env.init_token(TOKEN);
     let dir = env.dir.path();
     let f = |n: &str| dir.join(n);
-    run(
-        "openssl",
-        &[
-            "req",
-            "-x509",
-            "-newkey",
-            "rsa:2048",
-            "-nodes",
-            "-keyout",
-            p(&f("ca.key")),
-            "-subj",
-            "/CN=Test CA",
-            "-days",
-            "10",
-            "-out",
-            p(&f("ca.pem")),
-        ],
-    );
-    run(
-        "openssl",
-        &words(&format!(
-            "req -new -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout {} -subj /CN=leaf \
+    openssl(&[
+        "req",
+        "-x509",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-keyout",
+        p(&f("ca.key")),
+        "-subj",
+        "/CN=Test CA",
+        "-days",
+        "10",
+        "-out",
+        p(&f("ca.pem")),
+    ]);
+    openssl(&words(&format!(
+        "req -new -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout {} -subj /CN=leaf \
              -out {}",
-            p(&f("leaf.key")),
-            p(&f("leaf.csr"))
-        )),
-    );
-    run(
-        "openssl",
-        &words(&format!(
-            "x509 -req -in {} -CA {} -CAkey {} -days 5 -out {}",
-            p(&f("leaf.csr")),
-            p(&f("ca.pem")),
-            p(&f("ca.key")),
-            p(&f("leaf.pem"))
-        )),
-    );
+        p(&f("leaf.key")),
+        p(&f("leaf.csr"))
+    )));
+    openssl(&words(&format!(
+        "x509 -req -in {} -CA {} -CAkey {} -days 5 -out {}",
+        p(&f("leaf.csr")),
+        p(&f("ca.pem")),
+        p(&f("ca.key")),
+        p(&f("leaf.pem"))
+    )));
     let export = |out: &str, extra: &[&str]| {
-        run(
-            "openssl",
+        openssl(
             &[
                 &[
                     "pkcs12",
@@ -924,7 +896,7 @@ fn pkcs12_files_bring_their_certificate_and_chain() {
     assert_eq!(private_access(&env, "web"), "Access:     sensitive");
     // The stored certificates are the file's, byte for byte.
     let pem_of =
-        |file: &Path| String::from_utf8(run("openssl", &["x509", "-in", p(file)]).stdout).unwrap();
+        |file: &Path| String::from_utf8(openssl_stdout(&["x509", "-in", p(file)])).unwrap();
     assert_eq!(
         env.run_ok(&["export-cert", "--label", "web", "--class", "cert"]),
         pem_of(&f("leaf.pem"))

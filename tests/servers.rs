@@ -75,13 +75,6 @@ fn openssl_count(bundle: &Path) -> usize {
         .count()
 }
 
-/// openssl's stdout, asserting success (public keys compared byte for byte).
-fn openssl_stdout(args: &[&str]) -> Vec<u8> {
-    let o = openssl_output(args);
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    o.stdout
-}
-
 /// The SHA-256 fingerprint of a certificate as openssl prints it (`AB:CD:...`).
 fn openssl_fingerprint(cert: &Path) -> String {
     let fp = openssl_output(&["x509", "-noout", "-fingerprint", "-sha256", "-in", p(cert)]);

@@ -370,6 +370,17 @@ pub fn openssl_stdin(args: &[&str], input: &[u8]) -> std::process::Output {
     child.wait_with_output().unwrap()
 }
 
+/// Runs openssl, asserting success; its stdout alone, as bytes (keys compared byte for byte).
+pub fn openssl_stdout(args: &[&str]) -> Vec<u8> {
+    let out = openssl_output(args);
+    assert!(
+        out.status.success(),
+        "openssl {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out.stdout
+}
+
 /// Runs openssl, asserting success; its stdout and stderr together (some answers go to stderr).
 pub fn openssl(args: &[&str]) -> String {
     let out = openssl_output(args);
