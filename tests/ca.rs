@@ -105,28 +105,25 @@ fn intermediate(env: &TestEnv, label: &str, kt: &str, root_label: &str, flags: &
         ]
         .concat(),
     );
-    env.run_ok(
-        &[
-            &[
-                "sign-csr",
-                p(&csr),
-                "--ca-label",
-                root_label,
-                "--profile",
-                "ca",
-            ][..],
-            &["--path-len", "0", "--days", "1825"],
-            flags,
-        ]
-        .concat(),
+    let sign = format!(
+        "sign-csr {} --ca-label {root_label} --profile ca --path-len 0 --days 1825",
+        p(&csr)
     );
+    env.run_ok(&[&words(&sign)[..], flags].concat());
     let crt = d.join(format!("{label}.crt"));
     env.run_ok(&["import-cert", p(&crt)]);
     crt
 }
 
-#[test]
-fn chains_made_by_hsmctl_pass_openssl_gnutls_and_the_strict_verifier() {
+/// A root and an intermediate CA of key type `kt` on the token (signing with `flags`), a
+/// server and a client leaf for openssl's requests, checked by openssl, GnuTLS and the strict
+/// verifier; `alg` is what openssl prints for the CA's signatures.
+fn chain_passes_openssl_gnutls_and_the_strict_verifier(
+    kt: &str,
+    name: &str,
+    flags: &[&str],
+    alg: &str,
+) {
     let env = TestEnv::new();
     env.init_token("ca");
     let d = env.dir.path();
@@ -144,174 +141,162 @@ fn chains_made_by_hsmctl_pass_openssl_gnutls_and_the_strict_verifier() {
         "/CN=client1",
         "subjectAltName=DNS:client1",
     );
-    // CA key type, extra signing flags, what openssl prints for the CA's signatures.
-    for (kt, name, flags, alg) in [
-        ("rsa:2048", "rsa", &[][..], "sha256WithRSAEncryption"),
-        ("rsa:2048", "pss", &["--pss"][..], "rsassaPss"),
-        ("ec:p256", "p256", &[][..], "ecdsa-with-SHA256"),
-        ("ed25519", "ed", &[][..], "ED25519"),
-    ] {
-        let root_label = format!("root-{name}");
-        let int_label = format!("int-{name}");
-        let root = root(&env, &root_label, kt, flags);
-        let int = intermediate(&env, &int_label, kt, &root_label, flags);
-        let int_text = openssl(&["x509", "-in", p(&int), "-noout", "-text"]);
-        for want in ["CA:TRUE, pathlen:0", "Certificate Sign, CRL Sign", alg] {
-            assert!(int_text.contains(want), "{name}: {want} in\n{int_text}");
-        }
-        let (srv, cli) = (
-            d.join(format!("srv-{name}.pem")),
-            d.join(format!("cli-{name}.pem")),
+    let root_label = format!("root-{name}");
+    let int_label = format!("int-{name}");
+    let root = root(&env, &root_label, kt, flags);
+    let int = intermediate(&env, &int_label, kt, &root_label, flags);
+    let int_text = openssl(&["x509", "-in", p(&int), "-noout", "-text"]);
+    for want in ["CA:TRUE, pathlen:0", "Certificate Sign, CRL Sign", alg] {
+        assert!(int_text.contains(want), "{name}: {want} in\n{int_text}");
+    }
+    let (srv, cli) = (
+        d.join(format!("srv-{name}.pem")),
+        d.join(format!("cli-{name}.pem")),
+    );
+    // The issuing runs: sign-csr REQUEST --ca-label INT --profile PROFILE -o LEAF ... FLAGS.
+    let sign = |csr: &Path, profile: &str, leaf: &Path, more: &str| {
+        let line = format!(
+            "sign-csr {} --ca-label {int_label} --profile {profile} -o {} {more}",
+            p(csr),
+            p(leaf)
         );
-        let v: serde_json::Value = serde_json::from_str(
-            &env.run_ok(
-                &[
-                    &[
-                        "sign-csr",
-                        p(&srv_csr),
-                        "--ca-label",
-                        &int_label,
-                        "--profile",
-                        "server",
-                    ][..],
-                    &["-o", p(&srv), "--json"],
-                    flags,
-                ]
-                .concat(),
-            ),
+        env.run_ok(&[&words(&line)[..], flags].concat())
+    };
+    let v: serde_json::Value =
+        serde_json::from_str(&sign(&srv_csr, "server", &srv, "--json")).unwrap();
+    let issued = &v["certificates"][0];
+    assert_eq!(issued["subject"], "CN=web.example", "{v}");
+    assert_eq!(v["issuer"], format!("CN={int_label} CA"), "{v}");
+    let serial = issued["serial"].as_str().unwrap();
+    assert_eq!(serial.len(), 32, "16 random bytes: {serial}");
+    assert!(
+        u8::from_str_radix(&serial[..2], 16).unwrap() < 0x80,
+        "positive"
+    );
+    assert_eq!(
+        issued["sha256"].as_str().unwrap(),
+        openssl(&["x509", "-in", p(&srv), "-noout", "-fingerprint", "-sha256"])
+            .trim()
+            .rsplit('=')
+            .next()
+            .unwrap()
+            .replace(':', "")
+            .to_lowercase()
+    );
+    sign(&cli_csr, "client", &cli, "");
+    for (leaf, purpose) in [(&srv, "sslserver"), (&cli, "sslclient")] {
+        let out = openssl(&words(&format!(
+            "verify -x509_strict -purpose {purpose} -CAfile {} -untrusted {} {}",
+            p(&root),
+            p(&int),
+            p(leaf)
+        )));
+        assert!(out.contains(": OK"), "{name} {purpose}: {out}");
+        // GnuTLS, with the chain in one file.
+        let chain = d.join("chain.pem");
+        std::fs::write(
+            &chain,
+            [std::fs::read(leaf).unwrap(), std::fs::read(&int).unwrap()].concat(),
         )
         .unwrap();
-        let issued = &v["certificates"][0];
-        assert_eq!(issued["subject"], "CN=web.example", "{v}");
-        assert_eq!(v["issuer"], format!("CN={int_label} CA"), "{v}");
-        let serial = issued["serial"].as_str().unwrap();
-        assert_eq!(serial.len(), 32, "16 random bytes: {serial}");
-        assert!(
-            u8::from_str_radix(&serial[..2], 16).unwrap() < 0x80,
-            "positive"
-        );
-        assert_eq!(
-            issued["sha256"].as_str().unwrap(),
-            openssl(&["x509", "-in", p(&srv), "-noout", "-fingerprint", "-sha256"])
-                .trim()
-                .rsplit('=')
-                .next()
-                .unwrap()
-                .replace(':', "")
-                .to_lowercase()
-        );
-        env.run_ok(
-            &[
-                &[
-                    "sign-csr",
-                    p(&cli_csr),
-                    "--ca-label",
-                    &int_label,
-                    "--profile",
-                    "client",
-                ][..],
-                &["-o", p(&cli)],
-                flags,
-            ]
-            .concat(),
-        );
-        for (leaf, purpose) in [(&srv, "sslserver"), (&cli, "sslclient")] {
-            let out = openssl(&[
-                "verify",
-                "-x509_strict",
-                "-purpose",
-                purpose,
-                "-CAfile",
+        let gnutls = std::process::Command::new("certtool")
+            .args([
+                "--verify",
+                "--load-ca-certificate",
                 p(&root),
-                "-untrusted",
-                p(&int),
-                p(leaf),
-            ]);
-            assert!(out.contains(": OK"), "{name} {purpose}: {out}");
-            // GnuTLS, with the chain in one file.
-            let chain = d.join("chain.pem");
-            std::fs::write(
-                &chain,
-                [std::fs::read(leaf).unwrap(), std::fs::read(&int).unwrap()].concat(),
-            )
-            .unwrap();
-            let gnutls = std::process::Command::new("certtool")
-                .args([
-                    "--verify",
-                    "--load-ca-certificate",
-                    p(&root),
-                    "--infile",
-                    p(&chain),
-                ])
-                .output()
-                .expect("certtool runs (apt-get install gnutls-bin)");
-            let said = String::from_utf8_lossy(&gnutls.stdout);
-            assert!(
-                gnutls.status.success() && said.contains("Chain verification output: Verified"),
-                "{name}: certtool:\n{said}{}",
-                String::from_utf8_lossy(&gnutls.stderr)
-            );
-        }
-        let text = openssl(&["x509", "-in", p(&srv), "-noout", "-text"]);
-        for want in [
-            "CA:FALSE",
-            "Digital Signature",
-            "TLS Web Server Authentication",
-            "DNS:web.example",
-            "X509v3 Subject Key Identifier",
-            "X509v3 Authority Key Identifier",
-        ] {
-            assert!(text.contains(want), "{name}: {want} in\n{text}");
-        }
-        // The leaf's AKI is the intermediate's SKI.
-        let ski = |f: &Path| {
-            openssl(&[
-                "x509",
-                "-in",
-                p(f),
-                "-noout",
-                "-ext",
-                "subjectKeyIdentifier",
+                "--infile",
+                p(&chain),
             ])
-            .lines()
-            .nth(1)
-            .unwrap()
-            .trim()
-            .to_string()
-        };
-        let aki = openssl(&[
-            "x509",
-            "-in",
-            p(&srv),
-            "-noout",
-            "-ext",
-            "authorityKeyIdentifier",
-        ]);
-        assert!(aki.contains(&ski(&int)), "{name}: {aki}");
-        let (ok, said) = strict_verify("server", &root, &srv, Some(&int), Some("web.example"));
-        if name == "ed" {
-            // The Web PKI policy (CA/Browser Forum) behind cryptography's verifier permits RSA
-            // and P-256/384/521 issuers only: an Ed25519 CA is refused for what it is, not for
-            // a fault in its certificates (openssl and GnuTLS accepted the chain above).
-            assert!(
-                !ok && said.contains("Forbidden public key algorithm"),
-                "{name}: {said}"
-            );
-            continue;
-        }
+            .output()
+            .expect("certtool runs (apt-get install gnutls-bin)");
+        let said = String::from_utf8_lossy(&gnutls.stdout);
         assert!(
-            ok,
-            "{name}: the strict verifier refused the server leaf: {said}"
+            gnutls.status.success() && said.contains("Chain verification output: Verified"),
+            "{name}: certtool:\n{said}{}",
+            String::from_utf8_lossy(&gnutls.stderr)
         );
-        let (ok, said) = strict_verify("client", &root, &cli, Some(&int), None);
-        assert!(
-            ok,
-            "{name}: the strict verifier refused the client leaf: {said}"
-        );
-        // The client certificate is not a server certificate, for the strict verifier either.
-        let (ok, _) = strict_verify("server", &root, &cli, Some(&int), Some("client1"));
-        assert!(!ok, "{name}: a clientAuth-only leaf passed as a server");
     }
+    let text = openssl(&["x509", "-in", p(&srv), "-noout", "-text"]);
+    for want in [
+        "CA:FALSE",
+        "Digital Signature",
+        "TLS Web Server Authentication",
+        "DNS:web.example",
+        "X509v3 Subject Key Identifier",
+        "X509v3 Authority Key Identifier",
+    ] {
+        assert!(text.contains(want), "{name}: {want} in\n{text}");
+    }
+    // The leaf's AKI is the intermediate's SKI.
+    let ski = |f: &Path| {
+        openssl(&words(&format!(
+            "x509 -in {} -noout -ext subjectKeyIdentifier",
+            p(f)
+        )))
+        .lines()
+        .nth(1)
+        .unwrap()
+        .trim()
+        .to_string()
+    };
+    let aki = openssl(&words(&format!(
+        "x509 -in {} -noout -ext authorityKeyIdentifier",
+        p(&srv)
+    )));
+    assert!(aki.contains(&ski(&int)), "{name}: {aki}");
+    let (ok, said) = strict_verify("server", &root, &srv, Some(&int), Some("web.example"));
+    if name == "ed" {
+        // The Web PKI policy (CA/Browser Forum) behind cryptography's verifier permits RSA
+        // and P-256/384/521 issuers only: an Ed25519 CA is refused for what it is, not for
+        // a fault in its certificates (openssl and GnuTLS accepted the chain above).
+        assert!(
+            !ok && said.contains("Forbidden public key algorithm"),
+            "{name}: {said}"
+        );
+        return;
+    }
+    assert!(
+        ok,
+        "{name}: the strict verifier refused the server leaf: {said}"
+    );
+    let (ok, said) = strict_verify("client", &root, &cli, Some(&int), None);
+    assert!(
+        ok,
+        "{name}: the strict verifier refused the client leaf: {said}"
+    );
+    // The client certificate is not a server certificate, for the strict verifier either.
+    let (ok, _) = strict_verify("server", &root, &cli, Some(&int), Some("client1"));
+    assert!(!ok, "{name}: a clientAuth-only leaf passed as a server");
+}
+
+#[test]
+fn an_rsa_ca_chain_passes_openssl_gnutls_and_the_strict_verifier() {
+    chain_passes_openssl_gnutls_and_the_strict_verifier(
+        "rsa:2048",
+        "rsa",
+        &[],
+        "sha256WithRSAEncryption",
+    );
+}
+
+#[test]
+fn an_rsa_pss_ca_chain_passes_openssl_gnutls_and_the_strict_verifier() {
+    chain_passes_openssl_gnutls_and_the_strict_verifier("rsa:2048", "pss", &["--pss"], "rsassaPss");
+}
+
+#[test]
+fn a_p256_ca_chain_passes_openssl_gnutls_and_the_strict_verifier() {
+    chain_passes_openssl_gnutls_and_the_strict_verifier(
+        "ec:p256",
+        "p256",
+        &[],
+        "ecdsa-with-SHA256",
+    );
+}
+
+#[test]
+fn an_ed25519_ca_chain_passes_openssl_and_gnutls_and_the_strict_verifier_says_why_not() {
+    chain_passes_openssl_gnutls_and_the_strict_verifier("ed25519", "ed", &[], "ED25519");
 }
 
 #[test]
@@ -323,22 +308,11 @@ fn self_signed_and_client_certificates_pass_the_strict_verifier() {
         env.run_ok(&["keygen", "--key-type", kt, "--label", label]);
         let pem = d.join(format!("{label}.pem"));
         let host = format!("{label}.example");
-        env.run_ok(
-            &[
-                &[
-                    "selfsign-cert",
-                    "--label",
-                    label,
-                    "--cn",
-                    &host,
-                    "--dns",
-                    &host,
-                ][..],
-                &["-o", p(&pem)],
-                flags,
-            ]
-            .concat(),
+        let selfsign = format!(
+            "selfsign-cert --label {label} --cn {host} --dns {host} -o {}",
+            p(&pem)
         );
+        env.run_ok(&[&words(&selfsign)[..], flags].concat());
         let text = openssl(&["x509", "-in", p(&pem), "-noout", "-text"]);
         for want in [
             "X509v3 Basic Constraints: critical",
@@ -393,40 +367,24 @@ fn issued_certificates_make_a_mutual_tls_handshake() {
     );
     let (cli_key, cli_csr) =
         openssl_csr(d, "cli", P256, "/CN=client1", "subjectAltName=DNS:client1");
-    env.run_ok(&[
-        "sign-csr",
-        p(&srv_csr),
-        "--ca-label",
-        "int",
-        "--profile",
-        "server",
-    ]);
-    env.run_ok(&[
-        "sign-csr",
-        p(&cli_csr),
-        "--ca-label",
-        "int",
-        "--profile",
-        "client",
-    ]);
+    env.run_ok(&words(&format!(
+        "sign-csr {} --ca-label int --profile server",
+        p(&srv_csr)
+    )));
+    env.run_ok(&words(&format!(
+        "sign-csr {} --ca-label int --profile client",
+        p(&cli_csr)
+    )));
     let port = free_port().to_string();
-    let mut server = Command::new("openssl")
-        .args([
-            "s_server",
-            "-accept",
-            &format!("127.0.0.1:{port}"),
-            "-naccept",
-            "1",
-        ])
-        .args([
-            "-cert",
-            p(&d.join("srv.crt")),
-            "-key",
-            p(&srv_key),
-            "-cert_chain",
-            p(&int),
-        ])
-        .args(["-CAfile", p(&root), "-Verify", "2", "-verify_return_error"])
+    let server_args = format!(
+        "s_server -accept 127.0.0.1:{port} -naccept 1 -cert {} -key {} -cert_chain {} -CAfile {} \
+         -Verify 2 -verify_return_error",
+        p(&d.join("srv.crt")),
+        p(&srv_key),
+        p(&int),
+        p(&root)
+    );
+    let mut server = openssl_command(&words(&server_args))
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -452,23 +410,15 @@ fn issued_certificates_make_a_mutual_tls_handshake() {
         .map_while(Result::ok)
         .any(|l| l.contains("ACCEPT"));
     assert!(started, "s_server did not start");
-    let mut client = Command::new("openssl")
-        .args(["s_client", "-connect", &format!("127.0.0.1:{port}")])
-        .args([
-            "-cert",
-            p(&d.join("cli.crt")),
-            "-key",
-            p(&cli_key),
-            "-cert_chain",
-            p(&int),
-        ])
-        .args([
-            "-CAfile",
-            p(&root),
-            "-verify_return_error",
-            "-verify_hostname",
-            "localhost",
-        ])
+    let client_args = format!(
+        "s_client -connect 127.0.0.1:{port} -cert {} -key {} -cert_chain {} -CAfile {} \
+         -verify_return_error -verify_hostname localhost",
+        p(&d.join("cli.crt")),
+        p(&cli_key),
+        p(&int),
+        p(&root)
+    );
+    let mut client = openssl_command(&words(&client_args))
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -508,25 +458,44 @@ fn issued_certificates_make_a_mutual_tls_handshake() {
     );
 }
 
-#[test]
-fn refusals_exit_with_their_code_and_write_nothing() {
-    let env = TestEnv::new();
+/// The token `ref` for the sign-csr refusals: an EC root CA (its certificate's path
+/// returned), a CA key `bare` with no certificate anywhere, and openssl's request good.csr.
+fn refusals_ca(env: &TestEnv) -> (PathBuf, PathBuf) {
     env.init_token("ref");
-    let d = env.dir.path();
-    let root_pem = root(&env, "root", "ec:p256", &[]);
+    let root_pem = root(env, "root", "ec:p256", &[]);
     // A CA key with no certificate anywhere.
     env.run_ok(&["keygen", "--key-type", "ec:p256", "--label", "bare"]);
-    let (_, good) = openssl_csr(d, "good", P256, "/CN=good", "subjectAltName=DNS:good");
-    // A request whose signature no longer matches (its subject changed after signing).
-    let forged = forge(&good, b"good", d);
-    // Keys the policy refuses: RSA 1024 and P-224.
-    let (_, weak) = openssl_csr(
+    let (_, good) = openssl_csr(
+        env.dir.path(),
+        "good",
+        P256,
+        "/CN=good",
+        "subjectAltName=DNS:good",
+    );
+    (root_pem, good)
+}
+
+/// A request for an RSA 1024 key, which the policy refuses.
+fn weak_csr(d: &Path) -> PathBuf {
+    openssl_csr(
         d,
         "weak",
         &["-newkey", "rsa:1024"],
         "/CN=weak",
         "subjectAltName=DNS:weak",
-    );
+    )
+    .1
+}
+
+#[test]
+fn refused_requests_exit_with_their_code_and_write_nothing() {
+    let env = TestEnv::new();
+    let d = env.dir.path();
+    let (_, good) = refusals_ca(&env);
+    // A request whose signature no longer matches (its subject changed after signing).
+    let forged = forge(&good, b"good", d);
+    // Keys the policy refuses: RSA 1024 and P-224.
+    let weak = weak_csr(d);
     let (_, p224) = openssl_csr(
         d,
         "p224",
@@ -599,77 +568,71 @@ fn refusals_exit_with_their_code_and_write_nothing() {
         before,
         "nothing stored"
     );
+}
+
+#[test]
+fn allow_beyond_ca_allow_weak_and_a_matching_ca_cert_file_let_sign_csr_through() {
+    let env = TestEnv::new();
+    let d = env.dir.path();
+    let (root_pem, good) = refusals_ca(&env);
+    let weak = weak_csr(d);
     // Past the CA with --allow-beyond-ca; the weak key with --allow-weak; a CA key whose
     // certificate comes from a file.
-    env.run_ok(&[
-        "sign-csr",
-        p(&good),
-        "--ca-label",
-        "root",
-        "--days",
-        "4000",
-        "--allow-beyond-ca",
-    ]);
+    env.run_ok(&words(&format!(
+        "sign-csr {} --ca-label root --days 4000 --allow-beyond-ca",
+        p(&good)
+    )));
     assert!(good.with_extension("crt").exists());
     env.run_ok(&["sign-csr", p(&weak), "--ca-label", "root", "--allow-weak"]);
     let bare_pem = d.join("bare.pem");
-    env.run_ok(&[
-        "selfsign-cert",
-        "--label",
-        "bare",
-        "--cn",
-        "bare",
-        "--ca",
-        "-o",
-        p(&bare_pem),
-    ]);
+    env.run_ok(&words(&format!(
+        "selfsign-cert --label bare --cn bare --ca -o {}",
+        p(&bare_pem)
+    )));
     let out_crt = d.join("by-bare.crt");
-    env.run_ok(&[
-        "sign-csr",
+    env.run_ok(&words(&format!(
+        "sign-csr {} --ca-label bare --ca-cert {} -o {}",
         p(&good),
-        "--ca-label",
-        "bare",
-        "--ca-cert",
         p(&bare_pem),
-        "-o",
-        p(&out_crt),
-    ]);
+        p(&out_crt)
+    )));
     assert!(openssl(&["verify", "-CAfile", p(&bare_pem), p(&out_crt)]).contains(": OK"));
     // The root's own certificate is not for the bare key.
-    let out = env.run(&[
-        "sign-csr",
+    let out = env.run(&words(&format!(
+        "sign-csr {} --ca-label bare --ca-cert {} --force",
         p(&good),
-        "--ca-label",
-        "bare",
-        "--ca-cert",
-        p(&root_pem),
-        "--force",
-    ]);
+        p(&root_pem)
+    )));
     assert_eq!(out.status.code(), Some(3), "{}", texts(&out).1);
+}
+
+#[test]
+fn a_certificate_that_is_not_a_cas_is_refused_as_the_ca_certificate() {
+    let env = TestEnv::new();
+    let d = env.dir.path();
+    let (_, good) = refusals_ca(&env);
     // A certificate that is not a CA's is refused as the CA certificate.
     env.run_ok(&["keygen", "--key-type", "ec:p256", "--label", "leafkey"]);
     let leaf_pem = d.join("leaf.pem");
-    env.run_ok(&[
-        "selfsign-cert",
-        "--label",
-        "leafkey",
-        "--cn",
-        "leaf",
-        "-o",
-        p(&leaf_pem),
-    ]);
-    let out = env.run(&[
-        "sign-csr",
+    env.run_ok(&words(&format!(
+        "selfsign-cert --label leafkey --cn leaf -o {}",
+        p(&leaf_pem)
+    )));
+    let out = env.run(&words(&format!(
+        "sign-csr {} --ca-label leafkey --ca-cert {} --force",
         p(&good),
-        "--ca-label",
-        "leafkey",
-        "--ca-cert",
-        p(&leaf_pem),
-        "--force",
-    ]);
+        p(&leaf_pem)
+    )));
     let (_, err) = texts(&out);
     assert_eq!(out.status.code(), Some(3), "{err}");
     assert!(err.contains("not a CA certificate"), "{err}");
+}
+
+#[test]
+fn a_pathlen_0_intermediate_issues_no_ca_below_it_from_the_token_or_a_file() {
+    let env = TestEnv::new();
+    let d = env.dir.path();
+    refusals_ca(&env);
     // An intermediate with pathlen 0 issues no CA below it (exit 2, nothing written).
     let int = intermediate(&env, "int", "ec:p256", "root", &[]);
     let (_, sub) = openssl_csr(d, "sub", P256, "/CN=sub", "subjectAltName=DNS:sub");
@@ -679,28 +642,22 @@ fn refusals_exit_with_their_code_and_write_nothing() {
     assert!(err.contains("pathlen 0"), "{err}");
     assert!(!sub.with_extension("crt").exists());
     // ... and the same from --ca-cert, refused before the token is opened (no PIN needed).
-    let out = env
-        .cmd()
-        .args([
-            "sign-csr",
-            p(&sub),
-            "--ca-label",
-            "int",
-            "--profile",
-            "ca",
-            "--ca-cert",
-            p(&int),
-        ])
-        .output()
-        .unwrap();
+    let out = env.hsm(&format!(
+        "sign-csr {} --ca-label int --profile ca --ca-cert {}",
+        p(&sub),
+        p(&int)
+    ));
     assert_eq!(out.status.code(), Some(2), "{}", texts(&out).1);
+}
+
+#[test]
+fn a_request_naming_nobody_is_refused_before_the_token_is_opened() {
+    let env = TestEnv::new();
+    let d = env.dir.path();
+    refusals_ca(&env);
     // A request with an empty subject and no SAN names nobody: refused before the token too.
     let (_, nobody) = openssl_csr(d, "nobody", P256, "/", "keyUsage=digitalSignature");
-    let out = env
-        .cmd()
-        .args(["sign-csr", p(&nobody), "--ca-label", "root"])
-        .output()
-        .unwrap();
+    let out = env.hsm(&format!("sign-csr {} --ca-label root", p(&nobody)));
     let (_, err) = texts(&out);
     assert_eq!(out.status.code(), Some(3), "{err}");
     assert!(err.contains("neither a subject nor a SAN"), "{err}");
@@ -722,22 +679,13 @@ fn requests_can_be_overridden_batched_and_copied() {
         "keyUsage=critical,nonRepudiation",
     );
     // Two requests, one login; each beside its request; the JSON lists both.
-    let v: serde_json::Value = serde_json::from_str(&env.run_ok(&[
-        "sign-csr",
+    let batch = format!(
+        "sign-csr {} {} --ca-label root --profile none --copy-extensions \
+         --not-before 2026-01-01 --not-after 2027-01-01 --json",
         p(&a),
-        p(&b),
-        "--ca-label",
-        "root",
-        "--profile",
-        "none",
-        "--copy-extensions",
-        "--not-before",
-        "2026-01-01",
-        "--not-after",
-        "2027-01-01",
-        "--json",
-    ]))
-    .unwrap();
+        p(&b)
+    );
+    let v: serde_json::Value = serde_json::from_str(&env.run_ok(&words(&batch))).unwrap();
     let certs = v["certificates"].as_array().unwrap();
     assert_eq!(certs.len(), 2, "{v}");
     assert_ne!(certs[0]["serial"], certs[1]["serial"]);
@@ -757,36 +705,20 @@ fn requests_can_be_overridden_batched_and_copied() {
     );
     // Without --copy-extensions the request's key usage is not copied; SANs always are.
     let c = d.join("c.crt");
-    env.run_ok(&[
-        "sign-csr",
+    env.run_ok(&words(&format!(
+        "sign-csr {} --ca-label root --profile client -o {}",
         p(&b),
-        "--ca-label",
-        "root",
-        "--profile",
-        "client",
-        "-o",
-        p(&c),
-    ]);
+        p(&c)
+    )));
     assert!(!openssl(&["x509", "-in", p(&c), "-noout", "-text"]).contains("Non Repudiation"));
     // Subject, SAN and serial overrides; DER out; stdout with -o -.
     let o = d.join("o.der");
-    env.run_ok(&[
-        "sign-csr",
+    env.run_ok(&words(&format!(
+        "sign-csr {} --ca-label root --subject CN=override,O=Corp,C=FI --dns x.example \
+         --ip 192.0.2.1 --serial-number 0badc0de --der -o {}",
         p(&a),
-        "--ca-label",
-        "root",
-        "--subject",
-        "CN=override,O=Corp,C=FI",
-        "--dns",
-        "x.example",
-        "--ip",
-        "192.0.2.1",
-        "--serial-number",
-        "0badc0de",
-        "--der",
-        "-o",
-        p(&o),
-    ]);
+        p(&o)
+    )));
     let t = openssl(&["x509", "-inform", "DER", "-in", p(&o), "-noout", "-text"]);
     for want in [
         "Subject: CN = override, O = Corp, C = FI",
@@ -882,18 +814,10 @@ fn pkcs12_files_open_in_openssl_and_hold_the_matching_key() {
         let all = openssl(&["pkcs12", "-in", p(file), "-passin", &passin, "-nokeys"]);
         assert_eq!(all.matches("BEGIN CERTIFICATE").count(), certs, "{all}");
         // A wrong passphrase is refused by openssl's MAC check.
-        let wrong = std::process::Command::new("openssl")
-            .args([
-                "pkcs12",
-                "-info",
-                "-noout",
-                "-in",
-                p(file),
-                "-passin",
-                "pass:wrong-one",
-            ])
-            .output()
-            .unwrap();
+        let wrong = openssl_output(&words(&format!(
+            "pkcs12 -info -noout -in {} -passin pass:wrong-one",
+            p(file)
+        )));
         assert!(!wrong.status.success());
     };
     check(&p12, 1);
@@ -922,25 +846,18 @@ fn pkcs12_files_open_in_openssl_and_hold_the_matching_key() {
     assert_eq!(std::fs::read(&exported).unwrap(), before);
     let short = env.pin_file("short", "short");
     let other = d.join("other.p12");
-    let out = env.run(&[
-        "client-key",
-        "export",
-        "--pkcs12",
+    let out = env.run(&words(&format!(
+        "client-key export --pkcs12 {} --passphrase-file {}",
         p(&other),
-        "--passphrase-file",
-        p(&short),
-    ]);
+        p(&short)
+    )));
     assert_eq!(out.status.code(), Some(2), "{}", texts(&out).1);
-    let out = env.run(&[
-        "client-key",
-        "export",
-        "--pkcs12",
+    let out = env.run(&words(&format!(
+        "client-key export --pkcs12 {} --chain {} --passphrase-file {}",
         p(&other),
-        "--chain",
         p(&pass_file),
-        "--passphrase-file",
-        p(&pass_file),
-    ]);
+        p(&pass_file)
+    )));
     assert_eq!(out.status.code(), Some(3), "{}", texts(&out).1);
     assert!(!other.exists());
     // createcert refuses an existing --pkcs12 file before it makes anything.
@@ -973,16 +890,11 @@ fn the_futurex_tls_setup_replays_with_the_ca_on_a_token() {
         "subjectAltName=IP:10.0.0.20",
     );
     let srv = d.join("fxserver.pem");
-    env.run_ok(&[
-        "sign-csr",
+    env.run_ok(&words(&format!(
+        "sign-csr {} --ca-label fx-root --profile server -o {}",
         p(&srv_csr),
-        "--ca-label",
-        "fx-root",
-        "--profile",
-        "server",
-        "-o",
-        p(&srv),
-    ]);
+        p(&srv)
+    )));
     // 3. The client: its key made by createcert, its request signed as a client certificate.
     let (cli_key, cli_csr) = openssl_csr(
         d,
@@ -992,16 +904,11 @@ fn the_futurex_tls_setup_replays_with_the_ca_on_a_token() {
         "subjectAltName=DNS:fxclient",
     );
     let cli = d.join("fxclient.pem");
-    env.run_ok(&[
-        "sign-csr",
+    env.run_ok(&words(&format!(
+        "sign-csr {} --ca-label fx-root --profile client -o {}",
         p(&cli_csr),
-        "--ca-label",
-        "fx-root",
-        "--profile",
-        "client",
-        "-o",
-        p(&cli),
-    ]);
+        p(&cli)
+    )));
     // 4. The client identity as PKCS#12 with the root in its chain, as the library wants it.
     let pkcs12 = d.join("fxclient.p12");
     let pass = "futurex-pass-1";
@@ -1019,18 +926,11 @@ fn the_futurex_tls_setup_replays_with_the_ca_on_a_token() {
     assert!(out.status.success(), "{}", texts(&out).1);
     let key2 = env.home.join("cert/client/fxclient2Key.pem");
     let csr2 = d.join("fxclient2.csr");
-    openssl(&[
-        "req",
-        "-new",
-        "-key",
+    openssl(&words(&format!(
+        "req -new -key {} -subj /CN=fxclient2 -addext subjectAltName=DNS:fxclient2 -out {}",
         p(&key2),
-        "-subj",
-        "/CN=fxclient2",
-        "-addext",
-        "subjectAltName=DNS:fxclient2",
-        "-out",
-        p(&csr2),
-    ]);
+        p(&csr2)
+    )));
     env.run_ok(&[
         "sign-csr",
         p(&csr2),
@@ -1043,27 +943,18 @@ fn the_futurex_tls_setup_replays_with_the_ca_on_a_token() {
         "--force",
     ]);
     let pass_file = env.pin_file("fxpass", pass);
-    env.run_ok(&[
-        "client-key",
-        "export",
-        "--name",
-        "fxclient2",
-        "--pkcs12",
+    env.run_ok(&words(&format!(
+        "client-key export --name fxclient2 --pkcs12 {} --chain {} --passphrase-file {}",
         p(&pkcs12),
-        "--chain",
         p(&root),
-        "--passphrase-file",
-        p(&pass_file),
-    ]);
+        p(&pass_file)
+    )));
     // 5. The root PEM (what the library trusts), straight from the token.
     let root_from_token = d.join("fxroot-token.pem");
-    env.run_ok(&[
-        "export-cert",
-        "--label",
-        "fx-root",
-        "-o",
-        p(&root_from_token),
-    ]);
+    env.run_ok(&words(&format!(
+        "export-cert --label fx-root -o {}",
+        p(&root_from_token)
+    )));
     assert_eq!(
         std::fs::read(&root_from_token).unwrap(),
         std::fs::read(&root).unwrap()
@@ -1211,22 +1102,11 @@ fn every_signature_algorithm_issues_and_every_request_algorithm_is_checked() {
         let key = format!("req-{label}");
         env.run_ok(&["keygen", "--key-type", kt, "--label", &key]);
         let csr = d.join(format!("{key}.csr"));
-        env.run_ok(
-            &[
-                &[
-                    "request-cert",
-                    "--label",
-                    &key,
-                    "--cn",
-                    &key,
-                    "--dns",
-                    "a.example",
-                ][..],
-                &["-o", p(&csr)],
-                flags,
-            ]
-            .concat(),
+        let request = format!(
+            "request-cert --label {key} --cn {key} --dns a.example -o {}",
+            p(&csr)
         );
+        env.run_ok(&[&words(&request)[..], flags].concat());
         csrs.push(csr);
     }
     for (i, (kt, label, alg, flags)) in X509_KEYS.into_iter().enumerate() {
@@ -1260,16 +1140,10 @@ fn every_signature_algorithm_issues_and_every_request_algorithm_is_checked() {
     let taken = d.join("taken.pem");
     std::fs::write(&taken, b"keep").unwrap();
     let before = objects_seen_by_pkcs11_tool(&env, "algs");
-    let out = env.run(&[
-        "selfsign-cert",
-        "--label",
-        "ca-e256",
-        "--cn",
-        "x",
-        "--store",
-        "-o",
-        p(&taken),
-    ]);
+    let out = env.run(&words(&format!(
+        "selfsign-cert --label ca-e256 --cn x --store -o {}",
+        p(&taken)
+    )));
     assert_eq!(out.status.code(), Some(7), "{}", texts(&out).1);
     assert_eq!(std::fs::read(&taken).unwrap(), b"keep");
     assert_eq!(objects_seen_by_pkcs11_tool(&env, "algs"), before);

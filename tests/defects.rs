@@ -7,7 +7,7 @@
 
 mod common;
 
-use common::{MODULE, TestEnv, USER_PIN};
+use common::{MODULE, TestEnv, USER_PIN, openssl_command, openssl_output, words};
 use std::path::Path;
 use std::process::Output;
 
@@ -33,10 +33,6 @@ fn token_with_key() -> TestEnv {
         "ec:p256",
     ]);
     env
-}
-
-fn words(s: &str) -> Vec<&str> {
-    s.split_whitespace().collect()
 }
 
 /// Runs hsmctl with the user PIN and the words of `line` (no quoting needed in these tests).
@@ -670,12 +666,12 @@ fn repair_rebuilds_the_bundle_from_every_registered_server() {
     assert_eq!(bundle_count(&env), 2);
     // openssl agrees: both certificates verify against the bundle.
     for c in [&c1, &c2] {
-        let v = std::process::Command::new("openssl")
-            .args(["verify", "-partial_chain", "-CAfile"])
-            .arg(env.home.join("cert/server/CAFile.pem"))
-            .arg(c)
-            .output()
-            .unwrap();
+        let bundle = env.home.join("cert/server/CAFile.pem");
+        let v = openssl_output(&words(&format!(
+            "verify -partial_chain -CAfile {} {}",
+            bundle.display(),
+            c.display()
+        )));
         assert!(v.status.success(), "{}", err(&v));
     }
 }
@@ -1011,18 +1007,12 @@ fn verify_connect_fails_when_the_server_asks_no_client_certificate() {
         "47391",
     ]);
     env.run_ok(&["createcert", "-n", "client1", "--key-type", "ec:p256"]);
-    let mut server = std::process::Command::new("openssl")
-        .args([
-            "s_server",
-            "-quiet",
-            "-www",
-            "-accept",
-            "127.0.0.1:47391",
-            "-cert",
-        ])
-        .arg(&c)
-        .arg("-key")
-        .arg(&key)
+    let args = format!(
+        "s_server -quiet -www -accept 127.0.0.1:47391 -cert {} -key {}",
+        c.display(),
+        key.display()
+    );
+    let mut server = openssl_command(&words(&args))
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())

@@ -50,16 +50,13 @@ fn run(cmd: &str, args: &[&str]) -> Output {
 /// A key from `openssl genpkey`; returns its path.
 fn genpkey(dir: &Path, name: &str, args: &[&str]) -> PathBuf {
     let path = dir.join(format!("{name}.pem"));
-    run(
-        "openssl",
-        &[&["genpkey"], args, &["-out", p(&path)]].concat(),
-    );
+    openssl(&[&["genpkey"], args, &["-out", p(&path)]].concat());
     path
 }
 
 /// The public key of a private key file as openssl writes it (SPKI PEM).
 fn openssl_pubkey(key: &Path) -> String {
-    String::from_utf8(run("openssl", &["pkey", "-in", p(key), "-pubout"]).stdout).unwrap()
+    String::from_utf8(openssl_stdout(&["pkey", "-in", p(key), "-pubout"])).unwrap()
 }
 
 /// pkcs11-tool's "Access:" line for the private key with this label.
@@ -82,6 +79,13 @@ fn object_count(env: &TestEnv) -> usize {
     objects_seen_by_pkcs11_tool(env, TOKEN).len()
 }
 
+/// The file `msg` in `dir`: a message of some length naming `label`.
+fn message(dir: &Path, label: &str) -> PathBuf {
+    let msg = dir.join("msg");
+    std::fs::write(&msg, format!("message for {label}\n").repeat(1000)).unwrap();
+    msg
+}
+
 /// Signs `msg` with the token key and checks the signature with openssl against `pubkey`
 /// (the original file's public key); also has hsmctl verify an openssl signature made with
 /// `key` when the private key file is at hand.
@@ -93,8 +97,7 @@ fn signatures_cross_check(
     kind: &str,
 ) {
     let dir = env.dir.path();
-    let msg = dir.join("msg");
-    std::fs::write(&msg, format!("message for {label}\n").repeat(1000)).unwrap();
+    let msg = message(dir, label);
     let sig = dir.join(format!("{label}.sig"));
     let _ = std::fs::remove_file(&sig);
     let out = hsm(
@@ -116,23 +119,14 @@ fn signatures_cross_check(
                 let mut a = vec!["dgst", d];
                 a.append(&mut args);
                 a.push(p(&msg));
-                Command::new("openssl").args(a).output().unwrap()
+                openssl_output(&a)
             }
-            None => Command::new("openssl")
-                .args([
-                    "pkeyutl",
-                    "-verify",
-                    "-pubin",
-                    "-inkey",
-                    p(pubkey),
-                    "-rawin",
-                    "-in",
-                    p(&msg),
-                    "-sigfile",
-                    p(sig),
-                ])
-                .output()
-                .unwrap(),
+            None => openssl_output(&words(&format!(
+                "pkeyutl -verify -pubin -inkey {} -rawin -in {} -sigfile {}",
+                p(pubkey),
+                p(&msg),
+                p(sig)
+            ))),
         }
     };
     let out = verify(&sig);
@@ -149,14 +143,11 @@ fn signatures_cross_check(
     std::fs::write(dir.join("tampered"), &tampered).unwrap();
     let out = hsm(
         env,
-        &[
-            "verify-signature",
+        &words(&format!(
+            "verify-signature {} --signature {} --label {label}",
             p(&dir.join("tampered")),
-            "--signature",
-            p(&sig),
-            "--label",
-            label,
-        ],
+            p(&sig)
+        )),
         &[],
     );
     assert_eq!(out.status.code(), Some(1), "{label}: {:?}", texts(&out));
@@ -177,188 +168,192 @@ fn signatures_cross_check(
     if let Some(key) = key {
         let osig = dir.join(format!("{label}.osig"));
         match digest {
-            Some(d) => run(
-                "openssl",
-                &["dgst", d, "-sign", p(key), "-out", p(&osig), p(&msg)],
-            ),
-            None => run(
-                "openssl",
-                &[
-                    "pkeyutl",
-                    "-sign",
-                    "-inkey",
-                    p(key),
-                    "-rawin",
-                    "-in",
-                    p(&msg),
-                    "-out",
-                    p(&osig),
-                ],
-            ),
+            Some(d) => openssl(&["dgst", d, "-sign", p(key), "-out", p(&osig), p(&msg)]),
+            None => openssl(&words(&format!(
+                "pkeyutl -sign -inkey {} -rawin -in {} -out {}",
+                p(key),
+                p(&msg),
+                p(&osig)
+            ))),
         };
         let v = hsm_json(
             env,
-            &[
-                "verify-signature",
+            &words(&format!(
+                "verify-signature {} --signature {} --label {label}",
                 p(&msg),
-                "--signature",
-                p(&osig),
-                "--label",
-                label,
-            ],
+                p(&osig)
+            )),
             &[],
         );
         assert_eq!(v["valid"], true, "{label}: {v}");
     }
 }
 
-#[test]
-fn openssl_keys_import_by_create_object_and_by_unwrap_and_sign_for_openssl() {
-    let env = TestEnv::new();
+const RSA_2048: &[&str] = &["-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:2048"];
+const P256: &[&str] = &["-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256"];
+
+/// A token, an `openssl genpkey` key NAME.pem and its public key NAME.pub.pem: (key, pubkey).
+fn token_and_openssl_key(env: &TestEnv, name: &str, args: &[&str]) -> (PathBuf, PathBuf) {
     env.init_token(TOKEN);
     let dir = env.dir.path();
-    let keys = [
-        (
-            "rsa",
-            "rsa",
-            vec!["-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:2048"],
-        ),
-        (
-            "p256",
-            "ec:p256",
-            vec!["-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256"],
-        ),
-        (
-            "p384",
-            "ec:p384",
-            vec!["-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-384"],
-        ),
-        (
-            "p521",
-            "ec:p521",
-            vec!["-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-521"],
-        ),
-        ("ed", "ed25519", vec!["-algorithm", "ED25519"]),
-    ];
-    for (name, kind, args) in &keys {
-        let key = genpkey(dir, name, args);
-        let pubkey = dir.join(format!("{name}.pub.pem"));
-        std::fs::write(&pubkey, openssl_pubkey(&key)).unwrap();
-        for unwrap in [false, true] {
-            let label = format!("{name}{}", if unwrap { "-unwrapped" } else { "" });
-            let mut args = vec!["import-key", p(&key), "--label", &label];
-            if unwrap {
-                // Both copies of one key on one token: the default id would collide.
-                args.extend(["--id", "0102", "--allow-duplicate"]);
-                args.push("--unwrap");
-            }
-            if unwrap && *name == "ed" {
-                // SoftHSM2 2.6 cannot make an Ed25519 key from PKCS#8 in C_UnwrapKey: a clear
-                // refusal (exit 8), and no object left behind.
-                let before = object_count(&env);
-                let out = hsm(&env, &args, &[]);
-                assert_eq!(out.status.code(), Some(8), "{:?}", texts(&out));
-                assert!(
-                    texts(&out).1.contains("cannot unwrap ed25519 keys"),
-                    "{:?}",
-                    texts(&out)
-                );
-                assert_eq!(object_count(&env), before);
-                continue;
-            }
-            let v = hsm_json(&env, &args, &[]);
-            assert_eq!(v["origin"], "imported");
-            assert_eq!(v["key_type"], *kind.replace("rsa", "rsa:2048"));
-            assert_eq!(v["method"], if unwrap { "unwrap" } else { "create_object" });
-            assert_eq!(v["fallback_reason"], Value::Null);
-            assert_eq!(v["source_format"], "pkcs8");
-            let f = &v["private"]["flags"];
-            for (flag, want) in [
-                ("sensitive", true),
-                ("extractable", false),
-                ("private", true),
-                ("token", true),
-                ("local", false),
-                ("never_extractable", false),
-            ] {
-                assert_eq!(f[flag], want, "{label} {flag}: {v}");
-            }
-            assert_eq!(v["public"]["id"], v["private"]["id"]);
-            if !unwrap {
-                // The default id is SHA-1 of the public key, as pkcs11-tool derives it.
-                assert_eq!(v["id"].as_str().unwrap().len(), 40);
-            }
-            // pkcs11-tool: sensitive, neither never-extractable nor local.
-            assert_eq!(
-                private_access(&env, &label),
-                "Access:     sensitive",
-                "{label}"
-            );
-            // export-pubkey gives back the file's public key, byte for byte.
-            let exported = env.run_ok(&["export-pubkey", "--label", &label, "--class", "public"]);
-            assert_eq!(exported, openssl_pubkey(&key), "{label}");
-            // ssh-keygen's own conversion of the file's public key, where it has one.
-            let converted = Command::new("ssh-keygen")
-                .args(["-i", "-m", "PKCS8", "-f", p(&pubkey)])
-                .output()
-                .unwrap();
-            let line = String::from_utf8_lossy(&converted.stdout).into_owned();
-            if converted.status.success() && !line.is_empty() {
-                let token_line = env.run_ok(&["export-ssh-pubkey", "--label", &label]);
-                let fields = |l: &str| l.split_whitespace().take(2).collect::<Vec<_>>().join(" ");
-                assert_eq!(fields(&token_line), fields(&line), "{label}");
-            }
-            signatures_cross_check(
-                &env,
-                &label,
-                &pubkey,
-                Some(&key),
-                if *name == "rsa" { "rsa" } else { kind },
-            );
-            hsm_json(
-                &env,
-                &["delete", "--label", &label, "--all-matching", "--yes"],
-                &[],
-            );
+    let key = genpkey(dir, name, args);
+    let pubkey = dir.join(format!("{name}.pub.pem"));
+    std::fs::write(&pubkey, openssl_pubkey(&key)).unwrap();
+    (key, pubkey)
+}
+
+/// Imports an openssl key of `kind` twice, by C_CreateObject and by C_UnwrapKey, and checks
+/// each copy's flags, ids, public key and signatures against openssl, pkcs11-tool and
+/// ssh-keygen.
+fn imports_by_create_object_and_by_unwrap_and_signs_for_openssl(
+    name: &str,
+    kind: &str,
+    args: &[&str],
+) {
+    let env = TestEnv::new();
+    let (key, pubkey) = token_and_openssl_key(&env, name, args);
+    for unwrap in [false, true] {
+        let label = format!("{name}{}", if unwrap { "-unwrapped" } else { "" });
+        let mut args = vec!["import-key", p(&key), "--label", &label];
+        if unwrap {
+            // Both copies of one key on one token: the default id would collide.
+            args.extend(["--id", "0102", "--allow-duplicate"]);
+            args.push("--unwrap");
         }
+        if unwrap && name == "ed" {
+            // SoftHSM2 2.6 cannot make an Ed25519 key from PKCS#8 in C_UnwrapKey: a clear
+            // refusal (exit 8), and no object left behind.
+            let before = object_count(&env);
+            let out = hsm(&env, &args, &[]);
+            assert_eq!(out.status.code(), Some(8), "{:?}", texts(&out));
+            assert!(
+                texts(&out).1.contains("cannot unwrap ed25519 keys"),
+                "{:?}",
+                texts(&out)
+            );
+            assert_eq!(object_count(&env), before);
+            continue;
+        }
+        let v = hsm_json(&env, &args, &[]);
+        assert_eq!(v["origin"], "imported");
+        assert_eq!(v["key_type"], *kind.replace("rsa", "rsa:2048"));
+        assert_eq!(v["method"], if unwrap { "unwrap" } else { "create_object" });
+        assert_eq!(v["fallback_reason"], Value::Null);
+        assert_eq!(v["source_format"], "pkcs8");
+        let f = &v["private"]["flags"];
+        for (flag, want) in [
+            ("sensitive", true),
+            ("extractable", false),
+            ("private", true),
+            ("token", true),
+            ("local", false),
+            ("never_extractable", false),
+        ] {
+            assert_eq!(f[flag], want, "{label} {flag}: {v}");
+        }
+        assert_eq!(v["public"]["id"], v["private"]["id"]);
+        if !unwrap {
+            // The default id is SHA-1 of the public key, as pkcs11-tool derives it.
+            assert_eq!(v["id"].as_str().unwrap().len(), 40);
+        }
+        // pkcs11-tool: sensitive, neither never-extractable nor local.
+        assert_eq!(
+            private_access(&env, &label),
+            "Access:     sensitive",
+            "{label}"
+        );
+        // export-pubkey gives back the file's public key, byte for byte.
+        let exported = env.run_ok(&["export-pubkey", "--label", &label, "--class", "public"]);
+        assert_eq!(exported, openssl_pubkey(&key), "{label}");
+        // ssh-keygen's own conversion of the file's public key, where it has one.
+        let converted = Command::new("ssh-keygen")
+            .args(["-i", "-m", "PKCS8", "-f", p(&pubkey)])
+            .output()
+            .unwrap();
+        let line = String::from_utf8_lossy(&converted.stdout).into_owned();
+        if converted.status.success() && !line.is_empty() {
+            let token_line = env.run_ok(&["export-ssh-pubkey", "--label", &label]);
+            let fields = |l: &str| l.split_whitespace().take(2).collect::<Vec<_>>().join(" ");
+            assert_eq!(fields(&token_line), fields(&line), "{label}");
+        }
+        signatures_cross_check(
+            &env,
+            &label,
+            &pubkey,
+            Some(&key),
+            if name == "rsa" { "rsa" } else { kind },
+        );
+        hsm_json(
+            &env,
+            &["delete", "--label", &label, "--all-matching", "--yes"],
+            &[],
+        );
     }
-    // RSA-PSS and ECDSA r || s, checked by openssl too.
-    let rsa = dir.join("rsa.pem");
+}
+
+#[test]
+fn openssl_rsa_keys_import_both_ways_and_sign_for_openssl() {
+    imports_by_create_object_and_by_unwrap_and_signs_for_openssl("rsa", "rsa", RSA_2048);
+}
+
+#[test]
+fn openssl_p256_keys_import_both_ways_and_sign_for_openssl() {
+    imports_by_create_object_and_by_unwrap_and_signs_for_openssl("p256", "ec:p256", P256);
+}
+
+#[test]
+fn openssl_p384_keys_import_both_ways_and_sign_for_openssl() {
+    imports_by_create_object_and_by_unwrap_and_signs_for_openssl(
+        "p384",
+        "ec:p384",
+        &["-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-384"],
+    );
+}
+
+#[test]
+fn openssl_p521_keys_import_both_ways_and_sign_for_openssl() {
+    imports_by_create_object_and_by_unwrap_and_signs_for_openssl(
+        "p521",
+        "ec:p521",
+        &["-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-521"],
+    );
+}
+
+#[test]
+fn openssl_ed25519_keys_import_by_create_object_and_refuse_unwrap_cleanly() {
+    imports_by_create_object_and_by_unwrap_and_signs_for_openssl(
+        "ed",
+        "ed25519",
+        &["-algorithm", "ED25519"],
+    );
+}
+
+#[test]
+fn rsa_pss_signatures_verify_in_openssl_and_are_not_overwritten_without_force() {
+    let env = TestEnv::new();
+    let (rsa, rsa_pub) = token_and_openssl_key(&env, "rsa", RSA_2048);
+    let dir = env.dir.path();
+    // RSA-PSS, checked by openssl too.
     hsm_json(&env, &["import-key", p(&rsa), "--label", "pss"], &[]);
-    let msg = dir.join("msg");
+    let msg = message(dir, "pss");
     let sig = dir.join("pss.sig");
     let out = hsm(
         &env,
-        &[
-            "sign",
+        &words(&format!(
+            "sign {} --label pss --pss --digest sha384 -o {}",
             p(&msg),
-            "--label",
-            "pss",
-            "--pss",
-            "--digest",
-            "sha384",
-            "-o",
-            p(&sig),
-        ],
+            p(&sig)
+        )),
         &[],
     );
     assert!(out.status.success(), "{:?}", texts(&out));
-    let out = Command::new("openssl")
-        .args([
-            "dgst",
-            "-sha384",
-            "-sigopt",
-            "rsa_padding_mode:pss",
-            "-sigopt",
-            "rsa_pss_saltlen:-1",
-            "-verify",
-            p(&dir.join("rsa.pub.pem")),
-            "-signature",
-            p(&sig),
-            p(&msg),
-        ])
-        .output()
-        .unwrap();
+    let out = openssl_output(&words(&format!(
+        "dgst -sha384 -sigopt rsa_padding_mode:pss -sigopt rsa_pss_saltlen:-1 -verify {} \
+         -signature {} {}",
+        p(&rsa_pub),
+        p(&sig),
+        p(&msg)
+    )));
     assert!(
         out.status.success(),
         "openssl rejects the PSS signature: {:?}",
@@ -371,8 +366,20 @@ fn openssl_keys_import_by_create_object_and_by_unwrap_and_sign_for_openssl() {
         &[],
     );
     assert_eq!(out.status.code(), Some(7), "{:?}", texts(&out));
-    let p256 = dir.join("p256.pem");
-    hsm_json(&env, &["import-key", p(&p256), "--label", "raw"], &[]);
+}
+
+/// An openssl P-256 key imported as `raw`, and a message: (public key file, message).
+fn p256_key_raw(env: &TestEnv) -> (PathBuf, PathBuf) {
+    let (p256, pubkey) = token_and_openssl_key(env, "p256", P256);
+    hsm_json(env, &["import-key", p(&p256), "--label", "raw"], &[]);
+    (pubkey, message(env.dir.path(), "raw"))
+}
+
+#[test]
+fn raw_ecdsa_signatures_are_r_and_s_and_verify_only_with_raw() {
+    let env = TestEnv::new();
+    let (_, msg) = p256_key_raw(&env);
+    let dir = env.dir.path();
     let v = hsm_json(&env, &["sign", p(&msg), "--label", "raw", "--raw"], &[]);
     assert_eq!(v["scheme"], "ecdsa-sha256-raw");
     assert_eq!(
@@ -380,64 +387,48 @@ fn openssl_keys_import_by_create_object_and_by_unwrap_and_sign_for_openssl() {
         128,
         "r || s of P-256"
     );
-    // r || s from stdin to a file, verified back with --raw; the DER reading refuses it.
+    // r || s to a file, verified back with --raw; the DER reading refuses it.
     let raw_sig = dir.join("raw.sig");
     std::fs::write(&raw_sig, hex_decode(v["signature"].as_str().unwrap())).unwrap();
+    let verify = format!(
+        "verify-signature {} --signature {} --label raw",
+        p(&msg),
+        p(&raw_sig)
+    );
     let check = |extra: &[&str]| {
-        hsm(
-            &env,
-            &[
-                &[
-                    "verify-signature",
-                    p(&msg),
-                    "--signature",
-                    p(&raw_sig),
-                    "--label",
-                    "raw",
-                ][..],
-                extra,
-            ]
-            .concat(),
-            &[],
-        )
-        .status
-        .code()
+        hsm(&env, &[&words(&verify)[..], extra].concat(), &[])
+            .status
+            .code()
     };
     assert_eq!(check(&["--raw"]), Some(0));
     assert_eq!(check(&[]), Some(1));
+}
+
+#[test]
+fn sign_reads_the_message_from_stdin_with_another_digest_than_the_curves() {
+    let env = TestEnv::new();
+    let (pubkey, msg) = p256_key_raw(&env);
+    let dir = env.dir.path();
     // Another digest than the curve's, as openssl dgst -sha384 makes it; the message on stdin.
     let sig = dir.join("p256-384.sig");
     let out = env
         .cmd()
         .env("HSMCTL_PIN", USER_PIN)
-        .args([
-            "sign",
-            "-",
-            "--label",
-            "raw",
-            "--digest",
-            "sha384",
-            "-o",
-            p(&sig),
-        ])
+        .args(words(&format!(
+            "sign - --label raw --digest sha384 -o {}",
+            p(&sig)
+        )))
         .pipe_stdin(&msg)
         .unwrap()
         .output()
         .unwrap();
     assert!(out.status.success(), "{:?}", texts(&out));
-    let pubkey = dir.join("p256.pub.pem");
-    let out = Command::new("openssl")
-        .args([
-            "dgst",
-            "-sha384",
-            "-verify",
-            p(&pubkey),
-            "-signature",
-            p(&sig),
-            p(&msg),
-        ])
-        .output()
-        .unwrap();
+    let out = openssl_output(&words(&format!(
+        "dgst -sha384 -verify {} -signature {} {}",
+        p(&pubkey),
+        p(&sig),
+        p(&msg)
+    )));
     assert!(out.status.success(), "{:?}", texts(&out));
 }
 
@@ -630,58 +621,35 @@ fn bad_key_files_exit_with_their_code_and_leave_no_object() {
         &["-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:1024"],
     );
     let encrypted = dir.join("enc.pem");
-    run(
-        "openssl",
-        &[
-            "pkcs8",
-            "-topk8",
-            "-v2",
-            "aes-256-cbc",
-            "-in",
-            p(&good),
-            "-out",
-            p(&encrypted),
-            "-passout",
-            "pass:right one",
-        ],
-    );
+    openssl(&[
+        "pkcs8",
+        "-topk8",
+        "-v2",
+        "aes-256-cbc",
+        "-in",
+        p(&good),
+        "-out",
+        p(&encrypted),
+        "-passout",
+        "pass:right one",
+    ]);
     let weak_ssh = ssh_keygen(dir, "weak_ssh", &["-t", "rsa", "-b", "1024"], "");
     let pubfile = dir.join("good.pub.pem");
     std::fs::write(&pubfile, openssl_pubkey(&good)).unwrap();
     let enc_ssh = ssh_keygen(dir, "enc_ssh", &["-t", "ecdsa"], "right one");
     let cert = dir.join("good.crt");
-    run(
-        "openssl",
-        &[
-            "req",
-            "-x509",
-            "-new",
-            "-key",
-            p(&good),
-            "-subj",
-            "/CN=good",
-            "-days",
-            "1",
-            "-out",
-            p(&cert),
-        ],
-    );
+    openssl(&words(&format!(
+        "req -x509 -new -key {} -subj /CN=good -days 1 -out {}",
+        p(&good),
+        p(&cert)
+    )));
     let p12 = dir.join("good.p12");
-    run(
-        "openssl",
-        &[
-            "pkcs12",
-            "-export",
-            "-inkey",
-            p(&good),
-            "-in",
-            p(&cert),
-            "-out",
-            p(&p12),
-            "-passout",
-            "pass:x",
-        ],
-    );
+    openssl(&words(&format!(
+        "pkcs12 -export -inkey {} -in {} -out {} -passout pass:x",
+        p(&good),
+        p(&cert),
+        p(&p12)
+    )));
     let cases: [Refusal; 10] = [
         (&p12, &[("HSMCTL_KEY_PASSPHRASE", "y")], 5, "passphrase"),
         (
@@ -721,15 +689,10 @@ fn bad_key_files_exit_with_their_code_and_leave_no_object() {
     // The right passphrase from a variable imports the encrypted PKCS#8 key.
     let v = hsm_json(
         &env,
-        &[
-            "import-key",
-            p(&encrypted),
-            "--label",
-            "enc",
-            "--allow-duplicate",
-            "--id",
-            "ee",
-        ],
+        &words(&format!(
+            "import-key {} --label enc --allow-duplicate --id ee",
+            p(&encrypted)
+        )),
         &[("HSMCTL_KEY_PASSPHRASE", "right one")],
     );
     assert_eq!(v["source_format"], "encrypted-pkcs8");
@@ -737,15 +700,10 @@ fn bad_key_files_exit_with_their_code_and_leave_no_object() {
     // The table says what happened, honestly.
     let out = hsm(
         &env,
-        &[
-            "import-key",
-            p(&good),
-            "--label",
-            "told",
-            "--allow-duplicate",
-            "--id",
-            "ff",
-        ],
+        &words(&format!(
+            "import-key {} --label told --allow-duplicate --id ff",
+            p(&good)
+        )),
         &[],
     );
     let (said, _) = texts(&out);
@@ -847,62 +805,36 @@ fn pkcs12_files_bring_their_certificate_and_chain() {
     env.init_token(TOKEN);
     let dir = env.dir.path();
     let f = |n: &str| dir.join(n);
-    run(
-        "openssl",
-        &[
-            "req",
-            "-x509",
-            "-newkey",
-            "rsa:2048",
-            "-nodes",
-            "-keyout",
-            p(&f("ca.key")),
-            "-subj",
-            "/CN=Test CA",
-            "-days",
-            "10",
-            "-out",
-            p(&f("ca.pem")),
-        ],
-    );
-    run(
-        "openssl",
-        &[
-            "req",
-            "-new",
-            "-newkey",
-            "ec",
-            "-pkeyopt",
-            "ec_paramgen_curve:P-256",
-            "-nodes",
-            "-keyout",
-            p(&f("leaf.key")),
-            "-subj",
-            "/CN=leaf",
-            "-out",
-            p(&f("leaf.csr")),
-        ],
-    );
-    run(
-        "openssl",
-        &[
-            "x509",
-            "-req",
-            "-in",
-            p(&f("leaf.csr")),
-            "-CA",
-            p(&f("ca.pem")),
-            "-CAkey",
-            p(&f("ca.key")),
-            "-days",
-            "5",
-            "-out",
-            p(&f("leaf.pem")),
-        ],
-    );
+    openssl(&[
+        "req",
+        "-x509",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-keyout",
+        p(&f("ca.key")),
+        "-subj",
+        "/CN=Test CA",
+        "-days",
+        "10",
+        "-out",
+        p(&f("ca.pem")),
+    ]);
+    openssl(&words(&format!(
+        "req -new -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout {} -subj /CN=leaf \
+             -out {}",
+        p(&f("leaf.key")),
+        p(&f("leaf.csr"))
+    )));
+    openssl(&words(&format!(
+        "x509 -req -in {} -CA {} -CAkey {} -days 5 -out {}",
+        p(&f("leaf.csr")),
+        p(&f("ca.pem")),
+        p(&f("ca.key")),
+        p(&f("leaf.pem"))
+    )));
     let export = |out: &str, extra: &[&str]| {
-        run(
-            "openssl",
+        openssl(
             &[
                 &[
                     "pkcs12",
@@ -964,7 +896,7 @@ fn pkcs12_files_bring_their_certificate_and_chain() {
     assert_eq!(private_access(&env, "web"), "Access:     sensitive");
     // The stored certificates are the file's, byte for byte.
     let pem_of =
-        |file: &Path| String::from_utf8(run("openssl", &["x509", "-in", p(file)]).stdout).unwrap();
+        |file: &Path| String::from_utf8(openssl_stdout(&["x509", "-in", p(file)])).unwrap();
     assert_eq!(
         env.run_ok(&["export-cert", "--label", "web", "--class", "cert"]),
         pem_of(&f("leaf.pem"))
@@ -980,15 +912,10 @@ fn pkcs12_files_bring_their_certificate_and_chain() {
     // An empty password needs no passphrase source.
     let v = hsm_json(
         &env,
-        &[
-            "import-key",
-            p(&open),
-            "--label",
-            "open",
-            "--id",
-            "0e",
-            "--allow-duplicate",
-        ],
+        &words(&format!(
+            "import-key {} --label open --id 0e --allow-duplicate",
+            p(&open)
+        )),
         &[],
     );
     assert_eq!(v["certificates"].as_array().unwrap().len(), 1);

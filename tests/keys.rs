@@ -147,38 +147,17 @@ fn refused_inputs_exit_with_their_codes_and_leave_nothing() {
         ),
         (&["--key-type", "rsa:16392", "--label", "x"], 3, "16384"),
         (
-            &[
-                "--key-type",
-                "rsa:2048",
-                "--label",
-                "x",
-                "--public-exponent",
-                "1",
-            ],
+            &words("--key-type rsa:2048 --label x --public-exponent 1"),
             3,
             "odd",
         ),
         (
-            &[
-                "--key-type",
-                "rsa:2048",
-                "--label",
-                "x",
-                "--public-exponent",
-                "65536",
-            ],
+            &words("--key-type rsa:2048 --label x --public-exponent 65536"),
             3,
             "odd",
         ),
         (
-            &[
-                "--key-type",
-                "rsa:2048",
-                "--label",
-                "x",
-                "--public-exponent",
-                "sixty",
-            ],
+            &words("--key-type rsa:2048 --label x --public-exponent sixty"),
             3,
             "not a number",
         ),
@@ -203,14 +182,7 @@ fn refused_inputs_exit_with_their_codes_and_leave_nothing() {
             "no sense",
         ),
         (
-            &[
-                "--key-type",
-                "ec:p256",
-                "--label",
-                "x",
-                "--sign=false",
-                "--verify=false",
-            ],
+            &words("--key-type ec:p256 --label x --sign=false --verify=false"),
             2,
             "would have no usage",
         ),
@@ -220,26 +192,12 @@ fn refused_inputs_exit_with_their_codes_and_leave_nothing() {
             "--allow-extractable",
         ),
         (
-            &[
-                "--key-type",
-                "ec:p256",
-                "--label",
-                "x",
-                "--mechanism",
-                "pkcs",
-            ],
+            &words("--key-type ec:p256 --label x --mechanism pkcs"),
             2,
             "RSA keys only",
         ),
         (
-            &[
-                "--key-type",
-                "ec:p256",
-                "--label",
-                "x",
-                "--public-exponent",
-                "3",
-            ],
+            &words("--key-type ec:p256 --label x --public-exponent 3"),
             2,
             "RSA keys only",
         ),
@@ -261,14 +219,7 @@ fn refused_inputs_exit_with_their_codes_and_leave_nothing() {
             "label 'taken'",
         ),
         (
-            &[
-                "--key-type",
-                "rsa:2048",
-                "--label",
-                "x",
-                "--mechanism",
-                "x9.31",
-            ],
+            &words("--key-type rsa:2048 --label x --mechanism x9.31"),
             8,
             "CKM_RSA_X9_31_KEY_PAIR_GEN",
         ),
@@ -306,30 +257,11 @@ fn explicit_choices_are_honoured() {
     // The Luna runbook's RSA usage set, with split labels and a given id.
     let v = keygen_ok(
         &env,
-        &[
-            "--key-type",
-            "rsa:2048",
-            "--label-public",
-            "sshpub",
-            "--label-private",
-            "sshpriv",
-            "--id",
-            "10000001",
-            "--sign",
-            "T",
-            "--verify",
-            "T",
-            "--encrypt",
-            "T",
-            "--decrypt",
-            "T",
-            "--wrap",
-            "T",
-            "--unwrap",
-            "T",
-            "--public-exponent",
-            "0x10001",
-        ],
+        &words(
+            "--key-type rsa:2048 --label-public sshpub --label-private sshpriv --id 10000001 \
+             --sign T --verify T --encrypt T --decrypt T --wrap T --unwrap T \
+             --public-exponent 0x10001",
+        ),
     );
     assert_eq!(v["id"], "10000001");
     assert_eq!(v["public"]["label"], "sshpub");
@@ -347,14 +279,7 @@ fn explicit_choices_are_honoured() {
     // Extractable only with its confirmation; then not "never extractable".
     let v = keygen_ok(
         &env,
-        &[
-            "--key-type",
-            "ec:p256",
-            "--label",
-            "ext",
-            "--extractable",
-            "--allow-extractable",
-        ],
+        &words("--key-type ec:p256 --label ext --extractable --allow-extractable"),
     );
     assert_eq!(v["private"]["flags"]["extractable"], true);
     assert_eq!(v["private"]["flags"]["never_extractable"], false);
@@ -369,26 +294,12 @@ fn explicit_choices_are_honoured() {
     // A duplicate label with --allow-duplicate.
     keygen_ok(
         &env,
-        &[
-            "--key-type",
-            "ec:p256",
-            "--label",
-            "ext",
-            "--allow-duplicate",
-        ],
+        &words("--key-type ec:p256 --label ext --allow-duplicate"),
     );
     // ECDH-capable EC key.
     let v = keygen_ok(
         &env,
-        &[
-            "--key-type",
-            "ec:p256",
-            "--label",
-            "ecdh",
-            "--derive",
-            "--sign=false",
-            "--verify=false",
-        ],
+        &words("--key-type ec:p256 --label ecdh --derive --sign=false --verify=false"),
     );
     assert_eq!(v["private"]["usage"], serde_json::json!(["derive"]));
 }
@@ -655,18 +566,9 @@ fn setattribute_changes_and_refuses_weakening() {
             .unwrap()
     };
     // Both halves renamed and re-keyed as a pair.
-    let out = set(&[
-        "--label",
-        "old",
-        "--pair",
-        "--set",
-        "label=new",
-        "--set",
-        "id=0a0b",
-        "--set",
-        "sign=false",
-        "--json",
-    ]);
+    let out = set(&words(
+        "--label old --pair --set label=new --set id=0a0b --set sign=false --json",
+    ));
     assert!(out.status.success(), "{}", texts(&out).1);
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["objects"].as_array().unwrap().len(), 2);
@@ -679,38 +581,14 @@ fn setattribute_changes_and_refuses_weakening() {
     // Refusals, each leaving the objects as they were.
     let cases: &[(&[&str], i32)] = &[
         (
-            &[
-                "--label",
-                "new",
-                "--class",
-                "private",
-                "--set",
-                "sensitive=false",
-            ],
+            &words("--label new --class private --set sensitive=false"),
             3,
         ),
         (
-            &[
-                "--label",
-                "new",
-                "--class",
-                "private",
-                "--set",
-                "extractable=true",
-            ],
+            &words("--label new --class private --set extractable=true"),
             3,
         ),
-        (
-            &[
-                "--label",
-                "new",
-                "--class",
-                "private",
-                "--set",
-                "colour=red",
-            ],
-            2,
-        ),
+        (&words("--label new --class private --set colour=red"), 2),
         (
             &["--label", "new", "--class", "public", "--set", "sign=true"],
             2,
@@ -739,14 +617,7 @@ fn setattribute_changes_and_refuses_weakening() {
     assert!(out.status.success(), "{}", texts(&out).1);
     // Strengthening passes hsmctl's policy; SoftHSM2 itself holds CKA_SENSITIVE read-only after
     // creation, and that refusal reaches the user with the token's CKR name (exit 1, not 3).
-    let out = set(&[
-        "--label",
-        "new",
-        "--class",
-        "private",
-        "--set",
-        "sensitive=true",
-    ]);
+    let out = set(&words("--label new --class private --set sensitive=true"));
     assert_eq!(out.status.code(), Some(1));
     assert!(
         texts(&out).1.contains("CKR_ATTRIBUTE_READ_ONLY"),
@@ -769,22 +640,9 @@ fn setattribute_changes_and_refuses_weakening() {
     // A key generated unmodifiable: the token itself refuses changes, and hsmctl says why.
     keygen_ok(
         &env,
-        &[
-            "--key-type",
-            "ec:p256",
-            "--label",
-            "fixed",
-            "--modifiable=false",
-        ],
+        &words("--key-type ec:p256 --label fixed --modifiable=false"),
     );
-    let out = set(&[
-        "--label",
-        "fixed",
-        "--class",
-        "private",
-        "--set",
-        "label=again",
-    ]);
+    let out = set(&words("--label fixed --class private --set label=again"));
     assert_eq!(out.status.code(), Some(1), "{}", texts(&out).1);
     assert!(
         texts(&out).1.contains("CKA_MODIFIABLE"),
@@ -807,15 +665,7 @@ fn delete_needs_yes_and_a_single_match() {
     );
     keygen_ok(
         &env,
-        &[
-            "--key-type",
-            "ec:p256",
-            "--label",
-            "b",
-            "--id",
-            "03",
-            "--allow-duplicate",
-        ],
+        &words("--key-type ec:p256 --label b --id 03 --allow-duplicate"),
     );
     let del = |args: &[&str]| {
         env.cmd()
@@ -973,36 +823,18 @@ fn test_key_finds_a_pair_whose_public_half_belongs_to_another_key() {
         ("rsa:2048", "rsa:2048", "cc", "dd"),
     ] {
         keygen_ok(&env, &["--key-type", hsm_type, "--label", a, "--id", a]);
-        pt(&[
-            "--keypairgen",
-            "--key-type",
-            tool_type,
-            "--label",
-            b,
-            "--id",
-            b,
-        ]);
+        pt(&words(&format!(
+            "--keypairgen --key-type {tool_type} --label {b} --id {b}"
+        )));
         let der = env.dir.path().join(format!("{b}.der"));
-        pt(&[
-            "--read-object",
-            "--type",
-            "pubkey",
-            "--id",
-            b,
-            "-o",
-            der.to_str().unwrap(),
-        ]);
+        let der = der.display();
+        pt(&words(&format!(
+            "--read-object --type pubkey --id {b} -o {der}"
+        )));
         pt(&["--delete-object", "--type", "pubkey", "--id", a]);
-        pt(&[
-            "--write-object",
-            der.to_str().unwrap(),
-            "--type",
-            "pubkey",
-            "--id",
-            a,
-            "--label",
-            a,
-        ]);
+        pt(&words(&format!(
+            "--write-object {der} --type pubkey --id {a} --label {a}"
+        )));
     }
     let out = hsmctl(&env, &["test-key", "--json"], &[]);
     assert_eq!(out.status.code(), Some(1), "{}", texts(&out).1);

@@ -138,15 +138,29 @@ fn key_flags(env: &TestEnv, label: &str) -> String {
     env.pkcs11_tool(&["--login", "--pin", USER_PIN, "-O", "--label", label])
 }
 
-#[test]
-fn cmu_runs_the_reference_command_lines() {
-    let env = TestEnv::new();
+/// A token `ssh` with the key pair of the first reference line, exactly as written (the PIN
+/// from HSMCTL_PIN); its (public, private) handles.
+fn reference_pair_1(env: &TestEnv) -> (u64, u64) {
     env.init_token("ssh");
-    // The first reference line, exactly as written (with the PIN from HSMCTL_PIN).
     let line1 = "generatekeypair -modulusBits=2048 -publicExponent=65537 -sign=T -verify=T -encrypt=T -decrypt=T -wrap=T -unwrap=T -id=10000001 -label=myssh-key";
-    let out = ok(&env, "cmu", &line1.split(' ').collect::<Vec<_>>());
-    let re = pair_handles;
-    let (pub1, priv1) = re(&out);
+    pair_handles(&ok(env, "cmu", &line1.split(' ').collect::<Vec<_>>()))
+}
+
+/// The second reference line, with the quotes a shell removes and `-opt value` pairs; its
+/// (public, private) handles.
+fn reference_pair_2(env: &TestEnv) -> (u64, u64) {
+    let line2 = words(
+        "generatekeypair -labelpublic sshpub -labelprivate sshpriv -keytype rsa -sign T \
+         -verify T -wrap T -unwrap T -encrypt T -decrypt T -publicExponent 65537 \
+         -modulusBits 2048",
+    );
+    pair_handles(&ok(env, "cmu", &line2))
+}
+
+#[test]
+fn cmu_generatekeypair_runs_both_reference_lines() {
+    let env = TestEnv::new();
+    reference_pair_1(&env);
     let listing = key_flags(&env, "myssh-key");
     for want in [
         "Public Key Object; RSA 2048 bits",
@@ -165,35 +179,16 @@ fn cmu_runs_the_reference_command_lines() {
         listing.contains("Access:     sensitive, always sensitive, never extractable, local"),
         "{listing}"
     );
-    // The second, with the quotes a shell removes and `-opt value` pairs.
-    let line2 = [
-        "generatekeypair",
-        "-labelpublic",
-        "sshpub",
-        "-labelprivate",
-        "sshpriv",
-        "-keytype",
-        "rsa",
-        "-sign",
-        "T",
-        "-verify",
-        "T",
-        "-wrap",
-        "T",
-        "-unwrap",
-        "T",
-        "-encrypt",
-        "T",
-        "-decrypt",
-        "T",
-        "-publicExponent",
-        "65537",
-        "-modulusBits",
-        "2048",
-    ];
-    let (pub2, priv2) = re(&ok(&env, "cmu", &line2));
+    reference_pair_2(&env);
     assert!(key_flags(&env, "sshpub").contains("Public Key Object; RSA 2048 bits"));
     assert!(key_flags(&env, "sshpriv").contains("Private Key Object; RSA"));
+}
+
+#[test]
+fn cmu_list_and_getattribute_show_the_handles_generatekeypair_printed() {
+    let env = TestEnv::new();
+    let (pub1, priv1) = reference_pair_1(&env);
+    let (pub2, priv2) = reference_pair_2(&env);
     // list: handle=<h>   label=<label>, the same handles generatekeypair printed.
     let list = ok(&env, "cmu", &["list"]);
     for (h, l) in [
@@ -225,114 +220,83 @@ fn cmu_runs_the_reference_command_lines() {
     ] {
         assert!(attrs.lines().any(|l| l == want), "{want} in\n{attrs}");
     }
+}
+
+#[test]
+fn cmu_gen_takes_abbreviations_and_option_names_in_any_case() {
+    let env = TestEnv::new();
+    env.init_token("ssh");
     // Abbreviated command, option names in any case.
-    let (pub3, _) = re(&ok(
+    let (pub3, _) = pair_handles(&ok(
         &env,
         "cmu",
-        &[
-            "gen",
-            "-KEYTYPE=ECDSA",
-            "-CurveType=secp384r1",
-            "-label=ec384",
-        ],
+        &words("gen -KEYTYPE=ECDSA -CurveType=secp384r1 -label=ec384"),
     ));
     assert!(key_flags(&env, "ec384").contains("EC_POINT 384 bits"));
-    re(&ok(&env, "cmu", &["gen", "-keyType=EDDSA", "-label=ed"]));
-    // setattribute, export of the public key (PEM and -binary), a CSR and a certificate.
+    pair_handles(&ok(&env, "cmu", &["gen", "-keyType=EDDSA", "-label=ed"]));
+    // setattribute renames.
     ok(
         &env,
         "cmu",
         &["setattribute", &format!("-handle={pub3}"), "-label=renamed"],
     );
     assert!(ok(&env, "cmu", &["list"]).contains(&format!("handle={pub3}   label=renamed\n")));
+}
+
+#[test]
+fn cmu_exports_the_public_key_as_pem_and_der_for_openssl() {
+    let env = TestEnv::new();
+    let (pub1, _) = reference_pair_1(&env);
     let d = env.dir.path();
     let pem = d.join("pub.pem");
-    ok(
-        &env,
-        "cmu",
-        &[
-            "export",
-            &format!("-handle={pub1}"),
-            &format!("-outputfile={}", pem.display()),
-            "-key",
-        ],
-    );
+    let cmu_export = format!("export -handle={pub1} -outputfile={} -key", pem.display());
+    ok(&env, "cmu", &words(&cmu_export));
     assert!(
-        openssl(&[
-            "pkey",
-            "-pubin",
-            "-in",
-            pem.to_str().unwrap(),
-            "-noout",
-            "-text"
-        ])
+        openssl(&words(&format!(
+            "pkey -pubin -in {} -noout -text",
+            pem.display()
+        )))
         .contains("Public-Key: (2048 bit)")
     );
     let der = d.join("pub.der");
-    ok(
-        &env,
-        "cmu",
-        &[
-            "export",
-            "-handle",
-            &pub1.to_string(),
-            "-outputfile",
-            der.to_str().unwrap(),
-            "-key",
-            "-binary",
-        ],
+    let cmu_export = format!(
+        "export -handle {pub1} -outputfile {} -key -binary",
+        der.display()
     );
-    openssl(&[
-        "pkey",
-        "-pubin",
-        "-inform",
-        "DER",
-        "-in",
-        der.to_str().unwrap(),
-        "-noout",
-    ]);
+    ok(&env, "cmu", &words(&cmu_export));
+    openssl(&words(&format!(
+        "pkey -pubin -inform DER -in {} -noout",
+        der.display()
+    )));
+}
+
+#[test]
+fn cmu_requests_and_self_signs_certificates_that_openssl_verifies() {
+    let env = TestEnv::new();
+    let (pub1, priv1) = reference_pair_1(&env);
+    let d = env.dir.path();
     let csr = d.join("req.csr");
-    ok(
-        &env,
-        "cmu",
-        &[
-            "requestcertificate",
-            &format!("-publichandle={pub1}"),
-            &format!("-privatehandle={priv1}"),
-            "-CN=web1",
-            "-O=Corp",
-            "-C=FI",
-            &format!("-outputfile={}", csr.display()),
-            "-sha256withrsa",
-        ],
+    let request = format!(
+        "requestcertificate -publichandle={pub1} -privatehandle={priv1} -CN=web1 -O=Corp -C=FI \
+         -outputfile={} -sha256withrsa",
+        csr.display()
     );
-    let text = openssl(&[
-        "req",
-        "-in",
-        csr.to_str().unwrap(),
-        "-verify",
-        "-noout",
-        "-subject",
-    ]);
+    ok(&env, "cmu", &words(&request));
+    let text = openssl(&words(&format!(
+        "req -in {} -verify -noout -subject",
+        csr.display()
+    )));
     assert!(
         text.contains("verify OK") && text.contains("CN = web1, O = Corp, C = FI"),
         "{text}"
     );
     let crt = d.join("self.pem");
-    ok(
-        &env,
-        "cmu",
-        &[
-            "selfsign",
-            &format!("-privatehandle={priv1}"),
-            "-CN=root",
-            "-serialNumber=0a0b",
-            "-startDate=20260101",
-            "-endDate=20300101",
-            &format!("-outputfile={}", crt.display()),
-            "-label=stored",
-        ],
+    let selfsign = format!(
+        "selfsign -privatehandle={priv1} -CN=root -serialNumber=0a0b -startDate=20260101 \
+         -endDate=20300101 -outputfile={} -label=stored",
+        crt.display()
     );
+    ok(&env, "cmu", &words(&selfsign));
     let c = crt.to_str().unwrap();
     assert!(openssl(&["verify", "-CAfile", c, c]).contains(": OK"));
     let dates = openssl(&["x509", "-in", c, "-noout", "-dates", "-serial"]);
@@ -353,28 +317,25 @@ fn cmu_runs_the_reference_command_lines() {
         .parse()
         .unwrap();
     let exported = d.join("exported.der");
-    ok(
-        &env,
-        "cmu",
-        &[
-            "export",
-            &format!("-handle={cert_handle}"),
-            &format!("-outputfile={}", exported.display()),
-            "-binary",
-        ],
+    let cmu_export = format!(
+        "export -handle={cert_handle} -outputfile={} -binary",
+        exported.display()
     );
+    ok(&env, "cmu", &words(&cmu_export));
     assert!(
-        openssl(&[
-            "x509",
-            "-inform",
-            "DER",
-            "-in",
-            exported.to_str().unwrap(),
-            "-noout",
-            "-subject"
-        ])
+        openssl(&words(&format!(
+            "x509 -inform DER -in {} -noout -subject",
+            exported.display()
+        )))
         .contains("CN = root")
     );
+}
+
+#[test]
+fn cmu_delete_force_removes_the_handle() {
+    let env = TestEnv::new();
+    reference_pair_1(&env);
+    let (pub2, _) = reference_pair_2(&env);
     // delete -force; then the handle is gone.
     ok(
         &env,
@@ -389,6 +350,12 @@ fn cmu_runs_the_reference_command_lines() {
         true,
     );
     assert_ne!(out.status.code(), Some(0));
+}
+
+#[test]
+fn cmu_password_option_warns_and_without_a_pin_or_terminal_exits_5() {
+    let env = TestEnv::new();
+    reference_pair_1(&env);
     // -password works, with a warning; no PIN and no terminal is exit 5.
     let out = run(
         &env,
@@ -399,6 +366,12 @@ fn cmu_runs_the_reference_command_lines() {
     assert!(out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("warning: -password"));
     assert_eq!(run(&env, "cmu", &["list"], false).status.code(), Some(5));
+}
+
+#[test]
+fn cmu_refuses_luna_vendor_mechanisms_and_unknown_commands_the_luna_way() {
+    let env = TestEnv::new();
+    env.init_token("ssh");
     // FIPS 186-3 "only primes" is Luna's own mechanism: exit 8 with the reason.
     let out = run(&env, "cmu", &["gen", "-mech=prime", "-label=p"], true);
     assert_eq!(out.status.code(), Some(8));
@@ -708,13 +681,10 @@ fn luna_names_are_kept_as_typed() {
     );
     // hsmctl addserver: the same rule, and --json shows the name as typed.
     let (ch, _) = server_cert(d, "h", "Hsm1.Example.com", &[]);
-    let j = env.json(&[
-        "addserver",
-        "-n",
-        "Hsm1.Example.com",
-        "-c",
-        ch.to_str().unwrap(),
-    ]);
+    let j = env.json(&words(&format!(
+        "addserver -n Hsm1.Example.com -c {}",
+        ch.display()
+    )));
     assert_eq!(j["name"], "Hsm1.Example.com", "{j}");
     assert!(
         env.home
@@ -729,13 +699,10 @@ fn homes_with_lowercased_names_keep_working() {
     let env = TestEnv::new();
     let d = env.dir.path();
     let (cert, _) = server_cert(d, "server", "hsm1.example.com", &[]);
-    env.run_ok(&[
-        "addserver",
-        "-n",
-        "hsm1.example.com",
-        "-c",
-        cert.to_str().unwrap(),
-    ]);
+    env.run_ok(&words(&format!(
+        "addserver -n hsm1.example.com -c {}",
+        cert.display()
+    )));
     assert_eq!(
         ok(&env, "vtl", &["listServers"]),
         "Server: hsm1.example.com  HTL required: no\n"
@@ -743,13 +710,10 @@ fn homes_with_lowercased_names_keep_working() {
     let out = run(
         &env,
         "vtl",
-        &[
-            "addServer",
-            "-n",
-            "HSM1.example.com",
-            "-c",
-            cert.to_str().unwrap(),
-        ],
+        &words(&format!(
+            "addServer -n HSM1.example.com -c {}",
+            cert.display()
+        )),
         false,
     );
     assert_eq!(out.status.code(), Some(7));
@@ -794,14 +758,10 @@ fn name_mismatched_server_certificate_is_registered_with_a_warning() {
     // hsmctl's strict mode refuses, and changes nothing.
     let (other, _) = server_cert(d, "other", "elsewhere.example.com", &[]);
     let before = std::fs::read(&bundle).unwrap();
-    let out = env.run(&[
-        "addserver",
-        "-n",
-        "10.1.1.1",
-        "-c",
-        other.to_str().unwrap(),
-        "--strict-names",
-    ]);
+    let out = env.run(&words(&format!(
+        "addserver -n 10.1.1.1 -c {} --strict-names",
+        other.display()
+    )));
     assert_eq!(out.status.code(), Some(3), "{}", texts(&out).1);
     assert_eq!(std::fs::read(&bundle).unwrap(), before);
     let j = env.json(&["addserver", "-n", "10.1.1.1", "-c", other.to_str().unwrap()]);
@@ -827,110 +787,35 @@ fn every_luna_hint_names_options_of_the_same_tool() {
     ok(&env, "vtl", &["createCert", "-n", "client1"]);
     ok(&env, "cmu", &["gen", "-keyType=ECDSA", "-label=k"]);
     // (tool, refused command line, with a PIN?)
-    let refusals: Vec<(&str, Vec<String>, bool)> = vec![
-        (
-            "vtl",
-            vec![
-                "addServer".into(),
-                "-n".into(),
-                "myLunaSA".into(),
-                "-c".into(),
-                c2.into(),
-            ],
-            false,
-        ),
-        (
-            "vtl",
-            vec![
-                "addServer".into(),
-                "-n".into(),
-                "MYLUNASA".into(),
-                "-c".into(),
-                c.into(),
-            ],
-            false,
-        ),
-        (
-            "vtl",
-            vec![
-                "addServer".into(),
-                "-n".into(),
-                "a/b".into(),
-                "-c".into(),
-                c.into(),
-            ],
-            false,
-        ),
-        (
-            "vtl",
-            vec!["deleteServer".into(), "-n".into(), "nosuch".into()],
-            false,
-        ),
-        (
-            "vtl",
-            vec!["createCert".into(), "-n".into(), "client1".into()],
-            false,
-        ),
-        ("cmu", vec!["list".into()], false),
+    let refusals = [
+        ("vtl", format!("addServer -n myLunaSA -c {c2}"), false),
+        ("vtl", format!("addServer -n MYLUNASA -c {c}"), false),
+        ("vtl", format!("addServer -n a/b -c {c}"), false),
+        ("vtl", "deleteServer -n nosuch".into(), false),
+        ("vtl", "createCert -n client1".into(), false),
+        ("cmu", "list".into(), false),
         (
             "cmu",
-            vec![
-                "gen".into(),
-                "-modulusBits=1024".into(),
-                "-label=weak".into(),
-                "-mech=1".into(),
-            ],
+            "gen -modulusBits=1024 -label=weak -mech=1".into(),
             true,
         ),
-        (
-            "cmu",
-            vec!["getattribute".into(), "-handle=99".into()],
-            true,
-        ),
-        ("cmu", vec!["list".into(), "-password=0000".into()], false),
+        ("cmu", "getattribute -handle=99".into(), true),
+        ("cmu", "list -password=0000".into(), false),
         (
             "lunacm",
-            vec![
-                "-q".into(),
-                "partition".into(),
-                "init".into(),
-                "-label".into(),
-                "p".into(),
-                "-password".into(),
-                SO_PIN.into(),
-                "-userpw".into(),
-                USER_PIN.into(),
-            ],
+            format!("-q partition init -label p -password {SO_PIN} -userpw {USER_PIN}"),
             false,
         ),
         (
             "lunacm",
-            vec![
-                "-q".into(),
-                "role".into(),
-                "login".into(),
-                "-name".into(),
-                "co".into(),
-                "-password".into(),
-                "0000".into(),
-            ],
+            "-q role login -name co -password 0000".into(),
             false,
         ),
-        (
-            "lunacm",
-            vec![
-                "-q".into(),
-                "slot".into(),
-                "set".into(),
-                "-slot".into(),
-                "9".into(),
-            ],
-            false,
-        ),
+        ("lunacm", "-q slot set -slot 9".into(), false),
     ];
     let mut checked = 0;
     for (name, args, pin) in &refusals {
-        let argv: Vec<&str> = args.iter().map(String::as_str).collect();
+        let argv = words(args);
         let out = run(&env, name, &argv, *pin);
         let (_, err) = texts(&out);
         assert_ne!(
@@ -1025,13 +910,10 @@ fn cmu_handles_messages_and_certificate_label() {
     ok(
         &env,
         "cmu",
-        &[
-            "selfsigncertificate",
-            &format!("-privatehandle={private}"),
-            "-CN=ssh",
-            "-label=sshcert",
-            &format!("-outputfile={}", crt.display()),
-        ],
+        &words(&format!(
+            "selfsigncertificate -privatehandle={private} -CN=ssh -label=sshcert -outputfile={}",
+            crt.display()
+        )),
     );
     let listing = env.pkcs11_tool(&["--login", "--pin", USER_PIN, "-O", "--type", "cert"]);
     assert!(listing.contains("label:      sshcert"), "{listing}");
@@ -1140,14 +1022,7 @@ fn vtl_verify_prints_lunas_table_alone() {
     ok(
         &env,
         "vtl",
-        &[
-            "addServer",
-            "-n",
-            "myLunaSA",
-            "-c",
-            cert.to_str().unwrap(),
-            "-htl",
-        ],
+        &words(&format!("addServer -n myLunaSA -c {} -htl", cert.display())),
     );
     let out = run(&env, "vtl", &["verify"], false);
     let (stdout, err) = texts(&out);
@@ -1374,18 +1249,9 @@ fn cmu_handles_tell_apart_objects_that_share_an_id() {
     let env = TestEnv::new();
     env.init_token("p");
     for label in ["first", "second"] {
-        env.pkcs11_tool(&[
-            "--login",
-            "--pin",
-            USER_PIN,
-            "--keypairgen",
-            "--key-type",
-            "EC:prime256v1",
-            "--id",
-            "0102",
-            "--label",
-            label,
-        ]);
+        env.pkcs11_tool(&words(&format!(
+            "--login --pin {USER_PIN} --keypairgen --key-type EC:prime256v1 --id 0102 --label {label}"
+        )));
     }
     let list = ok(&env, "cmu", &["list"]);
     let handles: Vec<(u64, String)> = list
@@ -1451,21 +1317,11 @@ fn cmu_import_puts_a_key_file_and_a_certificate_on_the_token() {
     let dir = env.dir.path();
     let key = dir.join("web.key");
     let cert = dir.join("web.pem");
-    openssl(&[
-        "req",
-        "-x509",
-        "-newkey",
-        "rsa:2048",
-        "-nodes",
-        "-subj",
-        "/CN=web",
-        "-days",
-        "30",
-        "-keyout",
-        key.to_str().unwrap(),
-        "-out",
-        cert.to_str().unwrap(),
-    ]);
+    openssl(&words(&format!(
+        "req -x509 -newkey rsa:2048 -nodes -subj /CN=web -days 30 -keyout {} -out {}",
+        key.display(),
+        cert.display()
+    )));
     let out = ok(
         &env,
         "cmu",
@@ -1520,28 +1376,19 @@ fn cmu_import_puts_a_key_file_and_a_certificate_on_the_token() {
     assert_eq!(access.trim(), "Access:     sensitive", "{listing}");
     // A PKCS#12 file (here with an empty password): the pair and its certificate.
     let p12 = dir.join("web.p12");
-    openssl(&[
-        "pkcs12",
-        "-export",
-        "-inkey",
-        key.to_str().unwrap(),
-        "-in",
-        cert.to_str().unwrap(),
-        "-passout",
-        "pass:",
-        "-out",
-        p12.to_str().unwrap(),
-    ]);
+    openssl(&words(&format!(
+        "pkcs12 -export -inkey {} -in {} -passout pass: -out {}",
+        key.display(),
+        cert.display(),
+        p12.display()
+    )));
     let out = ok(
         &env,
         "cmu",
-        &[
-            "import",
-            &format!("-inputFile={}", p12.display()),
-            "-pkcs12",
-            "-label=web2",
-            "-id=0f",
-        ],
+        &words(&format!(
+            "import -inputFile={} -pkcs12 -label=web2 -id=0f",
+            p12.display()
+        )),
     );
     assert!(out.contains("successfully imported"), "{out}");
     assert_eq!(objects_seen_by_pkcs11_tool(&env, "cmuimp").len(), 6);

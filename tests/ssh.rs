@@ -337,29 +337,12 @@ fn ssh_keygen_l_shows_exactly_what_was_asked() {
     let user = user_key(env.dir.path(), "alice");
     let out = hsm_ok(
         &env,
-        &[
-            "sign-ssh-cert",
-            "--ca-label",
-            "ca",
-            "-I",
-            "alice@corp",
-            "-n",
-            "alice,ops",
-            "-V",
-            "-1d:+52w",
-            "-z",
-            "4242",
-            "-O",
-            "no-pty",
-            "-O",
-            "force-command=/usr/bin/id",
-            "-O",
-            "source-address=10.0.0.0/8",
-            "-O",
-            "extension:login@corp=alice",
-            "--json",
-            user.to_str().unwrap(),
-        ],
+        &words(&format!(
+            "sign-ssh-cert --ca-label ca -I alice@corp -n alice,ops -V -1d:+52w -z 4242 \
+             -O no-pty -O force-command=/usr/bin/id -O source-address=10.0.0.0/8 \
+             -O extension:login@corp=alice --json {}",
+            user.display()
+        )),
     );
     let v: Value = serde_json::from_str(&out).unwrap();
     let c = &v["certificates"][0];
@@ -416,23 +399,21 @@ fn ssh_keygen_l_shows_exactly_what_was_asked() {
         )),
         "{l}"
     );
+}
+
+#[test]
+fn a_host_certificate_never_expires_by_explicit_choice_and_rsa_cas_use_rsa_sha2_512() {
+    let env = TestEnv::new();
+    env.init_token("l");
     // A host certificate that never expires, by explicit choice; RSA CAs use rsa-sha2-512.
     keygen(&env, "rsa:2048", "rsaca");
     let host = user_key(env.dir.path(), "host");
     hsm_ok(
         &env,
-        &[
-            "sign-ssh-cert",
-            "--ca-label",
-            "rsaca",
-            "--host",
-            "-I",
-            "web1",
-            "-n",
-            "web1.example.com",
-            "--allow-forever",
-            host.to_str().unwrap(),
-        ],
+        &words(&format!(
+            "sign-ssh-cert --ca-label rsaca --host -I web1 -n web1.example.com --allow-forever {}",
+            host.display()
+        )),
     );
     let l = keygen_l(&env.dir.path().join("host-cert.pub"));
     assert!(
@@ -445,51 +426,37 @@ fn ssh_keygen_l_shows_exactly_what_was_asked() {
         l.contains("Critical Options: (none)") && l.contains("Extensions: (none)"),
         "{l}"
     );
+}
+
+#[test]
+fn the_ssh_ca_is_chosen_by_its_public_key_file_or_by_uri() {
+    let env = TestEnv::new();
+    env.init_token("l");
+    keygen(&env, "ec:p384", "ca");
+    keygen(&env, "rsa:2048", "rsaca");
+    let user = user_key(env.dir.path(), "alice");
+    let cert = env.dir.path().join("alice-cert.pub");
     // The CA chosen by its public key file, the ssh-keygen -s way, and by URI.
     let ca_pub = env.dir.path().join("ca.pub");
     hsm_ok(
         &env,
-        &[
-            "export-ssh-pubkey",
-            "--label",
-            "ca",
-            "-o",
-            ca_pub.to_str().unwrap(),
-        ],
+        &words(&format!(
+            "export-ssh-pubkey --label ca -o {}",
+            ca_pub.display()
+        )),
     );
-    hsm_ok(
-        &env,
-        &[
-            "sign-ssh-cert",
-            "--ca-pubkey",
-            ca_pub.to_str().unwrap(),
-            "-I",
-            "x",
-            "-n",
-            "alice",
-            "-V",
-            "+1h",
-            "--force",
-            user.to_str().unwrap(),
-        ],
-    );
+    let sign = |ca: &str| {
+        hsm_ok(
+            &env,
+            &words(&format!(
+                "sign-ssh-cert {ca} -I x -n alice -V +1h --force {}",
+                user.display()
+            )),
+        )
+    };
+    sign(&format!("--ca-pubkey {}", ca_pub.display()));
     assert!(keygen_l(&cert).contains("Signing CA: ECDSA"));
-    hsm_ok(
-        &env,
-        &[
-            "sign-ssh-cert",
-            "--ca-uri",
-            "pkcs11:token=l;object=rsaca",
-            "-I",
-            "x",
-            "-n",
-            "alice",
-            "-V",
-            "+1h",
-            "--force",
-            user.to_str().unwrap(),
-        ],
-    );
+    sign("--ca-uri pkcs11:token=l;object=rsaca");
     assert!(keygen_l(&cert).contains("Signing CA: RSA"));
 }
 
@@ -738,12 +705,8 @@ fn public_key_formats_agree_with_openssl_and_ssh_keygen() {
             ],
         );
         // openssl reads it, and ssh-keygen converts it to the same OpenSSH key.
-        let o = Command::new("openssl")
-            .args(["pkey", "-pubin", "-noout", "-in"])
-            .arg(&pem)
-            .status()
-            .unwrap();
-        assert!(o.success());
+        let o = openssl_output(&["pkey", "-pubin", "-noout", "-in", pem.to_str().unwrap()]);
+        assert!(o.status.success());
         let k = Command::new("ssh-keygen")
             .args(["-i", "-m", "PKCS8", "-f"])
             .arg(&pem)
@@ -778,11 +741,7 @@ fn public_key_formats_agree_with_openssl_and_ssh_keygen() {
             &["export-pubkey", "--label", label, "--json", "--fingerprint"],
         );
         let v: Value = serde_json::from_str(&fp).unwrap();
-        let sha = Command::new("openssl")
-            .args(["dgst", "-sha256", "-r"])
-            .arg(&der)
-            .output()
-            .unwrap();
+        let sha = openssl_output(&["dgst", "-sha256", "-r", der.to_str().unwrap()]);
         assert!(
             String::from_utf8_lossy(&sha.stdout).starts_with(v["spki_sha256"].as_str().unwrap())
         );
@@ -801,19 +760,10 @@ fn public_key_formats_agree_with_openssl_and_ssh_keygen() {
             pkcs1.to_str().unwrap(),
         ],
     );
-    let pem = Command::new("openssl")
-        .args([
-            "rsa",
-            "-RSAPublicKey_in",
-            "-inform",
-            "DER",
-            "-outform",
-            "PEM",
-            "-in",
-        ])
-        .arg(&pkcs1)
-        .output()
-        .unwrap();
+    let pem = openssl_output(&words(&format!(
+        "rsa -RSAPublicKey_in -inform DER -outform PEM -in {}",
+        pkcs1.display()
+    )));
     let pem_file = d.join("futurex.pem");
     std::fs::write(&pem_file, &pem.stdout).unwrap();
     let theirs = Command::new("ssh-keygen")

@@ -3,7 +3,6 @@
 
 mod common;
 use common::*;
-use std::process::Command;
 
 fn hsm(env: &TestEnv, args: &[&str]) -> std::process::Output {
     env.run(args)
@@ -16,29 +15,23 @@ fn hsm_ok(env: &TestEnv, args: &[&str]) -> String {
 /// A self-signed certificate for a fresh software EC key made by openssl; returns its path.
 fn openssl_cert(dir: &std::path::Path, name: &str, curve: &str, cn: &str) -> std::path::PathBuf {
     let out = dir.join(format!("{name}.pem"));
-    let ok = Command::new("openssl")
-        .args([
-            "req",
-            "-x509",
-            "-newkey",
-            "ec",
-            "-pkeyopt",
-            &format!("ec_paramgen_curve:{curve}"),
-            "-nodes",
-            "-subj",
-            &format!("/CN={cn}"),
-            "-keyout",
-        ])
-        .arg(dir.join(format!("{name}.key")))
-        .arg("-out")
-        .arg(&out)
-        .output()
-        .unwrap();
-    assert!(
-        ok.status.success(),
-        "{}",
-        String::from_utf8_lossy(&ok.stderr)
-    );
+    let key = dir.join(format!("{name}.key"));
+    let (curve, subj) = (format!("ec_paramgen_curve:{curve}"), format!("/CN={cn}"));
+    openssl(&[
+        "req",
+        "-x509",
+        "-newkey",
+        "ec",
+        "-pkeyopt",
+        &curve,
+        "-nodes",
+        "-subj",
+        &subj,
+        "-keyout",
+        key.to_str().unwrap(),
+        "-out",
+        out.to_str().unwrap(),
+    ]);
     out
 }
 
@@ -404,40 +397,16 @@ fn import_export_round_trip_and_refusals_change_nothing() {
         ],
     );
     let key = d.join("key.pem");
-    Command::new("openssl")
-        .args(["genpkey", "-algorithm", "ed25519", "-out"])
-        .arg(&key)
-        .status()
-        .unwrap();
+    openssl(&words(&format!(
+        "genpkey -algorithm ed25519 -out {}",
+        key.display()
+    )));
     let garbage = d.join("garbage");
     std::fs::write(&garbage, b"\x01\x02garbage").unwrap();
     let two = d.join("two.pem");
     std::fs::write(&two, format!("{pem}{pem}")).unwrap();
     // An unsupported curve, and a certificate for a key that is not on the token.
-    let p224 = d.join("p224.pem");
-    let ok = Command::new("openssl")
-        .args([
-            "req",
-            "-x509",
-            "-newkey",
-            "ec",
-            "-pkeyopt",
-            "ec_paramgen_curve:secp224r1",
-            "-nodes",
-            "-subj",
-            "/CN=x",
-            "-keyout",
-        ])
-        .arg(d.join("p224.key"))
-        .arg("-out")
-        .arg(&p224)
-        .output()
-        .unwrap();
-    assert!(
-        ok.status.success(),
-        "{}",
-        String::from_utf8_lossy(&ok.stderr)
-    );
+    let p224 = openssl_cert(d, "p224", "secp224r1", "x");
     let other = openssl_cert(d, "other", "P-256", "other");
     for (file, code) in [
         (&csr, 3),

@@ -211,6 +211,34 @@ impl TestEnv {
         String::from_utf8(out.stdout).unwrap()
     }
 
+    /// hsmctl (no PIN variables) with the words of `line`, split on whitespace, e.g.
+    /// `env.hsm("listservers --json")`. Paths go in with `format!`: a test's temp dir has no
+    /// whitespace in its name. An argument with spaces needs [`TestEnv::hsm_args`].
+    pub fn hsm(&self, line: &str) -> std::process::Output {
+        self.hsm_args(&words(line))
+    }
+
+    /// [`TestEnv::hsm`], asserting success; stdout.
+    pub fn hsm_ok(&self, line: &str) -> String {
+        self.hsm_args_ok(&words(line))
+    }
+
+    /// hsmctl (no PIN variables) with `args` as given, one argument each.
+    pub fn hsm_args(&self, args: &[&str]) -> std::process::Output {
+        self.cmd().args(args).output().unwrap()
+    }
+
+    /// [`TestEnv::hsm_args`], asserting success; stdout.
+    pub fn hsm_args_ok(&self, args: &[&str]) -> String {
+        let out = self.hsm_args(args);
+        assert!(
+            out.status.success(),
+            "hsmctl {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    }
+
     /// Runs hsmctl with `args` plus `--json`, asserts success, parses stdout.
     pub fn json(&self, args: &[&str]) -> serde_json::Value {
         let out = self.cmd().args(args).arg("--json").output().unwrap();
@@ -309,12 +337,53 @@ pub fn texts(out: &std::process::Output) -> (String, String) {
     )
 }
 
+/// The words of a command line, split on whitespace, for any helper taking `&[&str]`:
+/// `env.run_ok(&words("keygen --key-type ec:p256 --label k"))`. No quoting: an argument
+/// with spaces stays in the slice form.
+pub fn words(line: &str) -> Vec<&str> {
+    line.split_whitespace().collect()
+}
+
+/// openssl with `args`, not yet run: for the callers that set stdio or spawn (s_server).
+pub fn openssl_command(args: &[&str]) -> std::process::Command {
+    let mut c = std::process::Command::new("openssl");
+    c.args(args);
+    c
+}
+
+/// Runs openssl and returns its whole output, whatever the status (for expected failures
+/// and checks that read stdout as bytes).
+pub fn openssl_output(args: &[&str]) -> std::process::Output {
+    openssl_command(args).output().unwrap()
+}
+
+/// Runs openssl with `input` on its stdin; its whole output, whatever the status.
+pub fn openssl_stdin(args: &[&str], input: &[u8]) -> std::process::Output {
+    use std::io::Write;
+    let mut child = openssl_command(args)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(input).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+/// Runs openssl, asserting success; its stdout alone, as bytes (keys compared byte for byte).
+pub fn openssl_stdout(args: &[&str]) -> Vec<u8> {
+    let out = openssl_output(args);
+    assert!(
+        out.status.success(),
+        "openssl {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out.stdout
+}
+
 /// Runs openssl, asserting success; its stdout and stderr together (some answers go to stderr).
 pub fn openssl(args: &[&str]) -> String {
-    let out = std::process::Command::new("openssl")
-        .args(args)
-        .output()
-        .unwrap();
+    let out = openssl_output(args);
     assert!(
         out.status.success(),
         "openssl {args:?}: {}",
