@@ -474,6 +474,13 @@ pub fn strict_verifier() -> PathBuf {
     if usable(&python) {
         return python;
     }
+    // One test of this process builds it; the others wait and use it (they share the pid, so
+    // without this they would build into the same temp directory at once).
+    static BUILDING: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    let _one = BUILDING.lock().unwrap_or_else(|p| p.into_inner());
+    if usable(&python) {
+        return python;
+    }
     // Built beside, then renamed into place: parallel tests never see half a virtualenv.
     let tmp = target.join(format!("strict-verifier-venv.tmp-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&tmp);
