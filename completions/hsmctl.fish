@@ -753,7 +753,7 @@ complete -c hsmctl -n "__fish_hsmctl_using_subcommand agent" -l token -d 'Select
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand agent" -l serial -d 'Select the token by its serial number' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand agent" -l slot -d 'Select the token by slot id (slot ids are not stable on every module; prefer --serial)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand agent" -s a -l socket -d 'Listen on this socket path (default: agent.PID in a new private directory under TMPDIR)' -r -F
-complete -c hsmctl -n "__fish_hsmctl_using_subcommand agent" -s t -l lifetime -d 'End the agent after this long: seconds, or a number with s, m, h or d (as 90m, 8h)' -r
+complete -c hsmctl -n "__fish_hsmctl_using_subcommand agent" -s t -l lifetime -d 'End the agent after this long: seconds, or numbers with s, m, h, d or w (90m, 1h30m, 8h)' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand agent" -l pin-file -d 'Read the user PIN from the first line of FILE (mode 600, not a symlink)' -r -F
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand agent" -l pin-env -d 'Read the user PIN from the environment variable VAR [default variable: HSMCTL_PIN]' -r
 complete -c hsmctl -n "__fish_hsmctl_using_subcommand agent" -l pin-fd -d 'Read the user PIN from the open file descriptor N' -r

@@ -87,7 +87,7 @@ pub fn obtain(spec: &PinSpec, prompt_context: &str) -> Result<SecretString> {
         source(format!("from file {}", path.display()));
         from_file(path, spec.what)?
     } else if let Some(var) = spec.env {
-        source(format!("from {var}"));
+        source(format!("from the environment variable {var}"));
         from_env(var, spec.what)?.ok_or_else(|| {
             fail_hint(
                 Exit::Auth,
@@ -112,7 +112,10 @@ pub fn obtain(spec: &PinSpec, prompt_context: &str) -> Result<SecretString> {
         from_env(spec.default_env, spec.what)?.filter(|p| !p.expose_secret().is_empty())
     {
         // An empty default variable counts as unset (a common `export HSMCTL_PIN=` leftover).
-        source(format!("from {}", spec.default_env));
+        source(format!(
+            "from the environment variable {}",
+            spec.default_env
+        ));
         pin
     } else if std::io::stdin().is_terminal() {
         source("typed at the prompt".to_string());

@@ -769,6 +769,37 @@ fn bad_starts_say_what_is_wrong() {
     );
     let _ = other.kill();
     let _ = other.wait();
+    // Nor an hsmctl whose subcommand is not `agent`, even with the word among its arguments.
+    let mut other = Command::new("bash")
+        .args([
+            "-c",
+            "exec -a hsmctl python3 -c 'import time; time.sleep(30)' --label agent",
+        ])
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(200));
+    let out = env
+        .process()
+        .env("SSH_AGENT_PID", other.id().to_string())
+        .args(["agent", "-k"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(6), "{}", texts(&out).1);
+    assert!(
+        other.try_wait().unwrap().is_none(),
+        "-k killed an hsmctl that is no agent"
+    );
+    let _ = other.kill();
+    let _ = other.wait();
+    // Shell lines that cannot be printed (stdout closed): the background agent is stopped.
+    let closed = env.dir.path().join("closed.sock");
+    let out = env.bash(&format!(
+        "HSMCTL_PIN={USER_PIN} $HSMCTL agent --label k -a {} >&-",
+        closed.display()
+    ));
+    assert_eq!(out.status.code(), Some(9), "{}", texts(&out).1);
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(!closed.exists(), "an agent was left listening");
     // A key without its private half, and a public key given as a certificate.
     keygen(&env, "ec:p256", "half");
     env.run_ok(&["delete", "--label", "half", "--class", "private", "--yes"]);

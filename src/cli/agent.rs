@@ -90,7 +90,7 @@ pub struct AgentArgs {
     #[arg(short = 's', long = "sh")]
     pub sh: bool,
 
-    /// End the agent after this long: seconds, or a number with s, m, h or d (as 90m, 8h)
+    /// End the agent after this long: seconds, or numbers with s, m, h, d or w (90m, 1h30m, 8h)
     #[arg(short = 't', long, value_name = "TIME")]
     pub lifetime: Option<String>,
 

@@ -7,7 +7,7 @@ use crate::exit::{Exit, fail, fail_hint};
 use crate::formats::pkcs11_uri::Pkcs11Uri;
 use crate::formats::pubkey::PublicKeyMaterial;
 use crate::formats::ssh_cert::key_blob;
-use crate::hsm::{HsmResult, HsmSession, ObjectFilter, TokenEntry};
+use crate::hsm::{HsmError, HsmResult, HsmSession, ObjectFilter, TokenEntry};
 use anyhow::Result;
 use ssh_encoding::Decode;
 use ssh_key::Certificate;
@@ -43,7 +43,15 @@ impl Offered {
     pub fn handle(&self, session: &HsmSession, again: bool) -> HsmResult<u64> {
         let mut h = self.handle.lock().unwrap_or_else(|p| p.into_inner());
         if again {
-            *h = session.signing_key(&self.id)?;
+            *h = session.signing_key(&self.id).map_err(|e| match e {
+                // Not found (or no longer allowed to sign): the agent is logged in, so it is gone.
+                HsmError::Other(_) => HsmError::Other(format!(
+                    "key '{}' (id {}) is no longer on the token, or may no longer sign",
+                    self.label,
+                    hex::encode(&self.id)
+                )),
+                other => other,
+            })?;
         }
         Ok(*h)
     }
@@ -83,12 +91,14 @@ pub fn resolve(
         };
         let (public, handle) = signing_pair(session, &filter, token).map_err(|e| {
             // No private half that may sign: the agent is logged in, so it is not there.
-            if e.downcast_ref::<crate::hsm::HsmError>().is_some() {
+            if e.downcast_ref::<HsmError>().is_some() {
                 fail_hint(
                     Exit::NotFound,
                     format!(
-                        "{} has no private key that may sign: {e}",
-                        filter.describe()
+                        "{} has a public key but no private key that may sign (CKA_SIGN) on \
+                         token '{}'",
+                        filter.describe(),
+                        token.label
                     ),
                     "the agent needs both halves of a key pair; `hsmctl list --login` shows \
                      what the token holds",

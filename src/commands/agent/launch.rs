@@ -233,7 +233,14 @@ pub fn background(args: &AgentArgs, socket: &Socket, pin: &SecretString) -> Resu
         let lines = shell_lines(args, socket.path(), child.id());
         // Nobody would learn where an agent whose lines were lost listens: it is stopped.
         let mut out = std::io::stdout().lock();
-        if let Err(e) = out.write_all(lines.as_bytes()).and_then(|()| out.flush()) {
+        // A closed stdout was given /dev/null at start (so nothing else lands on descriptor
+        // 1): writing there would succeed and tell no one.
+        let written = if crate::sys::stdout_closed() {
+            Err(std::io::Error::other("standard output is closed"))
+        } else {
+            out.write_all(lines.as_bytes()).and_then(|()| out.flush())
+        };
+        if let Err(e) = written {
             let _ = crate::sys::terminate(child.id() as i32);
             let _ = child.wait();
             socket.cleanup();
@@ -277,22 +284,26 @@ pub fn kill(args: &AgentArgs) -> Result<()> {
     let hint = "run it in the shell where `eval \"$(hsmctl agent ...)\"` set SSH_AGENT_PID";
     let text = std::env::var("SSH_AGENT_PID")
         .map_err(|_| fail_hint(Exit::Usage, "SSH_AGENT_PID is not set", hint))?;
-    let pid: i32 = text.trim().parse().ok().filter(|p| *p > 1).ok_or_else(|| {
-        fail_hint(
-            Exit::Usage,
-            format!("SSH_AGENT_PID={text:?} is not a process id"),
-            hint,
-        )
-    })?;
+    let pid: i32 = Some(text.as_str())
+        .filter(|t| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit()))
+        .and_then(|t| t.parse().ok())
+        .filter(|p| *p > 1)
+        .ok_or_else(|| {
+            fail_hint(
+                Exit::Usage,
+                format!("SSH_AGENT_PID={text:?} is not a process id"),
+                hint,
+            )
+        })?;
     // A stale variable may name a pid now used by something else: only an hsmctl agent is
-    // stopped (its program is hsmctl, and `agent` one of its arguments).
+    // stopped (its program is hsmctl, and its subcommand `agent`).
     let cmdline = std::fs::read(format!("/proc/{pid}/cmdline")).unwrap_or_default();
     let argv: Vec<&[u8]> = cmdline.split(|b| *b == 0).collect();
     let ours = argv
         .first()
         .and_then(|a0| std::path::Path::new(std::ffi::OsStr::from_bytes(a0)).file_name())
         .is_some_and(|n| n == "hsmctl")
-        && argv.iter().skip(1).any(|a| *a == b"agent");
+        && subcommand(&argv[1..]) == Some(&b"agent"[..]);
     if cmdline.is_empty() || crate::sys::process_gone(pid) {
         return Err(fail_hint(
             Exit::NotFound,
@@ -365,6 +376,21 @@ pub fn stop_on_signal_or(lifetime: Option<Duration>, socket: Socket, log: EventL
         });
     }
     // Without the handlers, the default action of each signal ends the process anyway.
+}
+
+/// hsmctl's subcommand in an argument list: the first word that is no option, skipping the
+/// values of the global options that take one.
+fn subcommand<'a>(args: &[&'a [u8]]) -> Option<&'a [u8]> {
+    const WITH_VALUE: &[&[u8]] = &[b"--module", b"--home", b"--lock-timeout"];
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        if WITH_VALUE.contains(a) {
+            it.next();
+        } else if !a.starts_with(b"-") {
+            return Some(a);
+        }
+    }
+    None
 }
 
 /// The argument with any `pin-value` query attribute of a pkcs11: URI taken out.
