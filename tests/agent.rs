@@ -750,47 +750,29 @@ fn bad_starts_say_what_is_wrong() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(texts(&out).1.contains("SSH_AGENT_PID"));
-    // -k stops only an hsmctl agent, not whatever SSH_AGENT_PID names.
-    let mut other = Command::new("bash")
-        .args(["-c", "exec -a my-agent sleep 30"])
-        .spawn()
-        .unwrap();
-    std::thread::sleep(Duration::from_millis(200));
-    let out = env
-        .process()
-        .env("SSH_AGENT_PID", other.id().to_string())
-        .args(["agent", "-k"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(6), "{}", texts(&out).1);
-    assert!(
-        other.try_wait().unwrap().is_none(),
-        "-k killed a process that is no agent"
-    );
-    let _ = other.kill();
-    let _ = other.wait();
-    // Nor an hsmctl whose subcommand is not `agent`, even with the word among its arguments.
-    let mut other = Command::new("bash")
-        .args([
-            "-c",
-            "exec -a hsmctl python3 -c 'import time; time.sleep(30)' --label agent",
-        ])
-        .spawn()
-        .unwrap();
-    std::thread::sleep(Duration::from_millis(200));
-    let out = env
-        .process()
-        .env("SSH_AGENT_PID", other.id().to_string())
-        .args(["agent", "-k"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(6), "{}", texts(&out).1);
-    assert!(
-        other.try_wait().unwrap().is_none(),
-        "-k killed an hsmctl that is no agent"
-    );
-    let _ = other.kill();
-    let _ = other.wait();
+    // -k stops only an hsmctl agent, not whatever SSH_AGENT_PID names: another program whose
+    // name says agent, nor an hsmctl whose subcommand is not `agent` (the word among its
+    // arguments).
+    for script in [
+        "exec -a my-agent sleep 30",
+        "exec -a hsmctl python3 -c 'import time; time.sleep(30)' --label agent",
+    ] {
+        let mut other = Command::new("bash").args(["-c", script]).spawn().unwrap();
+        std::thread::sleep(Duration::from_millis(200));
+        let out = env
+            .process()
+            .env("SSH_AGENT_PID", other.id().to_string())
+            .args(["agent", "-k"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(6), "{script}: {}", texts(&out).1);
+        assert!(
+            other.try_wait().unwrap().is_none(),
+            "-k killed `{script}`, which is no agent"
+        );
+        let _ = other.kill();
+        let _ = other.wait();
+    }
     // Shell lines that cannot be printed (stdout closed): the background agent is stopped.
     let closed = env.dir.path().join("closed.sock");
     let out = env.bash(&format!(
