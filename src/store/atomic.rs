@@ -32,6 +32,20 @@ fn live_remove(p: &Path) {
     }
 }
 
+/// Set in the signal handler itself: the sweeping thread may not have run yet when a batch is
+/// about to put its files in place (on a busy machine it had not, and the batch finished).
+static INTERRUPTED: std::sync::LazyLock<std::sync::Arc<std::sync::atomic::AtomicBool>> =
+    std::sync::LazyLock::new(Default::default);
+
+/// Waits for the sweeping thread's exit once a signal has come: nothing more is put in place.
+fn stop_if_interrupted() {
+    if INTERRUPTED.load(std::sync::atomic::Ordering::SeqCst) {
+        loop {
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+    }
+}
+
 /// On the first temp file, a thread waits for SIGINT, SIGTERM and SIGHUP; on one, it removes
 /// the live temp files and exits 128 + the signal (130 for SIGINT, 143 for SIGTERM), as the
 /// shell would report the signal. (Started lazily: by then PINs have been read, and the
@@ -43,6 +57,10 @@ fn guard_interrupts() {
         let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP]) else {
             return;
         };
+        // Only with the sweeping thread there: a batch that stops waits for its exit.
+        for sig in [SIGINT, SIGTERM, SIGHUP] {
+            let _ = signal_hook::flag::register(sig, INTERRUPTED.clone());
+        }
         std::thread::spawn(move || {
             if let Some(sig) = signals.forever().next() {
                 // The lock is held by the main thread only for a push or a removal; once taken
@@ -213,6 +231,7 @@ impl Batch {
                 crate::sys::syncfs(&f).map_err(|e| io_fail("sync the file system of", first, e))?;
             }
         }
+        stop_if_interrupted();
         let staged = std::mem::take(&mut self.staged);
         // Files of a batch belong together (a key and its certificate): the old ones are kept
         // under temp names until every new one is in place, so that a failure half-way puts
