@@ -2,6 +2,7 @@
 //! client identity, HTL tokens, verify.
 
 use super::args::OutputArgs;
+use super::args::value_enum;
 use crate::formats::client_identity::ClientKeyType;
 use clap::{Args, Subcommand};
 use std::path::PathBuf;
@@ -127,7 +128,7 @@ pub struct CreateCertArgs {
 
     /// The client key's type
     #[arg(long, value_enum, default_value = "rsa:2048")]
-    pub key_type: ClientKeyType,
+    pub key_type: ClientKeyTypeArg,
 
     /// Validity of the self-signed certificate, in days
     #[arg(long, default_value_t = 3650, value_parser = clap::value_parser!(u32).range(1..=36500))]
@@ -288,7 +289,7 @@ pub struct ClientKeyRollArgs {
 
     /// The new key's type (default: the current key's)
     #[arg(long, value_enum)]
-    pub key_type: Option<ClientKeyType>,
+    pub key_type: Option<ClientKeyTypeArg>,
 
     /// Validity of the new certificate, in days
     #[arg(long, default_value_t = 3650, value_parser = clap::value_parser!(u32).range(1..=36500))]
@@ -366,4 +367,25 @@ pub struct ClientKeyRestoreArgs {
     /// Output format
     #[command(flatten)]
     pub output: OutputArgs,
+}
+
+value_enum! {
+    /// Key types for the client identity.
+    ClientKeyTypeArg => ClientKeyType {
+        /// RSA 2048 (what Luna clients make)
+        #[value(name = "rsa:2048")]
+        Rsa2048,
+        /// RSA 3072
+        #[value(name = "rsa:3072")]
+        Rsa3072,
+        /// RSA 4096
+        #[value(name = "rsa:4096")]
+        Rsa4096,
+        /// ECDSA P-256
+        #[value(name = "ec:p256")]
+        EcP256,
+        /// ECDSA P-384
+        #[value(name = "ec:p384")]
+        EcP384,
+    }
 }

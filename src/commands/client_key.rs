@@ -163,9 +163,7 @@ fn describe(
         action,
         name: name.to_string(),
         key_file: dir.client_key(name).display().to_string(),
-        key_type: clap::ValueEnum::to_possible_value(&client_identity::key_type(key))
-            .map(|v| v.get_name().to_string())
-            .unwrap_or_default(),
+        key_type: client_identity::key_type(key).name().to_string(),
         public_key_sha256: crate::formats::sha256_hex(&spki),
         public_key: pem::encode("PUBLIC KEY", &spki),
         created,
@@ -191,7 +189,9 @@ pub fn run_roll(ctx: &Ctx, a: &ClientKeyRollArgs) -> Result<ClientKeyReport> {
     let dir = ctx.client_dir_locked()?;
     let name = client_name(&dir, &a.client)?;
     let old = load_key(&dir, &name)?;
-    let kind = a.key_type.unwrap_or(client_identity::key_type(&old));
+    let kind = a
+        .key_type
+        .map_or(client_identity::key_type(&old), Into::into);
     let id = client_identity::generate(kind, &name, a.days).map_err(|e| fail(Exit::Failed, e))?;
     write_identity(&dir, &name, &id, true)?;
     let note = format!(

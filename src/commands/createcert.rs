@@ -78,7 +78,7 @@ pub fn run(ctx: &Ctx, a: &CreateCertArgs) -> Result<CreateCertReport> {
         }
     }
     let p12 = super::client_key::Pkcs12Plan::new(&a.pkcs12, a.force)?;
-    let id = generate(a.key_type, &a.name, a.days).map_err(|e| fail(Exit::Failed, e))?;
+    let id = generate(a.key_type.into(), &a.name, a.days).map_err(|e| fail(Exit::Failed, e))?;
     let p12_bytes = match &p12 {
         Some(p) => Some(p.bytes(&a.name, &id.key_pkcs8, &id.cert)?),
         None => None,

@@ -8,23 +8,31 @@ use rcgen::{
 use zeroize::Zeroizing;
 
 /// Key types for the client identity.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ClientKeyType {
-    /// RSA 2048 (what Luna clients make)
-    #[value(name = "rsa:2048")]
+    /// RSA 2048 (what Luna clients make).
     Rsa2048,
-    /// RSA 3072
-    #[value(name = "rsa:3072")]
+    /// RSA 3072.
     Rsa3072,
-    /// RSA 4096
-    #[value(name = "rsa:4096")]
+    /// RSA 4096.
     Rsa4096,
-    /// ECDSA P-256
-    #[value(name = "ec:p256")]
+    /// ECDSA P-256.
     EcP256,
-    /// ECDSA P-384
-    #[value(name = "ec:p384")]
+    /// ECDSA P-384.
     EcP384,
+}
+
+impl ClientKeyType {
+    /// The name, as `--key-type` takes it.
+    pub fn name(self) -> &'static str {
+        match self {
+            ClientKeyType::Rsa2048 => "rsa:2048",
+            ClientKeyType::Rsa3072 => "rsa:3072",
+            ClientKeyType::Rsa4096 => "rsa:4096",
+            ClientKeyType::EcP256 => "ec:p256",
+            ClientKeyType::EcP384 => "ec:p384",
+        }
+    }
 }
 
 /// A new client key and certificate.
