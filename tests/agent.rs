@@ -123,6 +123,19 @@ fn authorized(env: &TestEnv, lines: &str) -> PathBuf {
     p
 }
 
+/// A token with one P-256 pair `k`, and an sshd that authorizes it (with `extra` config lines).
+fn one_key_and_sshd(extra: &str) -> (TestEnv, Sshd) {
+    let env = TestEnv::new();
+    env.init_token("ssh");
+    keygen(&env, "ec:p256", "k");
+    let auth = authorized(&env, &line_of(&env, "k"));
+    let sshd = Sshd::start(
+        env.dir.path(),
+        &format!("AuthorizedKeysFile {}\n{extra}", auth.display()),
+    );
+    (env, sshd)
+}
+
 #[test]
 fn eight_keys_and_max_auth_tries_3_fail_with_ssh_i_and_log_in_through_the_agent() {
     let env = TestEnv::new();
@@ -342,14 +355,7 @@ fn ssh_add_lists_exactly_what_export_ssh_pubkey_writes_in_the_order_given() {
 
 #[test]
 fn two_hundred_sequential_and_twenty_parallel_logins_with_steady_memory() {
-    let env = TestEnv::new();
-    env.init_token("ssh");
-    keygen(&env, "ec:p256", "k");
-    let auth = authorized(&env, &line_of(&env, "k"));
-    let sshd = Sshd::start(
-        env.dir.path(),
-        &format!("AuthorizedKeysFile {}\nMaxStartups 100", auth.display()),
-    );
+    let (env, sshd) = one_key_and_sshd("MaxStartups 100");
     let agent = Agent::start(&env, &["--label", "k"]);
     let (ok, out) = agent.login(&sshd);
     assert!(ok, "{}", texts(&out).1);
@@ -380,14 +386,7 @@ fn two_hundred_sequential_and_twenty_parallel_logins_with_steady_memory() {
 
 #[test]
 fn a_locked_agent_signs_nothing_until_unlocked() {
-    let env = TestEnv::new();
-    env.init_token("ssh");
-    keygen(&env, "ec:p256", "k");
-    let auth = authorized(&env, &line_of(&env, "k"));
-    let sshd = Sshd::start(
-        env.dir.path(),
-        &format!("AuthorizedKeysFile {}", auth.display()),
-    );
+    let (env, sshd) = one_key_and_sshd("");
     let agent = Agent::start(&env, &["--label", "k"]);
     let sub = |name: &str| {
         let d = env.dir.path().join(name);
@@ -426,14 +425,7 @@ fn a_locked_agent_signs_nothing_until_unlocked() {
 
 #[test]
 fn a_token_restart_mid_life_does_not_end_the_agent() {
-    let env = TestEnv::new();
-    env.init_token("ssh");
-    keygen(&env, "ec:p256", "k");
-    let auth = authorized(&env, &line_of(&env, "k"));
-    let sshd = Sshd::start(
-        env.dir.path(),
-        &format!("AuthorizedKeysFile {}", auth.display()),
-    );
+    let (env, sshd) = one_key_and_sshd("");
     let shim = env.shim();
     let logins = env.dir.path().join("logins");
     let mut agent = Agent::start_with(
@@ -623,14 +615,7 @@ fn other_users_are_refused_and_unsupported_or_hostile_requests_get_failures() {
 
 #[test]
 fn confirm_asks_askpass_before_each_signature() {
-    let env = TestEnv::new();
-    env.init_token("ssh");
-    keygen(&env, "ec:p256", "k");
-    let auth = authorized(&env, &line_of(&env, "k"));
-    let sshd = Sshd::start(
-        env.dir.path(),
-        &format!("AuthorizedKeysFile {}", auth.display()),
-    );
+    let (env, sshd) = one_key_and_sshd("");
     let script = |name: &str, code: i32| {
         let p = env.dir.path().join(name);
         std::fs::write(

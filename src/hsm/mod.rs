@@ -49,7 +49,7 @@ pub use objects::{
     AttributeValue, KeyFamily, ObjClass, ObjectFilter, ObjectFlags, ObjectInfo, class_rank,
     object_uri,
 };
-pub use pool::{Recovery, SessionPool, lost};
+pub use pool::{Recovery, SessionPool};
 pub use pubkeys::{SignScheme, TokenPublicKey};
 pub use secret::{SecretKeyRequest, SecretSpec};
 pub use select::{TokenSelector, Want, select_token};

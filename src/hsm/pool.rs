@@ -25,7 +25,7 @@ const SESSION_LOST: &[CK_RV] = &[
 const HANDLE_LOST: &[CK_RV] = &[CKR_KEY_HANDLE_INVALID, CKR_OBJECT_HANDLE_INVALID];
 
 /// Whether an error means the session (or the login) was lost.
-pub fn lost(e: &HsmError) -> bool {
+fn lost(e: &HsmError) -> bool {
     e.code().is_some_and(|rv| SESSION_LOST.contains(&rv))
 }
 

@@ -162,11 +162,6 @@ pub fn announce(args: &AgentArgs, socket: &Socket) -> Result<()> {
     crate::output::write_stdout(text.as_bytes()).context("cannot write to standard output")
 }
 
-/// The background copy drops its terminal: stdin, stdout and stderr become /dev/null.
-pub fn detach_stdio() {
-    crate::sys::stdio_to_null();
-}
-
 /// The PIN the launcher wrote to the background copy's stdin.
 pub fn pin_from_launcher() -> Result<SecretString> {
     use std::io::IsTerminal;

@@ -77,7 +77,8 @@ pub fn run(ctx: &Ctx, args: AgentArgs) -> Result<()> {
     launch::announce(&args, &socket)?;
     if args.launched {
         agent.log().to_syslog();
-        launch::detach_stdio();
+        // The background copy drops its terminal (and the launcher's `$(...)`).
+        crate::sys::stdio_to_null();
     }
     agent.log().event(
         "started",
